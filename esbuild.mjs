@@ -1,0 +1,84 @@
+// One build script, one esbuild context per runtime: the extension for Node and for the web-worker
+// host, the CLI, the core as a library (bench, browser tests), and the integration suite.
+// Usage: node esbuild.mjs [--production] [--watch]
+import * as esbuild from 'esbuild';
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  target: 'es2022',
+};
+
+/** Every *.ts file under a folder, recursively (the integration suite is loaded file by file). */
+function tsFilesUnder(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => join(e.parentPath ?? e.path, e.name));
+}
+
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/extension/node.ts'],
+    outfile: 'dist/extension/node.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/extension/browser.ts'],
+    outfile: 'dist/extension/browser.js',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+    // The web-worker host has no Node built-ins: fail the build if the core reaches for one.
+    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+  },
+  {
+    ...common,
+    entryPoints: ['src/core/index.ts'],
+    outfile: 'dist/core.js',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    format: 'cjs',
+  },
+];
+
+const integrationTests = tsFilesUnder('test/integration/suite');
+if (integrationTests.length) {
+  builds.push({
+    entryPoints: integrationTests,
+    outdir: 'out/test/integration/suite',
+    outbase: 'test/integration/suite',
+    bundle: false,
+    platform: 'node',
+    format: 'cjs',
+    sourcemap: true,
+    target: 'es2022',
+    logLevel: 'warning',
+  });
+}
+
+const present = builds.filter((b) => (b.entryPoints ?? []).every((e) => existsSync(e)));
+if (watch) {
+  for (const b of present) await (await esbuild.context(b)).watch();
+  console.log(`watching ${present.length} bundles`);
+} else {
+  await Promise.all(present.map((b) => esbuild.build(b)));
+}
