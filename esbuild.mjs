@@ -60,6 +60,22 @@ const builds = [
   },
 ];
 
+const unitTests = tsFilesUnder('test/unit').filter((f) => f.endsWith('.test.ts'));
+if (unitTests.length) {
+  builds.push({
+    entryPoints: unitTests,
+    outdir: 'out/test/unit',
+    outbase: 'test/unit',
+    bundle: true,
+    packages: 'external', // yaml, ajv, fast-check, mocha load from node_modules
+    platform: 'node',
+    format: 'cjs',
+    sourcemap: true,
+    target: 'es2022',
+    logLevel: 'warning',
+  });
+}
+
 const integrationTests = tsFilesUnder('test/integration/suite');
 if (integrationTests.length) {
   builds.push({

@@ -1,0 +1,50 @@
+import { runValidate } from './validateCommand';
+
+const USAGE = `Usage:
+  canvas-as-code validate <files, directories or globs…> [--format text|json]
+
+Validates Business Model Canvas files (*.canvas.yaml). Text output is one problem per line,
+"file:line:col severity code message"; JSON output is an array of
+{file, line, column, endLine, endColumn, severity, code, message}.
+Exit status: 0 no errors, 1 errors found, 2 bad usage.
+`;
+
+export function main(argv: readonly string[], io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t), cwd: process.cwd() }): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    (command === undefined ? io.err : io.out)(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command !== 'validate') {
+    io.err(`canvas-as-code: unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  let format: 'text' | 'json' = 'text';
+  const files: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
+      if (value !== 'text' && value !== 'json') {
+        io.err(`canvas-as-code: --format must be text or json, got ${value === undefined ? 'nothing' : `"${value}"`}\n`);
+        return 2;
+      }
+      format = value;
+    } else if (arg === '--help' || arg === '-h') {
+      io.out(USAGE);
+      return 0;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      io.err(`canvas-as-code: unknown option "${arg}"\n\n${USAGE}`);
+      return 2;
+    } else files.push(arg);
+  }
+  if (files.length === 0) {
+    io.err(`canvas-as-code: validate needs at least one file, directory or glob\n\n${USAGE}`);
+    return 2;
+  }
+  return runValidate(files, format, io);
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

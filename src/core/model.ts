@@ -1,0 +1,169 @@
+import { Document, isMap, isScalar, isSeq, Node, Pair, Scalar } from 'yaml';
+import { BLOCK_BY_KEY, BLOCKS } from './schema';
+import type { Span } from './types';
+import { keyText, spanOf } from './yamlPath';
+
+/** A value as written, with where it was written. */
+export interface Located<T> extends Span {
+  value: T;
+}
+
+export interface Reference extends Span {
+  /** The card field holding the reference (`segments`, `linked`, `channels`, ...). */
+  field: string;
+  /** The block whose ids the field holds. */
+  targetBlock: string;
+  id: string;
+}
+
+export interface Card {
+  block: string;
+  index: number;
+  /** The whole card (item) in the text. */
+  span: Span;
+  /** Where card-level problems are shown: the name (or the text of a sticky note). */
+  labelSpan: Span;
+  id?: Located<string>;
+  name?: string;
+  type?: Located<string>;
+  references: Reference[];
+  /** Segment checks written as false, with the span of their key. */
+  failedChecks: Located<string>[];
+  color?: string;
+  status?: string;
+  tags: string[];
+  description?: string;
+  /** The YAML node of the card (a map, or a scalar for a sticky note). */
+  node: Node;
+}
+
+export interface BlockEntry {
+  key: string;
+  /** The span of the block's key in the file. */
+  keySpan: Span;
+  /** False when the block holds something other than a list or nothing (a schema problem). */
+  isList: boolean;
+  cards: Card[];
+}
+
+export interface CanvasModel {
+  title?: string;
+  description?: string;
+  /** The `canvas` key, where problems about missing blocks are shown. */
+  canvasKeySpan?: Span;
+  blocks: Map<string, BlockEntry>;
+  /** Every card in file order. */
+  cards: Card[];
+}
+
+function scalarString(node: unknown): Located<string> | undefined {
+  if (!isScalar(node) || node.value === null || typeof node.value === 'object') return undefined;
+  const span = spanOf(node);
+  return span ? { ...span, value: String(node.value) } : undefined;
+}
+
+function pairsOf(node: unknown): Pair[] {
+  return isMap(node) ? (node.items as Pair[]) : [];
+}
+
+function readReferences(field: string, targetBlock: string, value: unknown, into: Reference[]): void {
+  const items = isSeq(value) ? value.items : isScalar(value) ? [value] : [];
+  for (const item of items) {
+    const ref = scalarString(item);
+    if (ref && typeof (item as Scalar).value === 'string') into.push({ field, targetBlock, id: ref.value, start: ref.start, end: ref.end });
+  }
+}
+
+function readCard(block: string, index: number, node: Node): Card | undefined {
+  const span = spanOf(node);
+  if (!span) return undefined;
+  const info = BLOCK_BY_KEY.get(block);
+  if (isScalar(node)) {
+    if (typeof node.value !== 'string') return undefined;
+    return { block, index, span, labelSpan: span, name: node.value, references: [], failedChecks: [], tags: [], node };
+  }
+  if (!isMap(node)) return undefined;
+  const card: Card = { block, index, span, labelSpan: span, references: [], failedChecks: [], tags: [], node };
+  let labelSet = false;
+  for (const pair of node.items as Pair[]) {
+    const key = keyText(pair.key);
+    const value = pair.value;
+    switch (key) {
+      case 'id':
+        card.id = scalarString(value);
+        break;
+      case 'name': {
+        const name = scalarString(value);
+        if (name) {
+          card.name = name.value;
+          card.labelSpan = { start: name.start, end: name.end };
+          labelSet = true;
+        }
+        break;
+      }
+      case 'type':
+        card.type = scalarString(value);
+        break;
+      case 'color':
+        card.color = scalarString(value)?.value;
+        break;
+      case 'status':
+        card.status = scalarString(value)?.value;
+        break;
+      case 'description':
+        card.description = scalarString(value)?.value;
+        break;
+      case 'tags':
+        if (isSeq(value)) for (const t of value.items) { const s = scalarString(t); if (s) card.tags.push(s.value); }
+        break;
+      case 'checks':
+        for (const check of pairsOf(value)) {
+          const checkKey = scalarString(check.key);
+          if (checkKey && isScalar(check.value) && check.value.value === false) card.failedChecks.push(checkKey);
+        }
+        break;
+      default: {
+        const target = key === undefined ? undefined : info?.references.get(key);
+        if (target && key !== undefined) readReferences(key, target, value, card.references);
+      }
+    }
+  }
+  if (!labelSet) {
+    const first = spanOf((node.items[0] as Pair | undefined)?.key as Node | undefined);
+    if (first) card.labelSpan = first;
+    else card.labelSpan = { start: span.start, end: Math.min(span.end, span.start + 1) };
+  }
+  return card;
+}
+
+/** Reads the canvas from the YAML tree, tolerating any shape (broken parts are skipped). */
+export function buildModel(doc: Document): CanvasModel {
+  const model: CanvasModel = { blocks: new Map(), cards: [] };
+  for (const pair of pairsOf(doc.contents)) {
+    const key = keyText(pair.key);
+    if (key === undefined) continue;
+    if (key === 'canvas') model.canvasKeySpan = spanOf(pair.key as Node);
+    else if (key === 'title') model.title = scalarString(pair.value)?.value;
+    else if (key === 'description') model.description = scalarString(pair.value)?.value;
+    else if (BLOCK_BY_KEY.has(key)) {
+      const keySpan = spanOf(pair.key as Node);
+      if (!keySpan || model.blocks.has(key)) continue;
+      const value = pair.value;
+      const isEmpty = value === null || (isScalar(value) && value.value === null);
+      const entry: BlockEntry = { key, keySpan, isList: isSeq(value) || isEmpty, cards: [] };
+      if (isSeq(pair.value)) {
+        pair.value.items.forEach((item, index) => {
+          const card = readCard(key, index, item as Node);
+          if (card) {
+            entry.cards.push(card);
+            model.cards.push(card);
+          }
+        });
+      }
+      model.blocks.set(key, entry);
+    }
+  }
+  return model;
+}
+
+export { BLOCKS };

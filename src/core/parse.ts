@@ -1,0 +1,94 @@
+import { Document, parseDocument, isAlias, isCollection, isMap, isPair, isScalar, Node } from 'yaml';
+import type { DiagnosticSink } from './diagnosticSink';
+import type { Span } from './types';
+
+/** Above this many alias expansions a file is treated as an alias bomb (billion laughs). */
+export const MAX_ALIAS_COUNT = 1000;
+
+export interface ParsedCanvas {
+  text: string;
+  doc: Document.Parsed;
+  /** The plain data the schema validates; undefined when it could not be evaluated safely. */
+  value: unknown;
+  /** True when the YAML itself is broken (schema and rules then stay quiet to avoid cascades). */
+  hasSyntaxErrors: boolean;
+}
+
+/** A span that stays on the first line of `span`, so a problem never highlights a whole block. */
+export function firstLine(text: string, span: Span): Span {
+  let end = span.end;
+  for (let i = span.start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      end = i;
+      break;
+    }
+  }
+  return { start: span.start, end };
+}
+
+function firstLineMessage(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Parses the text, reporting every YAML problem once as `yaml-syntax`. Never throws. */
+export function parseCanvas(text: string, sink: DiagnosticSink): ParsedCanvas {
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) {
+    // Binary data is not YAML: say so once instead of listing hundreds of scanner errors.
+    sink.add('yaml-syntax', { start: nul, end: nul + 1 }, 'notText');
+    return { text, doc: parseDocument('', { keepSourceTokens: false }), value: undefined, hasSyntaxErrors: true };
+  }
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'silent' });
+  let blocking = false;
+  let reportedDepth = false;
+  for (const error of doc.errors) {
+    const [start, end] = error.pos;
+    if (error.code !== 'DUPLICATE_KEY') blocking = true;
+    if (error.code === 'MULTIPLE_DOCS') {
+      sink.add('yaml-syntax', firstLine(text, { start, end }), 'multipleDocuments');
+    } else if (error.code === 'RESOURCE_EXHAUSTION') {
+      // Deep nesting yields one such error per unwound level: report the first, once.
+      if (!reportedDepth) sink.add('yaml-syntax', { start, end: Math.max(end, start + 1) }, 'tooDeep');
+      reportedDepth = true;
+    } else {
+      sink.add('yaml-syntax', firstLine(text, { start, end: Math.max(end, start) }), 'yamlError', [
+        firstLineMessage(error.message),
+      ]);
+    }
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml throws on alias bombs (and on stack exhaustion for extreme nesting): report, do not crash.
+    const firstAlias = findFirst(doc.contents, (n) => isAlias(n));
+    const span = firstAlias?.range ? { start: firstAlias.range[0], end: firstAlias.range[1] } : { start: 0, end: 0 };
+    if (error instanceof RangeError) sink.add('yaml-syntax', span, 'tooDeep');
+    else sink.add('yaml-syntax', span, 'aliasBomb', [MAX_ALIAS_COUNT]);
+    value = undefined;
+    blocking = true;
+  }
+  return { text, doc, value, hasSyntaxErrors: blocking };
+}
+
+/** Depth-first search with an explicit stack (deep documents must not overflow the call stack). */
+function findFirst(root: unknown, predicate: (node: Node) => boolean): Node | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isPair(node)) {
+      stack.push(node.value, node.key);
+      continue;
+    }
+    if (!node || typeof node !== 'object') continue;
+    if (isAlias(node) || isScalar(node) || isCollection(node)) {
+      if (predicate(node as Node)) return node as Node;
+      if (isMap(node) || isCollection(node)) {
+        const items = (node as { items: unknown[] }).items;
+        for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
+      }
+    }
+  }
+  return undefined;
+}

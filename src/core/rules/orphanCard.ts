@@ -1,0 +1,22 @@
+import { BLOCKS } from '../schema';
+import { cardLabel, Rule } from './context';
+
+const SEGMENTS = 'customer-segments';
+
+/**
+ * Blocks whose cards carry a `segments` field are on the value side of the canvas: each of their
+ * cards should be traceable to a segment. Read from the schema, not listed by hand.
+ */
+const TRACEABLE_BLOCKS = new Map(
+  BLOCKS.filter((b) => b.key !== SEGMENTS && b.references.get('segments') === SEGMENTS).map((b) => [b.key, b.title]),
+);
+
+/** `orphan-card`: a value proposition, channel, relationship or revenue stream that names no segment. */
+export const orphanCard: Rule = ({ model, sink }) => {
+  for (const card of model.cards) {
+    const title = TRACEABLE_BLOCKS.get(card.block);
+    if (title === undefined) continue;
+    if (card.references.some((r) => r.field === 'segments')) continue;
+    sink.add('orphan-card', card.labelSpan, 'orphanCard', [title, cardLabel(card)]);
+  }
+};

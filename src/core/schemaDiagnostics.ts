@@ -1,0 +1,170 @@
+import type { ErrorObject } from 'ajv';
+import { isCollection, isMap, isScalar, isSeq, Node, Pair } from 'yaml';
+import validateCanvas = require('./generated/validateCanvas');
+import { closest } from './closest';
+import type { DiagnosticSink } from './diagnosticSink';
+import { firstLine, ParsedCanvas } from './parse';
+import { ID_PATTERN, JsonSchema, schemaAt } from './schema';
+import type { Span } from './types';
+import { keyText, locate, pointerSegments, spanOf } from './yamlPath';
+
+const TYPE_NAMES: Record<string, string> = {
+  object: 'a mapping',
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  null: 'empty',
+};
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return TYPE_NAMES.null;
+  if (Array.isArray(value)) return TYPE_NAMES.array;
+  if (typeof value === 'number' && Number.isInteger(value)) return 'the number ' + value;
+  return TYPE_NAMES[typeof value] ?? typeof value;
+}
+
+function lowerFirst(text: string): string {
+  return text.length > 1 && text[1] === text[1].toLowerCase() ? text[0].toLowerCase() + text.slice(1) : text;
+}
+
+/** What to call the thing at a path in a message: its schema title, else its key. */
+function nameOf(schema: JsonSchema | undefined, segments: readonly string[]): string {
+  if (schema?.title) return schema.title;
+  const last = segments[segments.length - 1];
+  return last === undefined ? 'The canvas' : `"${last}"`;
+}
+
+/**
+ * Where a problem with a value is shown: the value itself when it is a scalar or a flow collection;
+ * its key when the value is empty or a multi-line block (never a whole block of lines).
+ */
+function valueSpan(text: string, node: Node | null, pair: Pair | undefined): Span {
+  const keySpan = spanOf(pair?.key as Node | undefined);
+  const span = spanOf(node);
+  if (!span || span.end === span.start) return keySpan ?? { start: span?.start ?? 0, end: span?.start ?? 0 };
+  if (isCollection(node) && !(node as { flow?: boolean }).flow) return keySpan ?? firstLine(text, span);
+  return firstLine(text, span);
+}
+
+/** A missing key is shown on the key of its parent; for a card (a list item), on its first key. */
+function missingKeySpan(parsed: ParsedCanvas, node: Node | null, pair: Pair | undefined, missing: string): Span {
+  const keySpan = spanOf(pair?.key as Node | undefined);
+  if (keySpan) return keySpan;
+  if (isMap(node)) {
+    const pairs = node.items as Pair[];
+    // At the top level, `title` is missing "beside" canvas: show it on the canvas key.
+    const anchor = pairs.find((p) => keyText(p.key) === 'canvas' && missing !== 'canvas') ?? pairs[0];
+    const anchorSpan = spanOf(anchor?.key as Node | undefined);
+    if (anchorSpan) return anchorSpan;
+    const own = spanOf(node);
+    if (own) return firstLine(parsed.text, own);
+  }
+  const own = spanOf(node);
+  return own ? firstLine(parsed.text, own) : { start: 0, end: 0 };
+}
+
+function allowedKeys(schema: JsonSchema | undefined): string[] {
+  return Object.keys(schema?.properties ?? {});
+}
+
+/** Runs the precompiled schema validator and reports each error once, at its exact place. */
+export function reportSchemaProblems(parsed: ParsedCanvas, sink: DiagnosticSink): void {
+  const { doc, text, value } = parsed;
+  if (value === undefined || value === null) {
+    if (!doc.contents || (isScalar(doc.contents) && doc.contents.value === null)) {
+      sink.add('schema', { start: 0, end: 0 }, 'emptyFile');
+      return;
+    }
+  }
+  if (validateCanvas(value)) return;
+  const errors = validateCanvas.errors ?? [];
+  // ajv reports a failed alternative (anyOf) together with the errors of every branch; the
+  // branch-specific errors are the useful ones, so the summary errors are dropped.
+  for (const error of errors) {
+    if (error.keyword === 'anyOf' || error.keyword === 'oneOf' || error.keyword === 'if') continue;
+    reportOne(error, parsed, sink, value, text);
+  }
+}
+
+function reportOne(error: ErrorObject, parsed: ParsedCanvas, sink: DiagnosticSink, root: unknown, text: string): void {
+  const segments = pointerSegments(error.instancePath);
+  const { node, pair } = locate(parsed.doc, segments);
+  const schema = schemaAt(segments, root);
+  const params = error.params as Record<string, unknown>;
+  const name = nameOf(schema, segments);
+  const data = dataAt(root, segments);
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      sink.add('schema', missingKeySpan(parsed, node, pair, missing), 'missingKey', [missing, lowerFirst(name)]);
+      return;
+    }
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const keyPair = isMap(node) ? (node.items as Pair[]).find((p) => keyText(p.key) === key) : undefined;
+      const keyNode = keyPair?.key as Node | undefined;
+      const span = spanOf(keyNode) ?? valueSpan(text, node, pair);
+      if (keyNode && !isScalar(keyNode)) {
+        sink.add('schema', firstLine(text, span), 'nonStringKey', [isSeq(keyNode) ? 'a list' : 'a mapping']);
+        return;
+      }
+      if (keyNode && isScalar(keyNode) && typeof keyNode.value !== 'string') {
+        sink.add('schema', span, 'nonStringKey', [describeValue(keyNode.value)]);
+        return;
+      }
+      const allowed = allowedKeys(schema);
+      const suggestion = closest(key, allowed);
+      if (suggestion) sink.add('schema', span, 'unknownKeySuggest', [key, lowerFirst(name), suggestion], suggestion);
+      else sink.add('schema', span, 'unknownKey', [key, lowerFirst(name), allowed.join(', ')]);
+      return;
+    }
+    case 'enum': {
+      const allowed = ((params.allowedValues as unknown[]) ?? []).map(String);
+      const given = String(data);
+      const suggestion = typeof data === 'string' ? closest(given, allowed) : undefined;
+      const span = valueSpan(text, node, pair);
+      if (suggestion) sink.add('schema', span, 'badEnumSuggest', [given, lowerFirst(name), suggestion, allowed.join(', ')], suggestion);
+      else sink.add('schema', span, 'badEnum', [given, lowerFirst(name), allowed.join(', ')]);
+      return;
+    }
+    case 'type': {
+      const expected = String(params.type)
+        .split(',')
+        .map((t) => TYPE_NAMES[t] ?? t)
+        .join(' or ');
+      if (segments.length === 0) {
+        sink.add('schema', valueSpan(text, node, pair), 'notAMapping', [describeValue(data)]);
+        return;
+      }
+      sink.add('schema', valueSpan(text, node, pair), 'wrongType', [name, expected, describeValue(data)]);
+      return;
+    }
+    case 'pattern': {
+      const span = valueSpan(text, node, pair);
+      if (params.pattern === ID_PATTERN) sink.add('schema', span, 'badId', [String(data)]);
+      else if (segments[segments.length - 1] === 'color') sink.add('schema', span, 'badColor', [String(data)]);
+      else sink.add('schema', span, 'badPattern', [String(data), lowerFirst(name)]);
+      return;
+    }
+    case 'minLength':
+    case 'minItems':
+      sink.add('schema', valueSpan(text, node, pair), 'emptyText', [name]);
+      return;
+    case 'minimum':
+      sink.add('schema', valueSpan(text, node, pair), 'tooSmall', [name, String(params.limit)]);
+      return;
+    default:
+      sink.add('schema', valueSpan(text, node, pair), 'schemaOther', [name, error.keyword]);
+  }
+}
+
+function dataAt(root: unknown, segments: readonly string[]): unknown {
+  let data = root;
+  for (const s of segments) {
+    if (data === null || typeof data !== 'object') return undefined;
+    data = (data as Record<string, unknown>)[s];
+  }
+  return data;
+}

@@ -1,0 +1,40 @@
+import { DiagnosticSink } from './diagnosticSink';
+import { buildModel, CanvasModel } from './model';
+import { parseCanvas, ParsedCanvas } from './parse';
+import { runRules } from './rules';
+import { reportSchemaProblems } from './schemaDiagnostics';
+import type { CanvasDiagnostic, ValidationOptions } from './types';
+
+export interface ValidationResult {
+  diagnostics: CanvasDiagnostic[];
+  /** Absent when the text was too large to parse. */
+  parsed?: ParsedCanvas;
+  model?: CanvasModel;
+}
+
+/**
+ * Parses and validates a canvas: YAML syntax, then the schema, then the semantic rules. Never
+ * throws; every problem comes back as a diagnostic with a span into `text`.
+ */
+export function validateCanvas(text: string, options: ValidationOptions = {}): ValidationResult {
+  const sink = new DiagnosticSink(options.severities, options.localize);
+  if (options.maxLength !== undefined && text.length > options.maxLength) {
+    const kb = (n: number) => String(Math.round(n / 1024));
+    sink.add('yaml-syntax', { start: 0, end: 0 }, 'tooLarge', [kb(text.length), kb(options.maxLength)]);
+    return { diagnostics: sink.items };
+  }
+  const parsed = parseCanvas(text, sink);
+  let model: CanvasModel | undefined;
+  try {
+    if (!parsed.hasSyntaxErrors) {
+      reportSchemaProblems(parsed, sink);
+      model = buildModel(parsed.doc);
+      runRules(model, sink, text);
+    }
+  } catch (error) {
+    // A bug in our own code must not take the editor down: report it where the user sees it.
+    sink.add('schema', { start: 0, end: 0 }, 'schemaOther', ['Internal error', String(error)]);
+  }
+  const diagnostics = sink.items.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+  return { diagnostics, parsed, model };
+}

@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import { DiagnosticsController } from './diagnosticsController';
+import { DIAGNOSTIC_SOURCE } from './toVscode';
+import { VALIDATE_WORKSPACE_COMMAND, validateWorkspace } from './validateWorkspace';
+
+/** The composition root shared by the Node and the web-worker hosts. */
+export function activateCanvasAsCode(context: vscode.ExtensionContext): void {
+  const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  const diagnostics = new DiagnosticsController(collection);
+  context.subscriptions.push(
+    collection,
+    diagnostics,
+    vscode.commands.registerCommand(VALIDATE_WORKSPACE_COMMAND, async () => {
+      try {
+        const problems = await validateWorkspace(collection);
+        return problems;
+      } catch (error) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Canvas validation failed: {0}', String(error)));
+        return undefined;
+      }
+    }),
+  );
+}

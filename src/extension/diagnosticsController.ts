@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import { validateCanvas } from '../core';
+import { isCanvasDocument } from './languages';
+import { SECTION, validationOptions } from './settings';
+import { localize, toVscodeDiagnostics } from './toVscode';
+
+/** Typing pauses shorter than this are coalesced into one validation. */
+const TYPING_DELAY_MS = 120;
+
+/**
+ * Publishes diagnostics for open canvas documents as the user types (no save needed) and clears
+ * them when a document is closed or its file is deleted.
+ */
+export class DiagnosticsController implements vscode.Disposable {
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(readonly collection: vscode.DiagnosticCollection) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.validateNow(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(SECTION)) this.validateAllOpen();
+      }),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.canvas.{yaml,yml}', true, true, false);
+    this.disposables.push(watcher, watcher.onDidDelete((uri) => this.forget(uri)));
+    this.validateAllOpen();
+  }
+
+  validateAllOpen(): void {
+    for (const document of vscode.workspace.textDocuments) this.validateNow(document);
+  }
+
+  validateNow(document: vscode.TextDocument): void {
+    if (!isCanvasDocument(document)) return;
+    this.cancel(document.uri);
+    const result = validateCanvas(document.getText(), { ...validationOptions(document.uri), localize });
+    this.collection.set(document.uri, toVscodeDiagnostics(result.diagnostics, (o) => document.positionAt(o)));
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    if (!isCanvasDocument(document)) return;
+    this.cancel(document.uri);
+    const version = document.version;
+    this.pending.set(
+      document.uri.toString(),
+      setTimeout(() => {
+        this.pending.delete(document.uri.toString());
+        // A newer edit has its own timer; a closed document needs nothing.
+        if (!document.isClosed && document.version === version) this.validateNow(document);
+      }, TYPING_DELAY_MS),
+    );
+  }
+
+  private cancel(uri: vscode.Uri): void {
+    const timer = this.pending.get(uri.toString());
+    if (timer !== undefined) clearTimeout(timer);
+    this.pending.delete(uri.toString());
+  }
+
+  private forget(uri: vscode.Uri): void {
+    this.cancel(uri);
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}

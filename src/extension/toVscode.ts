@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import type { CanvasDiagnostic, Severity } from '../core';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export const DIAGNOSTIC_SOURCE = 'canvas-as-code';
+
+/** Core templates are English and keyed by that text, exactly as vscode.l10n.t expects. */
+export function localize(template: string, args: readonly string[]): string {
+  return vscode.l10n.t(template, ...args);
+}
+
+/** Converts core diagnostics (offsets) to VS Code diagnostics (positions) on a text. */
+export function toVscodeDiagnostics(
+  diagnostics: readonly CanvasDiagnostic[],
+  positionAt: (offset: number) => vscode.Position,
+): vscode.Diagnostic[] {
+  return diagnostics.map((d) => {
+    const range = new vscode.Range(positionAt(d.start), positionAt(d.end));
+    const diagnostic = new vscode.Diagnostic(range, d.message, SEVERITY[d.severity]);
+    diagnostic.source = DIAGNOSTIC_SOURCE;
+    diagnostic.code = d.code;
+    return diagnostic;
+  });
+}

@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { LineIndex, validateCanvas } from '../core';
+import { CANVAS_GLOB } from './languages';
+import { validationOptions } from './settings';
+import { localize, toVscodeDiagnostics } from './toVscode';
+
+export const VALIDATE_WORKSPACE_COMMAND = 'canvasAsCode.validateWorkspace';
+
+/** A UTF-8 BOM is not part of the document text VS Code shows, so offsets are taken without it. */
+function decode(bytes: Uint8Array): string {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Offsets to positions for a text that is not open in an editor. */
+function positionsOf(text: string): (offset: number) => vscode.Position {
+  const index = new LineIndex(text);
+  return (offset) => {
+    const p = index.positionAt(offset);
+    return new vscode.Position(p.line, p.character);
+  };
+}
+
+/** "Canvas: Validate Workspace": every canvas's problems in the Problems panel, open or not. */
+export async function validateWorkspace(collection: vscode.DiagnosticCollection): Promise<number> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Validating canvases'), cancellable: true },
+    async (progress, token) => {
+      const uris = await vscode.workspace.findFiles(CANVAS_GLOB, '**/node_modules/**', undefined, token);
+      let problems = 0;
+      for (const [index, uri] of uris.entries()) {
+        if (token.isCancellationRequested) break;
+        progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        let text: string;
+        try {
+          text = open ? open.getText() : decode(await vscode.workspace.fs.readFile(uri));
+        } catch {
+          continue; // deleted between the search and the read
+        }
+        const result = validateCanvas(text, { ...validationOptions(uri), localize });
+        const positionAt = open ? (o: number) => open.positionAt(o) : positionsOf(text);
+        collection.set(uri, toVscodeDiagnostics(result.diagnostics, positionAt));
+        problems += result.diagnostics.length;
+        if (index % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 0)); // stay responsive
+      }
+      return problems;
+    },
+  );
+}
