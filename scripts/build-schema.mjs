@@ -29,6 +29,7 @@ if (existsSync(outFile) && statSync(outFile).mtimeMs > statSync(schemaPath).mtim
 const ajv = new Ajv({
   allErrors: true,
   strict: true,
+  allowUnionTypes: true, // size and amount are text or a number
   messages: false, // the core writes its own messages
   code: { source: true, optimize: true },
 });

@@ -73,9 +73,10 @@ export function runValidate(args: readonly string[], format: 'text' | 'json', io
   }
   if (format === 'json') io.out(first ? ']\n' : '\n]\n');
   const total = counts.error + counts.warning + counts.information + counts.hint;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   io.err(
-    `${files.length} file${files.length === 1 ? '' : 's'} checked: ${total} problem${total === 1 ? '' : 's'} ` +
-      `(${counts.error} errors, ${counts.warning} warnings, ${counts.information} information, ${counts.hint} hints)\n`,
+    `${plural(files.length, 'file')} checked: ${plural(total, 'problem')} ` +
+      `(${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information, ${plural(counts.hint, 'hint')})\n`,
   );
   return counts.error > 0 ? 1 : 0;
 }

@@ -10,6 +10,7 @@ export class DiagnosticSink {
   readonly items: CanvasDiagnostic[] = [];
   private readonly seen = new Set<string>();
   private readonly starts = new Set<number>();
+  private readonly schemaStarts = new Set<number>();
 
   constructor(
     private readonly severities: SeverityOverrides | undefined,
@@ -21,8 +22,11 @@ export class DiagnosticSink {
     if (severity === 'off') return;
     const key = `${code}:${span.start}:${span.end}`;
     if (this.seen.has(key)) return;
+    // A card the schema already rejected at this spot is one problem: the rules stay quiet there.
+    if (code !== 'schema' && code !== 'yaml-syntax' && this.schemaStarts.has(span.start)) return;
     this.seen.add(key);
     this.starts.add(span.start);
+    if (code === 'schema') this.schemaStarts.add(span.start);
     const template = MESSAGES[id];
     const textArgs = args.map(String);
     const diagnostic: CanvasDiagnostic = {

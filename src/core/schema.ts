@@ -117,10 +117,31 @@ export function pickBranch(branches: JsonSchema[], data: unknown): JsonSchema {
 
 /** The schema that governs the value at a data path (segments as in a JSON pointer), or undefined. */
 export function schemaAt(path: readonly string[], root: unknown): JsonSchema | undefined {
+  const { schema, data } = walkSchema(path, root);
+  return schema?.anyOf ? resolveRef(pickBranch(schema.anyOf.map(resolveRef), data)) : schema;
+}
+
+/** The alternatives (anyOf branches) offered at a data path, if the schema offers any there. */
+export function alternativesAt(path: readonly string[], root: unknown): JsonSchema[] | undefined {
+  return walkSchema(path, root).schema?.anyOf?.map(resolveRef);
+}
+
+/** Both the declared types of alternatives and a value's JSON type, for matching one to the other. */
+export function acceptsType(schema: JsonSchema, value: unknown): boolean {
+  const actual = jsonTypeOf(value);
+  const types = typesOf(schema);
+  return types.length === 0 || types.includes(actual) || (actual === 'integer' && types.includes('number'));
+}
+
+export function declaredTypes(schema: JsonSchema): string[] {
+  return typesOf(schema);
+}
+
+function walkSchema(path: readonly string[], root: unknown): { schema: JsonSchema | undefined; data: unknown } {
   let schema: JsonSchema | undefined = canvasSchema;
   let data: unknown = root;
   for (const segment of path) {
-    if (!schema) return undefined;
+    if (!schema) return { schema: undefined, data: undefined };
     schema = resolveRef(schema);
     if (schema.anyOf) schema = resolveRef(pickBranch(schema.anyOf.map(resolveRef), data));
     if (Array.isArray(data)) {
@@ -131,9 +152,7 @@ export function schemaAt(path: readonly string[], root: unknown): JsonSchema | u
       data = data && typeof data === 'object' ? (data as Record<string, unknown>)[segment] : undefined;
     }
   }
-  if (!schema) return undefined;
-  schema = resolveRef(schema);
-  return schema.anyOf ? resolveRef(pickBranch(schema.anyOf.map(resolveRef), data)) : schema;
+  return { schema: schema && resolveRef(schema), data };
 }
 
 function matchPattern(schema: JsonSchema, key: string): JsonSchema | undefined {

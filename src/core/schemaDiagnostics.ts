@@ -4,7 +4,7 @@ import validateCanvas = require('./generated/validateCanvas');
 import { closest } from './closest';
 import type { DiagnosticSink } from './diagnosticSink';
 import { firstLine, ParsedCanvas } from './parse';
-import { ID_PATTERN, JsonSchema, schemaAt } from './schema';
+import { acceptsType, alternativesAt, declaredTypes, ID_PATTERN, JsonSchema, schemaAt } from './schema';
 import type { Span } from './types';
 import { keyText, locate, pointerSegments, spanOf } from './yamlPath';
 
@@ -79,13 +79,37 @@ export function reportSchemaProblems(parsed: ParsedCanvas, sink: DiagnosticSink)
     }
   }
   if (validateCanvas(value)) return;
-  const errors = validateCanvas.errors ?? [];
-  // ajv reports a failed alternative (anyOf) together with the errors of every branch; the
-  // branch-specific errors are the useful ones, so the summary errors are dropped.
+  for (const error of collapseAlternatives(validateCanvas.errors ?? [], value)) reportOne(error, parsed, sink, value, text);
+}
+
+/**
+ * ajv reports a failed anyOf with a summary error plus the errors of every branch. Branches fail
+ * on `type` before anything else, so: when the value's type suits some branch, the other branches'
+ * type errors are noise and dropped; when it suits none, they become one type error naming all
+ * the types allowed. The summary error itself says nothing a person can act on.
+ */
+function collapseAlternatives(errors: readonly ErrorObject[], root: unknown): ErrorObject[] {
+  const alternatives = new Map<string, JsonSchema[]>();
   for (const error of errors) {
-    if (error.keyword === 'anyOf' || error.keyword === 'oneOf' || error.keyword === 'if') continue;
-    reportOne(error, parsed, sink, value, text);
+    if (error.keyword !== 'anyOf' || alternatives.has(error.instancePath)) continue;
+    alternatives.set(error.instancePath, alternativesAt(pointerSegments(error.instancePath), root) ?? []);
   }
+  const kept: ErrorObject[] = [];
+  const merged = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword === 'anyOf') continue;
+    const branches = alternatives.get(error.instancePath);
+    if (error.keyword !== 'type' || !branches) {
+      kept.push(error);
+      continue;
+    }
+    const data = dataAt(root, pointerSegments(error.instancePath));
+    if (branches.some((b) => acceptsType(b, data)) || merged.has(error.instancePath)) continue;
+    merged.add(error.instancePath);
+    const types = [...new Set(branches.flatMap(declaredTypes))];
+    kept.push({ ...error, params: { type: types.join(',') } });
+  }
+  return kept;
 }
 
 function reportOne(error: ErrorObject, parsed: ParsedCanvas, sink: DiagnosticSink, root: unknown, text: string): void {
