@@ -127,7 +127,9 @@ function reportOne(error: ErrorObject, parsed: ParsedCanvas, sink: DiagnosticSin
     }
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      const keyPair = isMap(node) ? (node.items as Pair[]).find((p) => keyText(p.key) === key) : undefined;
+      const pairs = isMap(node) ? (node.items as Pair[]) : [];
+      // A key that is a collection has no text of its own; it is the one that is not a scalar.
+      const keyPair = pairs.find((p) => keyText(p.key) === key) ?? pairs.find((p) => !isScalar(p.key));
       const keyNode = keyPair?.key as Node | undefined;
       const span = spanOf(keyNode) ?? valueSpan(text, node, pair);
       if (keyNode && !isScalar(keyNode)) {
