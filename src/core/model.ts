@@ -1,4 +1,4 @@
-import { Document, isMap, isScalar, isSeq, Node, Pair, Scalar } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, Scalar } from 'yaml';
 import { BLOCK_BY_KEY, BLOCKS } from './schema';
 import type { Span } from './types';
 import { keyText, spanOf } from './yamlPath';
@@ -43,6 +43,8 @@ export interface BlockEntry {
   keySpan: Span;
   /** False when the block holds something other than a list or nothing (a schema problem). */
   isList: boolean;
+  /** Items written in the block, cards or not. */
+  itemCount: number;
   cards: Card[];
 }
 
@@ -66,15 +68,23 @@ function pairsOf(node: unknown): Pair[] {
   return isMap(node) ? (node.items as Pair[]) : [];
 }
 
-function readReferences(field: string, targetBlock: string, value: unknown, into: Reference[]): void {
+function readReferences(field: string, targetBlock: string, value: unknown, into: Reference[], doc: Document): void {
   const items = isSeq(value) ? value.items : isScalar(value) ? [value] : [];
-  for (const item of items) {
+  for (const written of items) {
+    const item = deref(written, doc);
     const ref = scalarString(item);
     if (ref && typeof (item as Scalar).value === 'string') into.push({ field, targetBlock, id: ref.value, start: ref.start, end: ref.end });
   }
 }
 
-function readCard(block: string, index: number, node: Node): Card | undefined {
+/** An alias stands for its anchored node: read through it (cycles and dangling aliases give null). */
+function deref(node: unknown, doc: Document): unknown {
+  if (!isAlias(node)) return node;
+  const target = node.resolve(doc);
+  return isAlias(target) ? null : (target ?? null);
+}
+
+function readCard(block: string, index: number, node: Node, doc: Document): Card | undefined {
   const span = spanOf(node);
   if (!span) return undefined;
   const info = BLOCK_BY_KEY.get(block);
@@ -87,7 +97,7 @@ function readCard(block: string, index: number, node: Node): Card | undefined {
   let labelSet = false;
   for (const pair of node.items as Pair[]) {
     const key = keyText(pair.key);
-    const value = pair.value;
+    const value = deref(pair.value, doc);
     switch (key) {
       case 'id':
         card.id = scalarString(value);
@@ -114,17 +124,23 @@ function readCard(block: string, index: number, node: Node): Card | undefined {
         card.description = scalarString(value)?.value;
         break;
       case 'tags':
-        if (isSeq(value)) for (const t of value.items) { const s = scalarString(t); if (s) card.tags.push(s.value); }
+        if (isSeq(value)) {
+          for (const tag of value.items) {
+            const text = scalarString(deref(tag, doc));
+            if (text) card.tags.push(text.value);
+          }
+        }
         break;
       case 'checks':
         for (const check of pairsOf(value)) {
           const checkKey = scalarString(check.key);
-          if (checkKey && isScalar(check.value) && check.value.value === false) card.failedChecks.push(checkKey);
+          const checkValue = deref(check.value, doc);
+          if (checkKey && isScalar(checkValue) && checkValue.value === false) card.failedChecks.push(checkKey);
         }
         break;
       default: {
         const target = key === undefined ? undefined : info?.references.get(key);
-        if (target && key !== undefined) readReferences(key, target, value, card.references);
+        if (target && key !== undefined) readReferences(key, target, value, card.references, doc);
       }
     }
   }
@@ -143,17 +159,18 @@ export function buildModel(doc: Document): CanvasModel {
     const key = keyText(pair.key);
     if (key === undefined) continue;
     if (key === 'canvas') model.canvasKeySpan = spanOf(pair.key as Node);
-    else if (key === 'title') model.title = scalarString(pair.value)?.value;
-    else if (key === 'description') model.description = scalarString(pair.value)?.value;
+    else if (key === 'title') model.title = scalarString(deref(pair.value, doc))?.value;
+    else if (key === 'description') model.description = scalarString(deref(pair.value, doc))?.value;
     else if (BLOCK_BY_KEY.has(key)) {
       const keySpan = spanOf(pair.key as Node);
       if (!keySpan || model.blocks.has(key)) continue;
-      const value = pair.value;
+      const value = deref(pair.value, doc);
       const isEmpty = value === null || (isScalar(value) && value.value === null);
-      const entry: BlockEntry = { key, keySpan, isList: isSeq(value) || isEmpty, cards: [] };
-      if (isSeq(pair.value)) {
-        pair.value.items.forEach((item, index) => {
-          const card = readCard(key, index, item as Node);
+      const entry: BlockEntry = { key, keySpan, isList: isSeq(value) || isEmpty, itemCount: 0, cards: [] };
+      if (isSeq(value)) {
+        entry.itemCount = value.items.length;
+        value.items.forEach((item, index) => {
+          const card = readCard(key, index, deref(item, doc) as Node, doc);
           if (card) {
             entry.cards.push(card);
             model.cards.push(card);

@@ -43,9 +43,16 @@ function nameOf(schema: JsonSchema | undefined, segments: readonly string[]): st
 function valueSpan(text: string, node: Node | null, pair: Pair | undefined): Span {
   const keySpan = spanOf(pair?.key as Node | undefined);
   const span = spanOf(node);
-  if (!span || span.end === span.start) return keySpan ?? { start: span?.start ?? 0, end: span?.start ?? 0 };
+  if (!span || span.end === span.start) return keySpan ?? itemIndicator(text, span?.start ?? 0);
   if (isCollection(node) && !(node as { flow?: boolean }).flow) return keySpan ?? firstLine(text, span);
   return firstLine(text, span);
+}
+
+/** An empty list item has no text of its own: show its `-` indicator. */
+function itemIndicator(text: string, offset: number): Span {
+  let i = offset - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i >= 0 && text[i] === '-' ? { start: i, end: i + 1 } : { start: offset, end: offset };
 }
 
 /** A missing key is shown on the key of its parent; for a card (a list item), on its first key. */

@@ -9,7 +9,7 @@ export const emptyBlock: Rule = ({ model, sink }) => {
       // Something missing is shown on its nearest parent key: the `canvas` key.
       const span = model.canvasKeySpan ?? { start: 0, end: 0 };
       sink.add('empty-block', span, 'emptyBlockMissing', [block.key, block.guide]);
-    } else if (entry.isList && entry.cards.length === 0) {
+    } else if (entry.isList && entry.itemCount === 0) {
       sink.add('empty-block', entry.keySpan, 'emptyBlockEmpty', [block.key, block.guide]);
     }
   }

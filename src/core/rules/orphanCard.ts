@@ -8,7 +8,7 @@ const SEGMENTS = 'customer-segments';
  * cards should be traceable to a segment. Read from the schema, not listed by hand.
  */
 const TRACEABLE_BLOCKS = new Map(
-  BLOCKS.filter((b) => b.key !== SEGMENTS && b.references.get('segments') === SEGMENTS).map((b) => [b.key, b.title]),
+  BLOCKS.filter((b) => b.key !== SEGMENTS && b.references.get('segments') === SEGMENTS).map((b) => [b.key, b.card.title ?? b.title]),
 );
 
 /** `orphan-card`: a value proposition, channel, relationship or revenue stream that names no segment. */
