@@ -20,7 +20,9 @@ export class DiagnosticSink {
   add(code: RuleCode, span: Span, id: MessageId, args: readonly unknown[] = [], suggestion?: string): void {
     const severity = effectiveSeverity(code, this.severities);
     if (severity === 'off') return;
-    const key = `${code}:${span.start}:${span.end}`;
+    const textArgs = args.map(String);
+    // Same code, place and message: the same problem found twice (several missing blocks share a place).
+    const key = `${code}:${span.start}:${span.end}:${id}:${textArgs.join('\u0000')}`;
     if (this.seen.has(key)) return;
     // A card the schema already rejected at this spot is one problem: the rules stay quiet there.
     if (code !== 'schema' && code !== 'yaml-syntax' && this.schemaStarts.has(span.start)) return;
@@ -28,7 +30,6 @@ export class DiagnosticSink {
     this.starts.add(span.start);
     if (code === 'schema') this.schemaStarts.add(span.start);
     const template = MESSAGES[id];
-    const textArgs = args.map(String);
     const diagnostic: CanvasDiagnostic = {
       code,
       severity,

@@ -1,0 +1,107 @@
+// The offline launcher: the extension tests run in code-server's real extension host while its
+// workbench runs in headless Chromium. code-server has no --extensionDevelopmentPath flag; the
+// workbench's `payload` URL parameter carries the same settings once the smoke-test driver is on.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { format } from 'node:util';
+import { chromium } from 'playwright-core';
+import { remoteUri, runtimePaths, startCodeServer } from '../../../scripts/vscode-runtime.mjs';
+
+const BROWSER_ARGS = [
+  '--no-sandbox', // root in a container
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// Look-ups of marketplace and telemetry hosts that cannot succeed offline and change nothing.
+const NOISE = /marketplace|gallery|vscode-unpkg|update\.code|net::ERR_NAME_NOT_RESOLVED|ENOTFOUND|getaddrinfo|Failed to fetch/i;
+
+/** Launch Chromium on a workbench URL; shared with `npm start`'s check. */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: runtimePaths().chromium, headless: true, args: BROWSER_ARGS });
+}
+
+/**
+ * Workbench URL that opens `folder` and, through `payload`, loads development extensions and tests.
+ * @param {string} base code-server's URL
+ * @param {{ folder: string, payload?: [string, string][] }} options
+ */
+export function workbenchUrl(base, { folder, payload = [] }) {
+  const url = new URL(base);
+  url.searchParams.set('folder', resolve(folder));
+  if (payload.length) url.searchParams.set('payload', JSON.stringify(payload));
+  return url.toString();
+}
+
+/**
+ * Run one mocha session and resolve with VS Code's exit code (non-zero when tests failed).
+ * @param {{
+ *   label: string,                  short name for temp dirs and logs
+ *   developmentPath: string,        extension folder loaded as under development
+ *   testsPath: string,              extensionTestsPath module (exports run())
+ *   workspace: string,              folder the window opens
+ *   developmentKind?: 'web',        force the development extension into the web-worker host
+ *   extensionsDir?: string,         pre-populated extensions dir (e.g. with an installed .vsix)
+ *   testEnv?: Record<string,string>, environment of the Node extension host
+ *   deadlineMs: number,
+ *   print: (line: string) => void,
+ * }} options
+ */
+export async function runInCodeServer({ label, developmentPath, testsPath, workspace, developmentKind, extensionsDir, testEnv = {}, deadlineMs, print }) {
+  const started = Date.now();
+  const server = await startCodeServer({ label, extensionsDir, args: ['--vscode-option', 'enable-smoke-test-driver'] });
+  let browser;
+  try {
+    browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    let exit;
+    const exited = new Promise((res) => (exit = res));
+    await page.exposeFunction('codeAutomationLog', (level, parts) => {
+      const line = Array.isArray(parts) ? format(...parts) : String(parts);
+      if (!NOISE.test(line)) print(line);
+    });
+    await page.exposeFunction('codeAutomationExit', (code, logs) => exit({ code, logs }));
+
+    const payload = [
+      ['extensionDevelopmentPath', remoteUri(developmentPath)],
+      ['extensionTestsPath', remoteUri(testsPath)],
+      ['extensionEnvironment', JSON.stringify(testEnv)],
+      ['skipWelcome', 'true'],
+      ...(developmentKind ? [['extensionDevelopmentKind', developmentKind]] : []),
+    ];
+    await page.goto(workbenchUrl(server.url, { folder: workspace, payload }));
+
+    let timer;
+    const timedOut = new Promise((res) => (timer = setTimeout(() => res(null), Math.max(0, deadlineMs - (Date.now() - started)))));
+    const result = await Promise.race([exited, timedOut]);
+    clearTimeout(timer);
+    if (!result) {
+      const shot = join(server.tmp, 'timeout.png');
+      await page.screenshot({ path: shot }).catch(() => {});
+      print(`[${label}] no result within ${Math.round(deadlineMs / 1000)} s (screenshot: ${shot})`);
+    }
+    const code = result ? result.code : 1;
+    if (code !== 0) {
+      saveWorkbenchLogs(join(server.tmp, 'workbench-logs'), result?.logs);
+      print(`[${label}] code-server log tail (${server.logFile}):\n${server.logTail(40)}`);
+    }
+    return code;
+  } finally {
+    await browser?.close().catch(() => {});
+    server.stop();
+  }
+}
+
+/** codeAutomationExit hands over the window's log files; keep them for a post-mortem. */
+function saveWorkbenchLogs(dir, logs) {
+  if (!Array.isArray(logs)) return;
+  for (const { relativePath, contents } of logs) {
+    const file = join(dir, relativePath);
+    mkdirSync(resolve(file, '..'), { recursive: true });
+    writeFileSync(file, contents);
+  }
+}

@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import { activeExtension, closeAllEditors, openCanvas, type Problem, problemsOf, waitForProblems, writeScratchCanvas } from './canvas';
+import { equal, ok, sameMembers } from './check';
+import { fixtures } from './fixtures';
+import { LONELY_SEGMENT } from './samples';
+import { nextEvent } from './wait';
+
+const show = (p: Problem) => `${p.code} ${p.severity} ${p.line}:${p.column}-${p.endLine}:${p.endColumn}`;
+
+suite('diagnostics of open canvases', () => {
+  suiteSetup(activeExtension);
+  teardown(closeAllEditors);
+
+  suite('examples/ have no problems', () => {
+    if (fixtures.examples.length === 0) test('(no examples in the workspace)');
+    for (const example of fixtures.examples) {
+      test(example.name, async () => {
+        await openCanvas(example.uri);
+        sameMembers(problemsOf(example.uri).map(show), [], `problems in ${example.name}`);
+      });
+    }
+  });
+
+  suite('broken fixtures have exactly their expected problems', () => {
+    if (fixtures.broken.length === 0) test('(no broken fixtures in the workspace)');
+    for (const fixture of fixtures.broken) {
+      test(fixture.name, async () => {
+        await openCanvas(fixture.uri);
+        sameMembers(problemsOf(fixture.uri).map(show), fixture.expected.map(show), `problems in ${fixture.name}`);
+      });
+    }
+  });
+
+  test('an unsaved edit updates them', async () => {
+    const uri = await writeScratchCanvas(LONELY_SEGMENT, 'edit');
+    const editor = await openCanvas(uri);
+    const before = problemsOf(uri).map(show);
+    ok(!before.some((p) => p.startsWith('schema ')), `no schema problem before the edit: ${before}`);
+
+    // `canvas: business-model` -> `canvas: business-modle`: a value outside the enumeration.
+    const line = editor.document.lineAt(0);
+    const value = line.text.indexOf('business-model');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, value, 0, value + 'business-model'.length), 'business-modle');
+    ok(await vscode.workspace.applyEdit(edit), 'edit applied');
+    ok(editor.document.isDirty, 'the edit is not saved');
+    const after = await waitForProblems(uri, (problems) => problems.some((p) => p.code === 'schema'));
+    const schema = after.filter((p) => p.code === 'schema');
+    equal(schema.length, 1, 'one schema problem');
+    equal(schema[0].severity, 'error', 'schema severity');
+    equal(schema[0].line, 1, 'the schema problem is on the edited line');
+
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitForProblems(uri, (problems) => !problems.some((p) => p.code === 'schema'));
+    sameMembers(problemsOf(uri).map(show), before, 'problems after reverting the edit');
+  });
+
+  test('closing the editor clears them', async () => {
+    const uri = await writeScratchCanvas(LONELY_SEGMENT, 'close');
+    await openCanvas(uri);
+    ok(problemsOf(uri).length > 0, 'the canvas has problems while open');
+    // Opened by URI, the document has no reference but its editor: VS Code disposes it on close.
+    const closed = nextEvent(vscode.workspace.onDidCloseTextDocument, (d) => d.uri.toString() === uri.toString(), 'onDidCloseTextDocument');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await closed;
+    await waitForProblems(uri, (problems) => problems.length === 0);
+  });
+});

@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import { activeExtension, isOpen, type Problem, problemsOf, readText, VALIDATE_WORKSPACE, waitForProblems, writeScratchCanvas } from './canvas';
+import { ok, sameMembers } from './check';
+import { fixtures } from './fixtures';
+import { DUPLICATE_ID } from './samples';
+
+const show = (p: Problem) => `${p.code} ${p.severity} ${p.line}:${p.column}-${p.endLine}:${p.endColumn}`;
+
+suite('"Canvas: Validate Workspace"', () => {
+  suiteSetup(activeExtension);
+
+  test('fills diagnostics for canvases that are not open', async () => {
+    // Fresh copies: no editor has seen them, so only the command can have validated them.
+    const inline = await writeScratchCanvas(DUPLICATE_ID, 'unopened');
+    const copies = await Promise.all(
+      fixtures.broken.map(async (f) => ({ fixture: f, uri: await writeScratchCanvas(await readText(f.uri), 'unopened') })),
+    );
+    for (const uri of [inline, ...copies.map((c) => c.uri)]) {
+      ok(!isOpen(uri), `${uri.path} is open`);
+      sameMembers(problemsOf(uri), [], `${uri.path} has diagnostics before the command ran`);
+    }
+
+    const total = await vscode.commands.executeCommand<number>(VALIDATE_WORKSPACE);
+    ok(typeof total === 'number' && total > 0, `the command reports the problems it found (${total})`);
+
+    ok(problemsOf(inline).some((p) => p.code === 'duplicate-id' && p.severity === 'error'), `duplicate-id in ${inline.path}`);
+    for (const { fixture, uri } of copies) {
+      sameMembers(problemsOf(uri).map(show), fixture.expected.map(show), `problems of unopened ${fixture.name}`);
+    }
+    ok(!isOpen(inline), 'the command does not open documents');
+  });
+
+  test('deleting a canvas clears its diagnostics', async () => {
+    const uri = await writeScratchCanvas(DUPLICATE_ID, 'deleted');
+    await vscode.commands.executeCommand(VALIDATE_WORKSPACE);
+    ok(problemsOf(uri).length > 0, 'validated before deletion');
+    await vscode.workspace.fs.delete(uri);
+    await waitForProblems(uri, (problems) => problems.length === 0);
+  });
+});
