@@ -86,7 +86,13 @@ export function reportSchemaProblems(parsed: ParsedCanvas, sink: DiagnosticSink)
     }
   }
   if (validateCanvas(value)) return;
-  for (const error of collapseAlternatives(validateCanvas.errors ?? [], value)) reportOne(error, parsed, sink, value, text);
+  const errors = collapseAlternatives(validateCanvas.errors ?? [], value);
+  // A value of the wrong type also fails its enum or pattern: the type is the one problem to report.
+  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  for (const error of errors) {
+    if (error.keyword !== 'type' && error.keyword !== 'required' && error.keyword !== 'additionalProperties' && wrongType.has(error.instancePath)) continue;
+    reportOne(error, parsed, sink, value, text);
+  }
 }
 
 /**
