@@ -27,6 +27,19 @@ export function firstLine(text: string, span: Span): Span {
   return { start: span.start, end };
 }
 
+/** The plain-scalar token starting at an offset (up to a colon, comma, bracket or line end). */
+function tokenAt(text: string, start: number): Span {
+  const quote = text[start];
+  if (quote === '"' || quote === "'") {
+    const close = text.indexOf(quote, start + 1);
+    if (close !== -1 && !text.slice(start, close).includes('\n')) return { start, end: close + 1 };
+  }
+  let end = start;
+  while (end < text.length && !/[:,\[\]{}\r\n#]/.test(text[end])) end++;
+  while (end > start + 1 && text[end - 1] === ' ') end--;
+  return { start, end: Math.max(end, start + 1) };
+}
+
 function firstLineMessage(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
@@ -39,18 +52,22 @@ export function parseCanvas(text: string, sink: DiagnosticSink): ParsedCanvas {
     sink.add('yaml-syntax', { start: nul, end: nul + 1 }, 'notText');
     return { text, doc: parseDocument('', { keepSourceTokens: false }), value: undefined, hasSyntaxErrors: true };
   }
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'silent' });
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   let blocking = false;
   let reportedDepth = false;
   for (const error of doc.errors) {
     const [start, end] = error.pos;
-    if (error.code !== 'DUPLICATE_KEY') blocking = true;
+    // A duplicate key or a second document leaves the first document readable: keep validating it.
+    if (error.code !== 'DUPLICATE_KEY' && error.code !== 'MULTIPLE_DOCS') blocking = true;
     if (error.code === 'MULTIPLE_DOCS') {
       sink.add('yaml-syntax', firstLine(text, { start, end }), 'multipleDocuments');
     } else if (error.code === 'RESOURCE_EXHAUSTION') {
       // Deep nesting yields one such error per unwound level: report the first, once.
       if (!reportedDepth) sink.add('yaml-syntax', { start, end: Math.max(end, start + 1) }, 'tooDeep');
       reportedDepth = true;
+    } else if (error.code === 'DUPLICATE_KEY') {
+      // yaml marks one character; the key as written is what the user needs to see.
+      sink.add('yaml-syntax', tokenAt(text, start), 'yamlError', [firstLineMessage(error.message)]);
     } else {
       sink.add('yaml-syntax', firstLine(text, { start, end: Math.max(end, start) }), 'yamlError', [
         firstLineMessage(error.message),

@@ -35,6 +35,11 @@ export function validateCanvas(text: string, options: ValidationOptions = {}): V
     // A bug in our own code must not take the editor down: report it where the user sees it.
     sink.add('schema', { start: 0, end: 0 }, 'schemaOther', ['Internal error', String(error)]);
   }
+  // The parser may point one past the end (an unterminated quote); spans always stay inside the text.
+  for (const d of sink.items) {
+    d.start = Math.min(Math.max(0, d.start), text.length);
+    d.end = Math.min(Math.max(d.start, d.end), text.length);
+  }
   const diagnostics = sink.items.slice().sort((a, b) => a.start - b.start || a.end - b.end);
   return { diagnostics, parsed, model };
 }

@@ -1,11 +1,11 @@
 // The offline launcher: the extension tests run in code-server's real extension host while its
 // workbench runs in headless Chromium. code-server has no --extensionDevelopmentPath flag; the
 // workbench's `payload` URL parameter carries the same settings once the smoke-test driver is on.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
-import { remoteUri, runtimePaths, startCodeServer } from '../../../scripts/vscode-runtime.mjs';
+import { remoteUri, repoRoot, runtimePaths, startCodeServer } from '../../../scripts/vscode-runtime.mjs';
 
 const BROWSER_ARGS = [
   '--no-sandbox', // root in a container
@@ -17,8 +17,14 @@ const BROWSER_ARGS = [
   '--disable-sync',
 ];
 
-// Look-ups of marketplace and telemetry hosts that cannot succeed offline and change nothing.
-const NOISE = /marketplace|gallery|vscode-unpkg|update\.code|net::ERR_NAME_NOT_RESOLVED|ENOTFOUND|getaddrinfo|Failed to fetch/i;
+// The workbench's own chatter, and look-ups of marketplace, telemetry and account hosts that
+// cannot succeed offline: kept in the session's console.log, not printed.
+const NOISE = [
+  /marketplace|gallery|open-vsx|vscode-unpkg|update\.code|net::ERR_NAME_NOT_RESOLVED|ENOTFOUND|getaddrinfo|Failed to fetch/i,
+  /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions)/,
+  /^\[(reconnection-grace-time|Service Worker|AgentHost[^\]]*|AccountPolicyGate)\]/,
+  /authentication provider 'github'/,
+];
 
 /** Launch Chromium on a workbench URL; shared with `npm start`'s check. */
 export function launchBrowser() {
@@ -38,13 +44,24 @@ export function workbenchUrl(base, { folder, payload = [] }) {
 }
 
 /**
+ * Settings that put our extension in the web-worker extension host. The payload's
+ * `extensionDevelopmentKind` would be the direct route, but 1.139's web workbench never reads it
+ * (its environment service names it `extensionDevelopmentLocationKind`). In a browser client "ui"
+ * means the browser side, so with a `browser` entry the extension runs in the web worker.
+ */
+function webWorkerSettings() {
+  const { publisher, name } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  return { 'remote.extensionKind': { [`${publisher}.${name}`]: ['ui'] } };
+}
+
+/**
  * Run one mocha session and resolve with VS Code's exit code (non-zero when tests failed).
  * @param {{
  *   label: string,                  short name for temp dirs and logs
  *   developmentPath: string,        extension folder loaded as under development
  *   testsPath: string,              extensionTestsPath module (exports run())
  *   workspace: string,              folder the window opens
- *   developmentKind?: 'web',        force the development extension into the web-worker host
+ *   developmentKind?: 'web',        run our extension in the web-worker host
  *   extensionsDir?: string,         pre-populated extensions dir (e.g. with an installed .vsix)
  *   testEnv?: Record<string,string>, environment of the Node extension host
  *   deadlineMs: number,
@@ -53,16 +70,19 @@ export function workbenchUrl(base, { folder, payload = [] }) {
  */
 export async function runInCodeServer({ label, developmentPath, testsPath, workspace, developmentKind, extensionsDir, testEnv = {}, deadlineMs, print }) {
   const started = Date.now();
-  const server = await startCodeServer({ label, extensionsDir, args: ['--vscode-option', 'enable-smoke-test-driver'] });
+  const settings = developmentKind === 'web' ? webWorkerSettings() : {};
+  const server = await startCodeServer({ label, extensionsDir, settings, args: ['--vscode-option', 'enable-smoke-test-driver'] });
   let browser;
   try {
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     let exit;
     const exited = new Promise((res) => (exit = res));
+    const consoleLog = createWriteStream(join(server.tmp, 'console.log'));
     await page.exposeFunction('codeAutomationLog', (level, parts) => {
       const line = Array.isArray(parts) ? format(...parts) : String(parts);
-      if (!NOISE.test(line)) print(line);
+      consoleLog.write(`[${level}] ${line}\n`);
+      if (!NOISE.some((re) => re.test(line))) print(line);
     });
     await page.exposeFunction('codeAutomationExit', (code, logs) => exit({ code, logs }));
 
@@ -71,7 +91,6 @@ export async function runInCodeServer({ label, developmentPath, testsPath, works
       ['extensionTestsPath', remoteUri(testsPath)],
       ['extensionEnvironment', JSON.stringify(testEnv)],
       ['skipWelcome', 'true'],
-      ...(developmentKind ? [['extensionDevelopmentKind', developmentKind]] : []),
     ];
     await page.goto(workbenchUrl(server.url, { folder: workspace, payload }));
 

@@ -18,7 +18,7 @@ suite('extension @vsix', () => {
     const canvases = await vscode.workspace.findFiles('**/*.canvas.{yaml,yml}', undefined, 1);
     // With canvases in the workspace `workspaceContains` may already have activated it.
     if (canvases.length === 0) ok(!extension.isActive, 'active before any canvas existed');
-    await vscode.window.showTextDocument(await writeScratchCanvas(DUPLICATE_ID, 'activation'));
+    await vscode.commands.executeCommand('vscode.open', await writeScratchCanvas(DUPLICATE_ID, 'activation'));
     await waitFor(() => extension.isActive, () => 'extension not active after opening a canvas', {
       event: vscode.extensions.onDidChange,
     });

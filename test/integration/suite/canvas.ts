@@ -67,16 +67,25 @@ export const isOpen = (uri: vscode.Uri) => vscode.workspace.textDocuments.some((
 
 /**
  * Show `uri` in an editor and wait until the extension has published diagnostics for it (an empty
- * list counts: a clean file must be told apart from one not validated yet). Opening by URI, not via
- * openTextDocument, leaves no extra reference behind, so closing the editor really closes it.
+ * list counts: a clean file must be told apart from one not validated yet).
+ *
+ * The workbench opens it (`vscode.open`), not the extension host: `showTextDocument(uri)` and
+ * `openTextDocument` make the main thread hold the document for minutes after its editor closes,
+ * so `onDidCloseTextDocument` would not follow the close.
  */
 export async function openCanvas(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const same = (u?: vscode.Uri) => u?.toString() === uri.toString();
   let published = isOpen(uri); // already validated when it was opened
   const listener = vscode.languages.onDidChangeDiagnostics((e) => {
-    if (e.uris.some((u) => u.toString() === uri.toString())) published = true;
+    if (e.uris.some(same)) published = true;
   });
   try {
-    const editor = await vscode.window.showTextDocument(uri, { preview: false });
+    await vscode.commands.executeCommand('vscode.open', uri, { preview: false });
+    const editor = await waitFor(
+      () => vscode.window.visibleTextEditors.find((e) => same(e.document.uri)),
+      () => `no editor shows ${vscode.workspace.asRelativePath(uri)}`,
+      { event: vscode.window.onDidChangeVisibleTextEditors },
+    );
     await waitFor(
       () => published,
       () => `no diagnostics published for ${vscode.workspace.asRelativePath(uri)} after opening it`,

@@ -59,7 +59,7 @@ suite('diagnostics of open canvases', () => {
     const uri = await writeScratchCanvas(LONELY_SEGMENT, 'close');
     await openCanvas(uri);
     ok(problemsOf(uri).length > 0, 'the canvas has problems while open');
-    // Opened by URI, the document has no reference but its editor: VS Code disposes it on close.
+    // openCanvas leaves the editor as the document's only holder: closing it closes the document.
     const closed = nextEvent(vscode.workspace.onDidCloseTextDocument, (d) => d.uri.toString() === uri.toString(), 'onDidCloseTextDocument');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await closed;
