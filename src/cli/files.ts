@@ -67,14 +67,16 @@ export function expandArguments(args: readonly string[], cwd = process.cwd()): E
   const seen = new Set<string>();
   const files: string[] = [];
   const unmatched: string[] = [];
+  let matched = 0;
   const add = (file: string) => {
+    matched++;
     if (!seen.has(file)) {
       seen.add(file);
       files.push(file);
     }
   };
   for (const arg of args) {
-    const before = files.length;
+    matched = 0;
     const normalized = arg.split(sep).join('/');
     if (!isGlob(normalized)) {
       let stat;
@@ -95,7 +97,7 @@ export function expandArguments(args: readonly string[], cwd = process.cwd()): E
         if (matcher.test(file.split(sep).join('/').replace(/^\.\//, ''))) add(file);
       }
     }
-    if (files.length === before && !unmatched.includes(arg)) unmatched.push(arg);
+    if (matched === 0 && !unmatched.includes(arg)) unmatched.push(arg);
   }
   return { files, unmatched };
 }

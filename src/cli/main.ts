@@ -1,4 +1,4 @@
-import { runValidate } from './validateCommand';
+import { Io, runValidate } from './validateCommand';
 
 const USAGE = `Usage:
   canvas-as-code validate <files, directories or globs…> [--format text|json]
@@ -9,7 +9,13 @@ Validates Business Model Canvas files (*.canvas.yaml). Text output is one proble
 Exit status: 0 no errors, 1 errors found, 2 bad usage.
 `;
 
-export function main(argv: readonly string[], io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t), cwd: process.cwd() }): number {
+const processIo: Io = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+  cwd: process.cwd(),
+};
+
+export function main(argv: readonly string[], io: Io = processIo): number {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     (command === undefined ? io.err : io.out)(USAGE);

@@ -25,7 +25,8 @@ export class DiagnosticSink {
     const key = `${code}:${span.start}:${span.end}:${id}:${textArgs.join('\u0000')}`;
     if (this.seen.has(key)) return;
     // A card the schema already rejected at this spot is one problem: the rules stay quiet there.
-    if (code !== 'schema' && code !== 'yaml-syntax' && this.schemaStarts.has(span.start)) return;
+    // (Missing blocks are only shown on the canvas key by convention; they are never a cascade.)
+    if (code !== 'schema' && code !== 'yaml-syntax' && code !== 'empty-block' && this.schemaStarts.has(span.start)) return;
     this.seen.add(key);
     this.starts.add(span.start);
     if (code === 'schema') this.schemaStarts.add(span.start);

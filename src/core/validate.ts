@@ -1,3 +1,4 @@
+import { isMap } from 'yaml';
 import { DiagnosticSink } from './diagnosticSink';
 import { buildModel, CanvasModel } from './model';
 import { parseCanvas, ParsedCanvas } from './parse';
@@ -29,7 +30,8 @@ export function validateCanvas(text: string, options: ValidationOptions = {}): V
     if (!parsed.hasSyntaxErrors) {
       reportSchemaProblems(parsed, sink);
       model = buildModel(parsed.doc);
-      runRules(model, sink, text);
+      // Rules judge a canvas; a file that is not even a mapping has its one schema problem instead.
+      if (isMap(parsed.doc.contents)) runRules(model, sink, text);
     }
   } catch (error) {
     // A bug in our own code must not take the editor down: report it where the user sees it.

@@ -46,12 +46,13 @@ export function workbenchUrl(base, { folder, payload = [] }) {
 /**
  * Settings that put our extension in the web-worker extension host. The payload's
  * `extensionDevelopmentKind` would be the direct route, but 1.139's web workbench never reads it
- * (its environment service names it `extensionDevelopmentLocationKind`). In a browser client "ui"
- * means the browser side, so with a `browser` entry the extension runs in the web worker.
+ * (its environment service names it `extensionDevelopmentLocationKind`). `["ui"]` is not enough
+ * either: a development extension on the server is preferred remotely wherever it may run there,
+ * and "ui" may (ExtensionHostKindPicker). Only "web" leaves the web worker as the one place.
  */
 function webWorkerSettings() {
   const { publisher, name } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-  return { 'remote.extensionKind': { [`${publisher}.${name}`]: ['ui'] } };
+  return { 'remote.extensionKind': { [`${publisher}.${name}`]: ['web'] } };
 }
 
 /**
@@ -87,8 +88,8 @@ export async function runInCodeServer({ label, developmentPath, testsPath, works
     await page.exposeFunction('codeAutomationExit', (code, logs) => exit({ code, logs }));
 
     const payload = [
-      ['extensionDevelopmentPath', remoteUri(developmentPath)],
-      ['extensionTestsPath', remoteUri(testsPath)],
+      ['extensionDevelopmentPath', remoteUri(server.url, developmentPath)],
+      ['extensionTestsPath', remoteUri(server.url, testsPath)],
       ['extensionEnvironment', JSON.stringify(testEnv)],
       ['skipWelcome', 'true'],
     ];
