@@ -1,0 +1,115 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BLOCKS, canvasSchema, DEFAULT_SEVERITIES, MESSAGES, RULE_CODES, validateCanvas } from '../../src/core';
+import type { JsonSchema } from '../../src/core';
+
+const ROOT = join(__dirname, '../../..');
+
+/** Every schema object reachable by properties/items/definitions, with a path for messages. */
+function* walk(schema: JsonSchema, path: string): Generator<[string, JsonSchema]> {
+  yield [path, schema];
+  for (const [k, s] of Object.entries(schema.properties ?? {})) yield* walk(s, `${path}/properties/${k}`);
+  for (const [k, s] of Object.entries(schema.definitions ?? {})) yield* walk(s, `${path}/definitions/${k}`);
+  if (schema.items) yield* walk(schema.items, `${path}/items`);
+}
+
+describe('the schema', () => {
+  it('has an $id and knows the nine blocks of domain.md, in canvas order', () => {
+    assert.match(String((canvasSchema as { $id?: string }).$id), /^https:\/\/.+canvas\.schema\.json$/);
+    assert.deepEqual(
+      BLOCKS.map((b) => b.key),
+      ['key-partnerships', 'key-activities', 'key-resources', 'value-propositions', 'customer-relationships', 'channels', 'customer-segments', 'cost-structure', 'revenue-streams'],
+    );
+    for (const block of BLOCKS) {
+      assert.ok(block.question && block.position && block.guide, `${block.key} has its question, position and guide`);
+      assert.ok(block.card.title, `${block.key} has a card schema`);
+    }
+  });
+
+  it('documents every property with a title, a markdown description and a plain one', () => {
+    for (const [path, s] of walk(canvasSchema, '#')) {
+      if (!/\/properties\/[^/]+$/.test(path)) continue;
+      const target = s.$ref ? undefined : s;
+      if (!target) continue;
+      assert.ok(target.title, `${path} has a title`);
+      assert.ok(target.markdownDescription, `${path} has a markdownDescription`);
+      assert.ok(target.description, `${path} has a description`);
+    }
+  });
+
+  it('documents every enumeration value (labels, markdown and plain descriptions of equal length)', () => {
+    let enums = 0;
+    for (const [path, s] of walk(canvasSchema, '#')) {
+      if (!s.enum) continue;
+      enums++;
+      assert.equal(s.enumItemLabels?.length, s.enum.length, `${path} enumItemLabels`);
+      assert.equal(s.markdownEnumDescriptions?.length, s.enum.length, `${path} markdownEnumDescriptions`);
+      assert.equal(s.enumDescriptions?.length, s.enum.length, `${path} enumDescriptions`);
+    }
+    assert.ok(enums >= 16, `found ${enums} enumerations`);
+  });
+
+  it('rejects unknown keys everywhere except x- keys', () => {
+    for (const [path, s] of walk(canvasSchema, '#')) {
+      if (s.type !== 'object' && !(Array.isArray(s.type) && s.type.includes('object'))) continue;
+      if (!s.properties) continue;
+      assert.equal(s.additionalProperties, false, `${path} closes additionalProperties`);
+    }
+  });
+
+  it('reference fields are found from the schema, not listed by hand', () => {
+    const segments = BLOCKS.find((b) => b.key === 'customer-segments')!;
+    assert.equal(segments.references.get('linked'), 'customer-segments');
+    const relationships = BLOCKS.find((b) => b.key === 'customer-relationships')!;
+    assert.equal(relationships.references.get('segments'), 'customer-segments');
+    assert.equal(relationships.references.get('channels'), 'channels');
+  });
+});
+
+describe('the examples', () => {
+  const dir = join(ROOT, 'examples');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.canvas.yaml'));
+
+  it('there are at least three, one of them in Korean', () => {
+    assert.ok(files.length >= 3);
+    assert.ok(files.some((f) => /[\uac00-\ud7a3]/.test(readFileSync(join(dir, f), 'utf8'))));
+  });
+
+  for (const file of files) {
+    it(`${file} validates with zero problems`, () => {
+      assert.deepEqual(validateCanvas(readFileSync(join(dir, file), 'utf8')).diagnostics, []);
+    });
+  }
+});
+
+describe('the manifest', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8'));
+
+  it('offers a severity setting for exactly the codes of the core, with their defaults', () => {
+    const rules = pkg.contributes.configuration.properties['canvasAsCode.rules'].properties;
+    assert.deepEqual(Object.keys(rules), [...RULE_CODES]);
+    for (const code of RULE_CODES) {
+      assert.equal(rules[code].default, DEFAULT_SEVERITIES[code]);
+      assert.deepEqual(rules[code].enum, ['off', 'hint', 'information', 'warning', 'error']);
+    }
+  });
+
+  it('has every %key% of the manifest in package.nls.json', () => {
+    const keys = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+    assert.ok(keys.length > 5);
+    for (const key of keys) assert.ok(nls[key], `package.nls.json has ${key}`);
+  });
+
+  it('declares untrusted and virtual workspace support and the schema for the YAML extension', () => {
+    assert.deepEqual(pkg.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+    assert.equal(pkg.contributes.yamlValidation[0].url, './schemas/canvas.schema.json');
+    assert.equal(pkg.contributes.languages[0].id, 'canvas-yaml');
+  });
+
+  it('ships an English l10n bundle holding every core message template', () => {
+    const bundle = JSON.parse(readFileSync(join(ROOT, 'l10n/bundle.l10n.json'), 'utf8'));
+    for (const template of Object.values(MESSAGES)) assert.equal(bundle[template], template);
+  });
+});
