@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 // code-server 4.139.x embeds VS Code 1.139.1 and refuses any Node but 24.
-export const VERSIONS = { node: '24.21.0', codeServer: '4.139.1' };
+export const VERSIONS = { node: '24.21.0', codeServer: '4.139.1', vscode: '1.139.1' };
 const APT_PACKAGES = ['chromium', 'libkrb5-dev']; // the workbench's browser; headers for code-server's `kerberos`
 
 const runtimeDir = join(repoRoot, '.vscode-test', 'runtime');
@@ -227,8 +227,12 @@ export async function startCodeServer({ settings = {}, extensionsDir, env = {}, 
   return { url: `http://127.0.0.1:${port}/`, port, tmp, extensionsDir, logFile, logTail, stop, exited };
 }
 
-/** code-server's workbench names server-side paths with this URI (its remote authority is `remote`). */
-export const remoteUri = (path) => `vscode-remote://remote${resolve(path)}`;
+/**
+ * How code-server's workbench names a server-side path: its remote authority is the host:port the
+ * browser loaded it from. (Other authorities load too, but VS Code then cannot tell that a tests
+ * file lies inside an extension, and runs the tests in the wrong extension host.)
+ */
+export const remoteUri = (serverUrl, path) => `vscode-remote://${new URL(serverUrl).host}${resolve(path)}`;
 
 /** Run the installed code-server CLI once (e.g. --install-extension) and return its output. */
 export function codeServerCli(args, { extensionsDir, userDataDir } = {}) {
