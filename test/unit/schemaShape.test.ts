@@ -83,6 +83,15 @@ describe('the examples', () => {
   }
 });
 
+describe('the README', () => {
+  it('its complete example is a valid canvas with zero problems', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const example = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(example && example.includes('canvas: business-model'));
+    assert.deepEqual(validateCanvas(example).diagnostics, []);
+  });
+});
+
 describe('the manifest', () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8'));
