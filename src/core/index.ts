@@ -10,3 +10,7 @@ export type { CanvasDiagnostic, Localizer, RuleCode, Severity, SeveritySetting, 
 export { BLOCKS, BLOCK_BY_KEY, canvasSchema } from './schema';
 export type { BlockInfo, JsonSchema } from './schema';
 export type { CanvasModel, Card, Reference } from './model';
+export type { ParsedCanvas } from './parse';
+export { buildModel } from './model';
+export type { BlockEntry, Located } from './model';
+export { resolveRef, schemaAt } from './schema';

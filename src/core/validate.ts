@@ -8,8 +8,9 @@ import type { CanvasDiagnostic, ValidationOptions } from './types';
 
 export interface ValidationResult {
   diagnostics: CanvasDiagnostic[];
-  /** Absent when the text was too large to parse. */
+  /** Absent when the text was too large to parse (or binary). */
   parsed?: ParsedCanvas;
+  /** What could be read of the canvas, also from a file with syntax errors. */
   model?: CanvasModel;
 }
 
@@ -27,9 +28,10 @@ export function validateCanvas(text: string, options: ValidationOptions = {}): V
   const parsed = parseCanvas(text, sink);
   let model: CanvasModel | undefined;
   try {
+    // The model is read even from broken YAML: completion and the preview need what is there.
+    model = buildModel(parsed.doc);
     if (!parsed.hasSyntaxErrors) {
       reportSchemaProblems(parsed, sink);
-      model = buildModel(parsed.doc);
       // Rules judge a canvas; a file that is not even a mapping has its one schema problem instead.
       if (isMap(parsed.doc.contents)) runRules(model, sink, text);
     }
