@@ -14,3 +14,5 @@ export type { ParsedCanvas } from './parse';
 export { buildModel } from './model';
 export type { BlockEntry, Located } from './model';
 export { resolveRef, schemaAt } from './schema';
+export type { TextEdit } from './edits';
+export { applyEdits } from './edits';
