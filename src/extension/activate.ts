@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
 import { DiagnosticsController } from './diagnosticsController';
+import { CanvasDocumentCache } from './documentCache';
 import { DIAGNOSTIC_SOURCE } from './toVscode';
 import { VALIDATE_WORKSPACE_COMMAND, validateWorkspace } from './validateWorkspace';
 
 /** The composition root shared by the Node and the web-worker hosts. */
 export function activateCanvasAsCode(context: vscode.ExtensionContext): void {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  const diagnostics = new DiagnosticsController(collection);
+  const cache = new CanvasDocumentCache();
+  const diagnostics = new DiagnosticsController(collection, cache);
   context.subscriptions.push(
     collection,
+    cache,
     diagnostics,
     vscode.commands.registerCommand(VALIDATE_WORKSPACE_COMMAND, async () => {
       try {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { validateCanvas } from '../core';
+import type { CanvasDocumentCache } from './documentCache';
 import { isCanvasDocument } from './languages';
-import { SECTION, validationOptions } from './settings';
-import { localize, toVscodeDiagnostics } from './toVscode';
+import { SECTION } from './settings';
+import { toVscodeDiagnostics } from './toVscode';
 
 /** Typing pauses shorter than this are coalesced into one validation. */
 const TYPING_DELAY_MS = 120;
@@ -15,13 +15,18 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(readonly collection: vscode.DiagnosticCollection) {
+  constructor(
+    readonly collection: vscode.DiagnosticCollection,
+    private readonly cache: CanvasDocumentCache,
+  ) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.validateNow(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(SECTION)) this.validateAllOpen();
+        if (!e.affectsConfiguration(SECTION)) return;
+        this.cache.clear();
+        this.validateAllOpen();
       }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.canvas.{yaml,yml}', true, true, false);
@@ -36,7 +41,7 @@ export class DiagnosticsController implements vscode.Disposable {
   validateNow(document: vscode.TextDocument): void {
     if (!isCanvasDocument(document)) return;
     this.cancel(document.uri);
-    const result = validateCanvas(document.getText(), { ...validationOptions(document.uri), localize });
+    const result = this.cache.get(document);
     this.collection.set(document.uri, toVscodeDiagnostics(result.diagnostics, (o) => document.positionAt(o)));
   }
 
