@@ -41,7 +41,8 @@ export function packageVsix({ print = console.log } = {}) {
   const stray = files.filter((f) => !SHIPPED.some((p) => p.test(f)));
   if (stray.length) throw new Error(`the package would hold files that do not run (fix .vscodeignore):\n  ${stray.join('\n  ')}`);
 
-  run(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--out', file]);
+  // No repository URL to rewrite README links against: ship them as written.
+  run(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', file]);
   const bytes = statSync(file).size;
   if (bytes >= MAX_BYTES) throw new Error(`${file} is ${bytes} bytes, over the 1 MB budget`);
   print(`${file}: ${(bytes / 1024).toFixed(1)} KB, ${files.length} files`);

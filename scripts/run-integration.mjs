@@ -3,10 +3,11 @@
 //   node  the development extension in the Node extension host, on a copy of the fixtures
 //   web   the same extension forced into the web-worker extension host, same suite, bundled
 //   vsix  the packaged .vsix installed into a clean extensions dir, its smoke tests (@vsix)
+//   start `npm start`'s URL driven in Chromium: the extension reports a typed-in error
 // Launcher: desktop VS Code through @vscode/test-electron when one can be downloaded and shown,
 // otherwise (or with CANVAS_TEST_OFFLINE=1) code-server in headless Chromium.
 //
-// usage: node scripts/run-integration.mjs [--modes node,web,vsix] [--no-build] [--keep]
+// usage: node scripts/run-integration.mjs [--modes node,web,vsix,start] [--no-build] [--keep]
 // env:   CANVAS_TEST_OFFLINE=1, CANVAS_TEST_DEADLINE_S (whole run, default 480)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +22,7 @@ import { codeServerCli, ensureRuntime, repoRoot } from './vscode-runtime.mjs';
 
 const { values: options } = parseArgs({
   options: {
-    modes: { type: 'string', default: 'node,web,vsix' },
+    modes: { type: 'string', default: 'node,web,vsix,start' },
     'no-build': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false }, // keep temp dirs of passing sessions too
   },
@@ -193,6 +194,20 @@ async function runSession(mode, launcher) {
   return results;
 }
 
+/** `npm start -- --check` as a child: one test, passed when it exits 0. */
+function runStartCheck() {
+  print('\n── start session ──');
+  const t0 = Date.now();
+  const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'start.mjs'), '--check', '--no-build'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    timeout: Math.max(1, DEADLINE_MS - (Date.now() - started)),
+  });
+  const results = { passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1, pending: 0 };
+  print(`integration[start]: ${results.passed} passed, ${results.failed} failed in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  return results;
+}
+
 async function main() {
   if (!options['no-build']) run('npm', ['run', 'build']);
   run(join(repoRoot, 'node_modules', '.bin', 'tsc'), ['-p', join('test', 'integration', 'tsconfig.json'), '--noEmit']);
@@ -201,7 +216,7 @@ async function main() {
   const totals = { passed: 0, failed: 0 };
   for (const mode of modes) {
     try {
-      const r = await runSession(mode, launcher);
+      const r = mode === 'start' ? runStartCheck() : await runSession(mode, launcher);
       totals.passed += r.passed;
       totals.failed += r.failed;
     } catch (error) {

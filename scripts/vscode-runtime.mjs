@@ -143,11 +143,11 @@ const quietSettings = {
 /**
  * Start code-server on 127.0.0.1 with throw-away state (user data, extensions, XDG dirs) in a temp
  * dir, in its own process group so that `stop()` also ends the extension hosts it forks.
- * @param {{ settings?: object, extensionsDir?: string, env?: object, args?: string[], label?: string }} [options]
+ * @param {{ settings?: object, extensionsDir?: string, env?: object, args?: string[], label?: string, port?: number }} [options]
  * @returns {Promise<{ url: string, port: number, tmp: string, extensionsDir: string, logFile: string,
  *   logTail: (lines?: number) => string, stop: () => void, exited: Promise<number | null> }>}
  */
-export async function startCodeServer({ settings = {}, extensionsDir, env = {}, args = [], label = 'cs' } = {}) {
+export async function startCodeServer({ settings = {}, extensionsDir, env = {}, args = [], label = 'cs', port } = {}) {
   const paths = ensureRuntime();
   const tmp = mkdtempSync(join(tmpdir(), `canvas-${label}-`));
   const userData = join(tmp, 'user-data');
@@ -156,7 +156,7 @@ export async function startCodeServer({ settings = {}, extensionsDir, env = {}, 
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...settings }, null, 2));
 
-  const port = await freePort();
+  port ??= await freePort();
   const logFile = join(tmp, 'code-server.log');
   const log = createWriteStream(logFile);
   const server = spawn(
@@ -190,16 +190,19 @@ export async function startCodeServer({ settings = {}, extensionsDir, env = {}, 
   const exited = new Promise((res) => server.on('exit', (code) => res(code)));
 
   let stopped = false;
-  const stop = () => {
-    if (stopped) return;
-    stopped = true;
-    try {
-      process.kill(-server.pid, 'SIGKILL');
-    } catch {
-      // already gone
+  /** Kill the whole process group; `removeFiles` also deletes the session's temp dir (logs too). */
+  const stop = ({ removeFiles = false } = {}) => {
+    if (!stopped) {
+      stopped = true;
+      try {
+        process.kill(-server.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
     }
+    if (removeFiles) rmSync(tmp, { recursive: true, force: true });
   };
-  process.once('exit', stop);
+  process.once('exit', () => stop());
 
   const logTail = (lines = 40) => {
     try {

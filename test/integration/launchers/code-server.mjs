@@ -74,6 +74,7 @@ export async function runInCodeServer({ label, developmentPath, testsPath, works
   const settings = developmentKind === 'web' ? webWorkerSettings() : {};
   const server = await startCodeServer({ label, extensionsDir, settings, args: ['--vscode-option', 'enable-smoke-test-driver'] });
   let browser;
+  let code = 1;
   try {
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -104,15 +105,15 @@ export async function runInCodeServer({ label, developmentPath, testsPath, works
       await page.screenshot({ path: shot }).catch(() => {});
       print(`[${label}] no result within ${Math.round(deadlineMs / 1000)} s (screenshot: ${shot})`);
     }
-    const code = result ? result.code : 1;
+    code = result ? result.code : 1;
     if (code !== 0) {
       saveWorkbenchLogs(join(server.tmp, 'workbench-logs'), result?.logs);
-      print(`[${label}] code-server log tail (${server.logFile}):\n${server.logTail(40)}`);
+      print(`[${label}] code-server log tail (all logs in ${server.tmp}):\n${server.logTail(40)}`);
     }
     return code;
   } finally {
     await browser?.close().catch(() => {});
-    server.stop();
+    server.stop({ removeFiles: code === 0 });
   }
 }
 

@@ -28,7 +28,7 @@ export async function checkWorkbench(url, { log = (m) => console.log(`[check] ${
     // Type a key the schema does not know; the extension reports it without a save.
     await editor.locator('.view-lines').click();
     await page.keyboard.press('Control+Home');
-    await page.keyboard.type('bogus-key: 1\n');
+    await page.keyboard.insertText('bogus-key: 1\n'); // one input event: no completion or auto-indent in between
     await page.keyboard.press('Control+Shift+M');
     const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'canvas-as-code' }).first();
     await problem.waitFor();
