@@ -6,6 +6,7 @@
 //
 // CLI: node scripts/vscode-runtime.mjs        install if needed, print the paths
 //      node scripts/vscode-runtime.mjs --force reinstall
+// env: CANVAS_VSCODE_RUNTIME (install dir, default .vscode-test/runtime), CHROMIUM (browser path)
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -19,7 +20,8 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSIONS = { node: '24.21.0', codeServer: '4.139.1', vscode: '1.139.1' };
 const APT_PACKAGES = ['chromium', 'libkrb5-dev']; // the workbench's browser; headers for code-server's `kerberos`
 
-const runtimeDir = join(repoRoot, '.vscode-test', 'runtime');
+// $CANVAS_VSCODE_RUNTIME lets several clones (or CI jobs with a cache) share one install.
+const runtimeDir = resolve(process.env.CANVAS_VSCODE_RUNTIME || join(repoRoot, '.vscode-test', 'runtime'));
 const stampFile = join(runtimeDir, 'stamp.json');
 const nodePackage = `node-${process.platform}-${process.arch}`;
 const nodeDir = join(runtimeDir, 'node', 'node_modules', nodePackage);
