@@ -1,0 +1,15 @@
+import { MESSAGES } from '../messages';
+import { BLOCK_BY_KEY } from '../schema';
+import { action } from './actions';
+import { addCardToBlock, placeholderCard } from './blocks';
+import type { CodeAction, FixContext } from './types';
+
+/** `empty-block`: add the missing block, or a first card to the empty one, with a name to replace. */
+export function emptyBlockFixes(context: FixContext): CodeAction[] {
+  const { diagnostic } = context;
+  const block = diagnostic.args[0];
+  if (!block || !BLOCK_BY_KEY.has(block)) return [];
+  const missing = diagnostic.template === MESSAGES.emptyBlockMissing;
+  if (missing && context.model.blocks.has(block)) return [];
+  return action(context, missing ? 'addBlock' : 'addFirstCard', [block], addCardToBlock(context, block, placeholderCard(block)));
+}

@@ -1,0 +1,99 @@
+import { isMap } from 'yaml';
+import type { TextEdit } from '../edits';
+import type { Card } from '../model';
+import { cardLabel } from '../rules/context';
+import { action } from './actions';
+import { cardNoun, freeId } from './blocks';
+import { addPair, addReferences, prependPair, stickyNoteToMap } from './cards';
+import { kebabCase, yamlString } from './text';
+import type { CodeAction, FixContext } from './types';
+import { pairOf } from './yamlNodes';
+
+// The same block and field names the rules use (rules/segmentRules.ts, rules/orphanCard.ts).
+const SEGMENTS = 'customer-segments';
+const VALUE_PROPOSITIONS = 'value-propositions';
+const RELATIONSHIPS = 'customer-relationships';
+const PLATFORM = 'multi-sided-platform';
+const SEGMENTS_FIELD = 'segments';
+const LINKED_FIELD = 'linked';
+
+/** The card a card-level diagnostic is shown on (on its label). */
+function cardAt(context: FixContext, blocks?: readonly string[]): Card | undefined {
+  const { start, end } = context.diagnostic;
+  return context.model.cards.find((c) => c.labelSpan.start === start && c.labelSpan.end === end && (!blocks || blocks.includes(c.block)));
+}
+
+/** Segments that can be named, once each (a duplicated id is one choice). */
+function namedSegments(cards: readonly Card[], except?: Card): Card[] {
+  const seen = new Set<string>();
+  return cards.filter((c) => {
+    if (c.block !== SEGMENTS || !c.id || c === except || seen.has(c.id.value)) return false;
+    seen.add(c.id.value);
+    return true;
+  });
+}
+
+/** `orphan-card`: add a segment to its `segments` (preferred when the canvas has one segment). */
+export function orphanCardFixes(context: FixContext): CodeAction[] {
+  const card = cardAt(context);
+  if (!card) return [];
+  const segments = namedSegments(context.model.cards);
+  return segments.flatMap((segment) =>
+    action(
+      context,
+      'addReference',
+      [segment.id!.value, SEGMENTS_FIELD],
+      addReferences(context.text, card, SEGMENTS_FIELD, [segment.id!.value], context.style),
+      segments.length === 1,
+    ),
+  );
+}
+
+/** A segment without an id cannot be named: give it one, from its name. */
+function addIdFix(context: FixContext, segment: Card): CodeAction[] {
+  const base = kebabCase(segment.name ?? '') || kebabCase(cardNoun(segment.block));
+  const id = freeId(context.model, base);
+  const pair = `id: ${yamlString(id)}`;
+  let edit: TextEdit | undefined;
+  if (isMap(segment.node)) edit = pairOf(segment.node, 'id') ? undefined : prependPair(context.text, segment.node, pair);
+  else edit = stickyNoteToMap(context.text, segment, [pair], []);
+  return action(context, 'addId', [id], edit, true);
+}
+
+/**
+ * `unserved-segment` and `segment-without-relationship`: name the segment in the `segments` of a
+ * value proposition (or relationship), one fix per card that could; an id first if it has none.
+ */
+export function segmentNotNamedFixes(context: FixContext): CodeAction[] {
+  const segment = cardAt(context, [SEGMENTS]);
+  if (!segment) return [];
+  if (!segment.id) return addIdFix(context, segment);
+  const id = segment.id.value;
+  const block = context.diagnostic.code === 'unserved-segment' ? VALUE_PROPOSITIONS : RELATIONSHIPS;
+  return context.model.cards
+    .filter((card) => card.block === block)
+    .flatMap((card) =>
+      action(
+        context,
+        'addToField',
+        [id, SEGMENTS_FIELD, cardNoun(block), cardLabel(card)],
+        addReferences(context.text, card, SEGMENTS_FIELD, [id], context.style),
+      ),
+    );
+}
+
+/** `unlinked-platform-side`: name the other platform sides in `linked`, or add an empty list to fill in. */
+export function unlinkedPlatformSideFixes(context: FixContext): CodeAction[] {
+  const { start, end } = context.diagnostic;
+  const segment = context.model.cards.find((c) => c.block === SEGMENTS && c.type?.start === start && c.type.end === end);
+  if (!segment) return [];
+  const others = namedSegments(context.model.cards, segment)
+    .filter((c) => c.type?.value === PLATFORM && c.id!.value !== segment.id?.value)
+    .map((c) => c.id!.value);
+  if (others.length) {
+    const edits = addReferences(context.text, segment, LINKED_FIELD, others, context.style);
+    return action(context, 'linkSides', [others.join(', ')], edits, others.length === 1);
+  }
+  if (!isMap(segment.node) || pairOf(segment.node, LINKED_FIELD)) return [];
+  return action(context, 'linkSidesEmpty', [], addPair(context.text, segment.node, `${LINKED_FIELD}: []`));
+}
