@@ -8,9 +8,15 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { MESSAGES } = require(join(root, 'dist/core.js'));
+const core = require(join(root, 'dist/core.js'));
 
-const strings = new Set(Object.values(MESSAGES));
+// Every exported table of English templates in the core (messages, quick-fix titles, rename refusals, ...).
+const strings = new Set();
+for (const [name, table] of Object.entries(core)) {
+  if (/^[A-Z_]+$/.test(name) && table && typeof table === 'object' && !Array.isArray(table) && name.match(/MESSAGES|TITLES/)) {
+    for (const value of Object.values(table)) if (typeof value === 'string') strings.add(value);
+  }
+}
 const extensionDir = join(root, 'src/extension');
 for (const file of readdirSync(extensionDir, { recursive: true })) {
   if (!String(file).endsWith('.ts')) continue;

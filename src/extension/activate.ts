@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { DiagnosticsController } from './diagnosticsController';
 import { CanvasDocumentCache } from './documentCache';
+import { registerCodeActions } from './providers/codeActions';
+import { registerNavigation } from './providers/navigation';
+import { registerRename } from './providers/rename';
 import { DIAGNOSTIC_SOURCE } from './toVscode';
 import { VALIDATE_WORKSPACE_COMMAND, validateWorkspace } from './validateWorkspace';
 
@@ -13,6 +16,9 @@ export function activateCanvasAsCode(context: vscode.ExtensionContext): void {
     collection,
     cache,
     diagnostics,
+    registerNavigation(cache),
+    registerRename(cache),
+    registerCodeActions(cache),
     vscode.commands.registerCommand(VALIDATE_WORKSPACE_COMMAND, async () => {
       try {
         const problems = await validateWorkspace(collection);

@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import { prepareRename, rename } from '../../core';
+import type { CanvasDocumentCache } from '../documentCache';
+import { CANVAS_SELECTOR, toRange } from './spans';
+
+/** Rename of a card id from the id or any reference; invalid new ids are refused with a reason. */
+export function registerRename(cache: CanvasDocumentCache): vscode.Disposable {
+  return vscode.languages.registerRenameProvider(CANVAS_SELECTOR, {
+    prepareRename(document, position) {
+      const model = cache.get(document).model;
+      if (!model) throw new Error(vscode.l10n.t('Only a card id, or a reference to one, can be renamed.'));
+      const location = prepareRename(model, document.offsetAt(position));
+      if ('error' in location) throw new Error(vscode.l10n.t(location.template, ...location.args));
+      return { range: toRange(document, location.span), placeholder: location.text };
+    },
+    provideRenameEdits(document, position, newName) {
+      const { model } = cache.get(document);
+      if (!model) return undefined;
+      const result = rename(document.getText(), model, document.offsetAt(position), newName);
+      if ('error' in result) throw new Error(vscode.l10n.t(result.template, ...result.args));
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of result.edits) edit.replace(document.uri, toRange(document, e), e.newText);
+      return edit;
+    },
+  });
+}
