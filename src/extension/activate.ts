@@ -4,6 +4,7 @@ import { CanvasDocumentCache } from './documentCache';
 import { registerCodeActions } from './providers/codeActions';
 import { registerNavigation } from './providers/navigation';
 import { registerRename } from './providers/rename';
+import { registerSemanticTokens } from './providers/semanticTokens';
 import { DIAGNOSTIC_SOURCE } from './toVscode';
 import { VALIDATE_WORKSPACE_COMMAND, validateWorkspace } from './validateWorkspace';
 
@@ -19,6 +20,7 @@ export function activateCanvasAsCode(context: vscode.ExtensionContext): void {
     registerNavigation(cache),
     registerRename(cache),
     registerCodeActions(cache),
+    registerSemanticTokens(cache),
     vscode.commands.registerCommand(VALIDATE_WORKSPACE_COMMAND, async () => {
       try {
         const problems = await validateWorkspace(collection);
