@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// One integration suite (test/integration/suite), run in a real VS Code in three sessions:
+// One integration suite (test/integration/suite), run in a real VS Code, session by session:
 //   node  the development extension in the Node extension host, on a copy of the fixtures
 //   web   the same extension forced into the web-worker extension host, same suite, bundled
 //   vsix  the packaged .vsix installed into a clean extensions dir, its smoke tests (@vsix)
@@ -152,7 +152,7 @@ async function prepare(mode, tmp, launcher, testEnv) {
       return { developmentPath: stubExtension(join(tmp, 'stub')), testsPath: nodeSuite, workspace, extensionsDir };
     }
     default:
-      throw new Error(`unknown mode ${mode} (node, web, vsix)`);
+      throw new Error(`unknown mode ${mode} (node, web, vsix, start)`);
   }
 }
 

@@ -14,7 +14,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { remoteUri, repoRoot, startCodeServer } from './vscode-runtime.mjs';
+import { remoteUri, repoRoot, startCodeServer, workbenchUrl } from './vscode-runtime.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -56,9 +56,7 @@ const server = await startCodeServer({
   port: options.port ? Number(options.port) : undefined,
   args: ['--vscode-option', 'enable-smoke-test-driver'],
 });
-const url = new URL(server.url);
-url.searchParams.set('folder', folder);
-url.searchParams.set('payload', JSON.stringify([['extensionDevelopmentPath', remoteUri(server.url, repoRoot)]]));
+const url = workbenchUrl(server.url, { folder, payload: [['extensionDevelopmentPath', remoteUri(server.url, repoRoot)]] });
 
 let watcher;
 if (options.watch) {
@@ -79,7 +77,7 @@ server.exited.then((status) => {
 
 if (options.check) {
   const { checkWorkbench } = await import('../test/integration/launchers/start-check.mjs');
-  const ok = await checkWorkbench(url.toString()).catch((error) => {
+  const ok = await checkWorkbench(url).catch((error) => {
     console.error(`start check failed: ${error.message}\n${server.logTail(30)}`);
     return false;
   });

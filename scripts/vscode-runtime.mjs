@@ -60,9 +60,15 @@ function installAptPackages(missing, log) {
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], env);
 }
 
+// Under `npm run`, the outer npm exports its identity (a user agent naming its Node, its prefix,
+// package fields). An inner npm takes those as its own config, and code-server's postinstall reads
+// the Node version from the user agent: drop them.
+const OUTER_NPM = /^(npm_config_(user_agent|local_prefix|prefix|global_prefix)|npm_(lifecycle|package)_.*|npm_node_execpath|npm_execpath|NODE|INIT_CWD)$/i;
+
 function npmInstall(prefix, spec, env = process.env) {
   mkdirSync(prefix, { recursive: true });
-  run('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec], env);
+  const own = Object.fromEntries(Object.entries(env).filter(([key]) => !OUTER_NPM.test(key)));
+  run('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec], own);
 }
 
 function readStamp() {
@@ -238,6 +244,19 @@ export async function startCodeServer({ settings = {}, extensionsDir, env = {}, 
  * file lies inside an extension, and runs the tests in the wrong extension host.)
  */
 export const remoteUri = (serverUrl, path) => `vscode-remote://${new URL(serverUrl).host}${resolve(path)}`;
+
+/**
+ * The workbench URL that opens `folder` and, through `payload` (honoured with code-server's
+ * `--vscode-option enable-smoke-test-driver`), loads development extensions and tests.
+ * @param {string} serverUrl code-server's URL
+ * @param {{ folder: string, payload?: [string, string][] }} options
+ */
+export function workbenchUrl(serverUrl, { folder, payload = [] }) {
+  const url = new URL(serverUrl);
+  url.searchParams.set('folder', resolve(folder));
+  if (payload.length) url.searchParams.set('payload', JSON.stringify(payload));
+  return url.toString();
+}
 
 /** Run the installed code-server CLI once (e.g. --install-extension) and return its output. */
 export function codeServerCli(args, { extensionsDir, userDataDir } = {}) {

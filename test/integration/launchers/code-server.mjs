@@ -5,7 +5,7 @@ import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:
 import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
-import { remoteUri, repoRoot, runtimePaths, startCodeServer } from '../../../scripts/vscode-runtime.mjs';
+import { remoteUri, repoRoot, runtimePaths, startCodeServer, workbenchUrl } from '../../../scripts/vscode-runtime.mjs';
 
 const BROWSER_ARGS = [
   '--no-sandbox', // root in a container
@@ -29,18 +29,6 @@ const NOISE = [
 /** Launch Chromium on a workbench URL; shared with `npm start`'s check. */
 export function launchBrowser() {
   return chromium.launch({ executablePath: runtimePaths().chromium, headless: true, args: BROWSER_ARGS });
-}
-
-/**
- * Workbench URL that opens `folder` and, through `payload`, loads development extensions and tests.
- * @param {string} base code-server's URL
- * @param {{ folder: string, payload?: [string, string][] }} options
- */
-export function workbenchUrl(base, { folder, payload = [] }) {
-  const url = new URL(base);
-  url.searchParams.set('folder', resolve(folder));
-  if (payload.length) url.searchParams.set('payload', JSON.stringify(payload));
-  return url.toString();
 }
 
 /**
@@ -74,19 +62,20 @@ export async function runInCodeServer({ label, developmentPath, testsPath, works
   const settings = developmentKind === 'web' ? webWorkerSettings() : {};
   const server = await startCodeServer({ label, extensionsDir, settings, args: ['--vscode-option', 'enable-smoke-test-driver'] });
   let browser;
+  let consoleLog;
   let code = 1;
   try {
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     let exit;
     const exited = new Promise((res) => (exit = res));
-    const consoleLog = createWriteStream(join(server.tmp, 'console.log'));
+    consoleLog = createWriteStream(join(server.tmp, 'console.log'));
     await page.exposeFunction('codeAutomationLog', (level, parts) => {
       const line = Array.isArray(parts) ? format(...parts) : String(parts);
       consoleLog.write(`[${level}] ${line}\n`);
       if (!NOISE.some((re) => re.test(line))) print(line);
     });
-    await page.exposeFunction('codeAutomationExit', (code, logs) => exit({ code, logs }));
+    await page.exposeFunction('codeAutomationExit', (exitCode, logs) => exit({ code: exitCode, logs }));
 
     const payload = [
       ['extensionDevelopmentPath', remoteUri(server.url, developmentPath)],
@@ -113,6 +102,7 @@ export async function runInCodeServer({ label, developmentPath, testsPath, works
     return code;
   } finally {
     await browser?.close().catch(() => {});
+    consoleLog?.end();
     server.stop({ removeFiles: code === 0 });
   }
 }
