@@ -60,13 +60,14 @@ export function addCardToBlock(context: FixContext, block: string, item: ItemTex
 }
 
 /**
- * A new id based on `base` that no card uses and no reference names (a dangling reference must not
- * suddenly resolve to the renamed card): `riders` -> `riders-2`, `riders-2` -> `riders-3`.
+ * A new id based on `base` that no card uses: `riders` -> `riders-2`, `riders-2` -> `riders-3`.
+ * With `avoidReferences`, also one no reference names, so that a dangling reference does not
+ * suddenly resolve to a card it never meant (a duplicate being renamed away).
  */
-export function freeId(model: CanvasModel, base: string): string {
+export function freeId(model: CanvasModel, base: string, avoidReferences = false): string {
   const index = modelIndex(model);
   const used = new Set(index.cardsById.keys());
-  for (const occurrence of index.occurrences) if (occurrence.reference) used.add(occurrence.reference.id);
+  if (avoidReferences) for (const occurrence of index.occurrences) if (occurrence.reference) used.add(occurrence.reference.id);
   if (!used.has(base)) return base;
   const numbered = /^(.*[a-z0-9])-(\d+)$/.exec(base);
   const stem = numbered ? numbered[1] : base;

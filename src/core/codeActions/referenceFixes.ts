@@ -59,6 +59,6 @@ export function duplicateIdFixes(context: FixContext): CodeAction[] {
   const hit = occurrenceOf(context, 'id');
   if (!hit?.card.id) return [];
   const id = hit.card.id.value;
-  const newId = freeId(context.model, id);
+  const newId = freeId(context.model, id, true);
   return action(context, 'uniqueId', [newId], replaceScalar(context.text, hit, id, newId), true);
 }

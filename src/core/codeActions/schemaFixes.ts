@@ -47,7 +47,7 @@ function wrongTypeFixes(context: FixContext, found: FoundNode): CodeAction[] {
   const { text } = context;
   const span = { start: node.range[0], end: trimBack(text, node.range[0], node.range[1]) };
   const written = text.slice(span.start, span.end);
-  if (/[\r\n]/.test(written)) return [];
+  if (!written || /[\r\n]/.test(written)) return [];
   const types = [resolveRef(schemaAt(found.path, context.parsed.value) ?? {}).type ?? []].flat();
   if (types.includes('string') && typeof node.value !== 'string' && node.type === Scalar.PLAIN) {
     return action(context, 'quoteAsText', [written], { ...span, newText: JSON.stringify(written) }, true);

@@ -1,6 +1,7 @@
 import { isMap } from 'yaml';
 import type { TextEdit } from '../edits';
 import type { Card } from '../model';
+import { isValidId } from '../rename';
 import { cardLabel } from '../rules/context';
 import { action } from './actions';
 import { cardNoun, freeId } from './blocks';
@@ -37,7 +38,7 @@ function namedSegments(cards: readonly Card[], except?: Card): Card[] {
 export function orphanCardFixes(context: FixContext): CodeAction[] {
   const card = cardAt(context);
   if (!card) return [];
-  const segments = namedSegments(context.model.cards);
+  const segments = namedSegments(context.model.cards).filter((segment) => isValidId(segment.id!.value));
   return segments.flatMap((segment) =>
     action(
       context,
@@ -70,6 +71,7 @@ export function segmentNotNamedFixes(context: FixContext): CodeAction[] {
   if (!segment.id) return addIdFix(context, segment);
   const id = segment.id.value;
   const block = context.diagnostic.code === 'unserved-segment' ? VALUE_PROPOSITIONS : RELATIONSHIPS;
+  if (!isValidId(id)) return [];
   return context.model.cards
     .filter((card) => card.block === block)
     .flatMap((card) =>
@@ -88,7 +90,7 @@ export function unlinkedPlatformSideFixes(context: FixContext): CodeAction[] {
   const segment = context.model.cards.find((c) => c.block === SEGMENTS && c.type?.start === start && c.type.end === end);
   if (!segment) return [];
   const others = namedSegments(context.model.cards, segment)
-    .filter((c) => c.type?.value === PLATFORM && c.id!.value !== segment.id?.value)
+    .filter((c) => c.type?.value === PLATFORM && c.id!.value !== segment.id?.value && isValidId(c.id!.value))
     .map((c) => c.id!.value);
   if (others.length) {
     const edits = addReferences(context.text, segment, LINKED_FIELD, others, context.style);

@@ -1,0 +1,394 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { applyEdits, codeActions, validateCanvas } from '../../src/core';
+import type { CodeAction } from '../../src/core';
+
+/** A clean canvas with comments around what the fixes touch: every comment must survive. */
+const BASE = `# yaml-language-server: $schema=../schemas/canvas.schema.json
+canvas: business-model
+title: Rides   # the title
+customer-segments:
+  # riders first
+  - id: riders   # the larger side
+    name: Riders
+    type: mass-market
+  - id: drivers
+    name: Drivers
+    type: mass-market
+value-propositions:
+  - id: fast
+    name: Fast pickup
+    segments: [riders, drivers]   # both sides
+channels:
+  - id: app
+    name: App
+    segments:
+      - riders   # first
+      - drivers
+customer-relationships:
+  - name: Self-service
+    type: self-service
+    segments:
+      - riders
+      - drivers
+    channels: [app]
+revenue-streams:
+  - name: Ride fees
+    type: usage-fee
+    segments: [riders]
+key-resources: [Drivers]
+key-activities: [Matching]
+key-partnerships: [Insurers]
+cost-structure: [Incentives]
+# end of canvas
+`;
+
+function edit(text: string, from: string, to: string): string {
+  assert.ok(text.includes(from), `fixture text "${from}" present`);
+  return text.replace(from, to);
+}
+
+const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+
+/** The diagnostics with this code (and, if given, this text under them) and their quick fixes. */
+function fixesOf(text: string, code: string, at?: string): CodeAction[][] {
+  const result = validateCanvas(text);
+  const found = result.diagnostics.filter((d) => d.code === code && (at === undefined || text.slice(d.start, d.end) === at));
+  assert.ok(found.length, `a ${code} diagnostic${at === undefined ? '' : ` on "${at}"`} in ${JSON.stringify(result.diagnostics.map((d) => d.code))}`);
+  return found.map((diagnostic) => codeActions(text, diagnostic, result.parsed!, result.model!));
+}
+
+/** Titles of the fixes of the first such diagnostic, with a star on the preferred one. */
+function titles(text: string, code: string, at?: string): string[] {
+  return fixesOf(text, code, at)[0].map((a) => (a.isPreferred ? '* ' : '') + a.title);
+}
+
+function count(text: string, code: string): number {
+  return validateCanvas(text).diagnostics.filter((d) => d.code === code).length;
+}
+
+/**
+ * Applies the fix with this title, to the text with LF and with CRLF line breaks: the result must be
+ * exactly `expected` (with the same line breaks) and, unless the fix is a first step, have fewer
+ * problems of that code.
+ */
+function expectFix(text: string, code: string, at: string | undefined, title: string, expected: string, firstStep = false): void {
+  for (const [input, output] of [
+    [text, expected],
+    [crlf(text), crlf(expected)],
+  ]) {
+    const actions = fixesOf(input, code, at).flat();
+    const fix = actions.find((a) => a.title === title);
+    assert.ok(fix, `"${title}" among ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.equal(fix.diagnosticCode, code);
+    const result = applyEdits(input, fix.edits);
+    assert.equal(result, output);
+    if (!firstStep) assert.ok(count(result, code) < count(input, code), `fewer ${code} after "${title}"`);
+  }
+}
+
+describe('quick fixes', () => {
+  it('the base canvas has no problem to fix', () => {
+    assert.deepEqual(validateCanvas(BASE).diagnostics, []);
+  });
+
+  describe('schema', () => {
+    it('an unknown key: the closest key (preferred) or an x- extension key', () => {
+      const text = edit(BASE, '    type: usage-fee\n', '    tpye: usage-fee   # typo\n');
+      assert.deepEqual(titles(text, 'schema'), ['* Change "tpye" to "type"', 'Rename "tpye" to the extension key "x-tpye"']);
+      expectFix(text, 'schema', 'tpye', 'Change "tpye" to "type"', BASE.replace('    type: usage-fee\n', '    type: usage-fee   # typo\n'));
+      expectFix(text, 'schema', 'tpye', 'Rename "tpye" to the extension key "x-tpye"', BASE.replace('    type: usage-fee\n', '    x-tpye: usage-fee   # typo\n'));
+    });
+
+    it('an unknown key whose closest key is already there: only the extension key', () => {
+      const text = edit(BASE, '    type: usage-fee\n', '    type: usage-fee\n    tpye: again\n');
+      assert.deepEqual(titles(text, 'schema'), ['Rename "tpye" to the extension key "x-tpye"']);
+    });
+
+    it('no fix for a key where extension keys are not allowed and nothing is close', () => {
+      const text = edit(BASE, '    name: Drivers\n', '    name: Drivers\n    checks: { loud: true }\n');
+      assert.deepEqual(titles(text, 'schema'), []);
+    });
+
+    it('an enumeration value: the closest value, inside the quotes it was written with', () => {
+      expectFix(edit(BASE, 'type: self-service', 'type: self-servce'), 'schema', 'self-servce', 'Change "self-servce" to "self-service"', BASE);
+      const quoted = edit(BASE, 'type: self-service', "type: 'self-servce'");
+      assert.deepEqual(titles(quoted, 'schema'), ['* Change "self-servce" to "self-service"']);
+      expectFix(quoted, 'schema', "'self-servce'", 'Change "self-servce" to "self-service"', edit(BASE, 'type: self-service', "type: 'self-service'"));
+    });
+
+    it('an id that is not kebab-case: its kebab-case form, references included', () => {
+      const text = edit(edit(BASE, '  - id: drivers\n', '  - id: Drivers Pool\n'), 'segments: [riders, drivers]', 'segments: [riders, Drivers Pool]');
+      const expected = edit(edit(BASE, '  - id: drivers\n', '  - id: drivers-pool\n'), 'segments: [riders, drivers]', 'segments: [riders, drivers-pool]');
+      assert.deepEqual(titles(text, 'schema', 'Drivers Pool'), ['* Change the id to "drivers-pool" (kebab-case)']);
+      // The other references to "drivers" stay: they named no card before the fix either.
+      expectFix(text, 'schema', 'Drivers Pool', 'Change the id to "drivers-pool" (kebab-case)', expected);
+    });
+
+    it('a reference that is not kebab-case: its kebab-case form', () => {
+      const text = edit(BASE, 'segments: [riders]\nkey', 'segments: ["Riders"]\nkey');
+      expectFix(text, 'schema', '"Riders"', 'Change the reference to "riders" (kebab-case)', edit(BASE, 'segments: [riders]\nkey', 'segments: ["riders"]\nkey'));
+    });
+
+    it('a number where text is expected is quoted; text where a list is expected is put in one', () => {
+      const text = edit(BASE, '  - id: fast\n', '  - id: 2024\n');
+      expectFix(text, 'schema', '2024', 'Write 2024 as text: "2024"', edit(BASE, '  - id: fast\n', '  - id: "2024"\n'));
+      const list = edit(BASE, 'segments: [riders]\nkey', 'segments: riders   # one\nkey');
+      expectFix(list, 'schema', 'riders', 'Make riders a list: [riders]', edit(BASE, 'segments: [riders]\nkey', 'segments: [riders]   # one\nkey'));
+    });
+
+    it('a missing canvas kind goes first (after the modeline), a missing title after the canvas kind', () => {
+      expectFix(edit(BASE, 'canvas: business-model\n', ''), 'schema', undefined, 'Add "canvas: business-model"', BASE);
+      expectFix(edit(BASE, 'title: Rides   # the title\n', ''), 'schema', undefined, 'Add a title', edit(BASE, 'title: Rides   # the title\n', 'title: Untitled canvas\n'));
+    });
+
+    it('a card without a name gets one first: from its id, else a placeholder', () => {
+      expectFix(edit(BASE, '    name: Fast pickup\n', ''), 'schema', undefined, 'Add a name to the card', edit(BASE, '    name: Fast pickup\n', '').replace('  - id: fast\n', '  - name: Fast\n    id: fast\n'));
+      const text = edit(BASE, '  - name: Ride fees\n    type', '  - type');
+      expectFix(text, 'schema', undefined, 'Add a name to the card', edit(BASE, '  - name: Ride fees\n', '  - name: New revenue stream\n'));
+      const flow = edit(BASE, 'key-resources: [Drivers]', 'key-resources: [{ type: human }]');
+      expectFix(flow, 'schema', undefined, 'Add a name to the card', edit(BASE, 'key-resources: [Drivers]', 'key-resources: [{ name: New key resource, type: human }]'));
+    });
+  });
+
+  describe('duplicate-id', () => {
+    it('gives the repeated card the first free numbered id, keeping its quotes and comments', () => {
+      const text = edit(BASE, '  - id: drivers\n', '  - id: "riders"   # again\n');
+      assert.deepEqual(titles(text, 'duplicate-id'), ['* Change the duplicate id to "riders-2"']);
+      expectFix(text, 'duplicate-id', '"riders"', 'Change the duplicate id to "riders-2"', edit(BASE, '  - id: drivers\n', '  - id: "riders-2"   # again\n'));
+    });
+
+    it('skips ids other cards use and ids that references name; counts on from a numbered id', () => {
+      const text = edit(
+        edit(BASE, '  - id: drivers\n', '  - id: riders-2\n  - id: riders\n    name: Twice\n'),
+        'segments: [riders]\nkey',
+        'segments: [riders-3]\nkey',
+      );
+      assert.deepEqual(titles(text, 'duplicate-id'), ['* Change the duplicate id to "riders-4"']);
+      const numbered = edit(BASE, '  - id: drivers\n', '  - id: v-2\n    name: V\n  - id: v-2\n');
+      assert.deepEqual(titles(numbered, 'duplicate-id'), ['* Change the duplicate id to "v-3"']);
+    });
+  });
+
+  describe('unknown-reference', () => {
+    const ghost = edit(BASE, 'segments: [riders, drivers]   # both sides', 'segments: [riders, ghost, drivers]   # both sides');
+
+    it('offers to create the card or remove the reference; with a close id, to change it first', () => {
+      assert.deepEqual(titles(ghost, 'unknown-reference'), ['* Create the customer segment "ghost" in customer-segments', 'Remove "ghost" from segments']);
+      const typo = edit(BASE, 'segments: [riders, drivers]   # both', 'segments: [ridrs, drivers]   # both');
+      assert.deepEqual(titles(typo, 'unknown-reference'), [
+        '* Change "ridrs" to "riders"',
+        'Create the customer segment "ridrs" in customer-segments',
+        'Remove "ridrs" from segments',
+      ]);
+      expectFix(typo, 'unknown-reference', 'ridrs', 'Change "ridrs" to "riders"', BASE);
+      const quoted = edit(BASE, 'channels: [app]', `channels: ['ap']`);
+      expectFix(quoted, 'unknown-reference', "'ap'", 'Change "ap" to "app"', edit(BASE, 'channels: [app]', `channels: ['app']`));
+    });
+
+    it('creates the card at the end of its block, in the block\'s indentation', () => {
+      const expected = edit(ghost, '    type: mass-market\nvalue-propositions', '    type: mass-market\n  - id: ghost\n    name: Ghost\nvalue-propositions');
+      expectFix(ghost, 'unknown-reference', 'ghost', 'Create the customer segment "ghost" in customer-segments', expected);
+      const wide = 'canvas: business-model\ntitle: Wide\ncustomer-segments:\n    -   id: riders\n        name: Riders\nvalue-propositions:\n    -   name: V\n        segments: [riders, urban-ghost]\n';
+      expectFix(
+        wide,
+        'unknown-reference',
+        'urban-ghost',
+        'Create the customer segment "urban-ghost" in customer-segments',
+        wide.replace('        name: Riders\n', '        name: Riders\n    -   id: urban-ghost\n        name: Urban ghost\n'),
+      );
+    });
+
+    it('creates the card in a flow block, in an empty block, and in a block that is not there', () => {
+      const flow = edit(ghost, /customer-segments:[^]*?value-propositions:/.exec(ghost)![0], 'customer-segments: [ { id: riders, name: Riders }, Drivers ]  # who\nvalue-propositions:');
+      expectFix(
+        flow,
+        'unknown-reference',
+        'ghost',
+        'Create the customer segment "ghost" in customer-segments',
+        flow.replace('Drivers ]  # who', 'Drivers, { id: ghost, name: Ghost } ]  # who'),
+      );
+      const web = edit(BASE, 'channels: [app]', 'channels: [app, web]');
+      const emptyFlow = edit(web, /channels:\n  - id: app[^]*?customer-relationships:/.exec(web)![0], 'channels: []\ncustomer-relationships:');
+      expectFix(emptyFlow, 'unknown-reference', 'web', 'Create the channel "web" in channels', emptyFlow.replace('channels: []\n', 'channels: [{ id: web, name: Web }]\n'));
+      const blank = emptyFlow.replace('channels: []\n', 'channels:   # later\n');
+      expectFix(blank, 'unknown-reference', 'web', 'Create the channel "web" in channels', blank.replace('channels:   # later\n', 'channels:   # later\n  - id: web\n    name: Web\n'));
+      const absent = emptyFlow.replace('channels: []\n', '');
+      expectFix(absent, 'unknown-reference', 'web', 'Create the channel "web" in channels', absent.replace('cost-structure: [Incentives]\n', 'cost-structure: [Incentives]\nchannels:\n  - id: web\n    name: Web\n'));
+    });
+
+    it('does not create a card whose id another block already uses', () => {
+      const text = edit(BASE, 'channels: [app]', 'channels: [app, fast]');
+      assert.deepEqual(titles(text, 'unknown-reference'), ['Remove "fast" from channels']);
+    });
+
+    it('removes a reference from a flow list: first, middle, last, only item', () => {
+      expectFix(ghost, 'unknown-reference', 'ghost', 'Remove "ghost" from segments', BASE);
+      const first = edit(BASE, 'segments: [riders, drivers]   #', 'segments: [ghost, riders, drivers]   #');
+      expectFix(first, 'unknown-reference', 'ghost', 'Remove "ghost" from segments', BASE);
+      const last = edit(BASE, 'segments: [riders, drivers]   #', 'segments: [riders, drivers , ghost ]   #');
+      expectFix(last, 'unknown-reference', 'ghost', 'Remove "ghost" from segments', edit(BASE, 'segments: [riders, drivers]   #', 'segments: [riders, drivers ]   #'));
+      const only = edit(BASE, 'segments: [riders]\nkey', 'segments: [ "ghost" ]   # tbd\nkey');
+      expectFix(only, 'unknown-reference', '"ghost"', 'Remove "ghost" from segments', edit(BASE, 'segments: [riders]\nkey', 'segments: []   # tbd\nkey'));
+    });
+
+    it('removes a reference from a multi-line flow list with a trailing comma', () => {
+      const text = edit(BASE, 'segments: [riders, drivers]   # both sides', 'segments: [\n      riders,\n      ghost,\n      drivers,\n    ]');
+      expectFix(text, 'unknown-reference', 'ghost', 'Remove "ghost" from segments', text.replace('      ghost,\n', ''));
+    });
+
+    it('removes a reference line from a block list; the only item leaves []', () => {
+      const middle = edit(BASE, '      - riders   # first\n', '      - riders   # first\n      - ghost   # gone\n');
+      expectFix(middle, 'unknown-reference', 'ghost', 'Remove "ghost" from segments', BASE);
+      const last = edit(BASE, '      - drivers\ncustomer-relationships', '      - drivers\n      # keep me\n      - ghost\ncustomer-relationships');
+      expectFix(last, 'unknown-reference', 'ghost', 'Remove "ghost" from segments', edit(BASE, '      - drivers\ncustomer-relationships', '      - drivers\n      # keep me\ncustomer-relationships'));
+      const only = edit(BASE, '    segments:\n      - riders   # first\n      - drivers\n', '    segments:   # who\n      - ghost\n');
+      expectFix(only, 'unknown-reference', 'ghost', 'Remove "ghost" from segments', edit(BASE, '    segments:\n      - riders   # first\n      - drivers\n', '    segments: []   # who\n'));
+    });
+
+    it('removes the last line of a file that does not end with a line break', () => {
+      const text = 'canvas: business-model\ntitle: T\ncustomer-segments:\n  - id: a\n    name: A\nvalue-propositions:\n  - name: V\n    segments:\n      - a\n      - ghost';
+      expectFix(text, 'unknown-reference', 'ghost', 'Remove "ghost" from segments', text.replace('\n      - ghost', ''));
+      const only = text.replace('      - a\n', '');
+      expectFix(only, 'unknown-reference', 'ghost', 'Remove "ghost" from segments', only.replace('segments:\n      - ghost', 'segments: []'));
+    });
+  });
+
+  describe('orphan-card', () => {
+    const oneSegment = edit(BASE, '  - id: drivers\n    name: Drivers\n    type: mass-market\n', '');
+
+    it('with one segment: adds it (preferred), to an existing list, a new field or a sticky note', () => {
+      const noField = edit(oneSegment, '    type: usage-fee\n    segments: [riders]\n', '    type: usage-fee   # per ride\n');
+      assert.deepEqual(titles(noField, 'orphan-card'), ['* Add "riders" to segments']);
+      expectFix(noField, 'orphan-card', undefined, 'Add "riders" to segments', noField.replace('# per ride\n', '# per ride\n    segments: [riders]\n'));
+      const emptyList = edit(oneSegment, 'segments: [riders]\nkey', 'segments: [ ]\nkey');
+      expectFix(emptyList, 'orphan-card', undefined, 'Add "riders" to segments', oneSegment);
+      const sticky = edit(oneSegment, '  - name: Ride fees\n    type: usage-fee\n    segments: [riders]\n', '  - Ride fees\n');
+      expectFix(sticky, 'orphan-card', 'Ride fees', 'Add "riders" to segments', edit(oneSegment, '    type: usage-fee\n', ''));
+      const flowSticky = edit(oneSegment, '  - name: Ride fees\n    type: usage-fee\n    segments: [riders]\n', '  - Tips\n  - name: Ride fees\n    segments: [riders]\n');
+      expectFix(flowSticky, 'orphan-card', 'Tips', 'Add "riders" to segments', flowSticky.replace('  - Tips\n', '  - name: Tips\n    segments: [riders]\n'));
+    });
+
+    it('in a flow card and a flow sticky note', () => {
+      const text = edit(
+        oneSegment,
+        '  - name: Self-service\n    type: self-service\n    segments:\n      - riders\n      - drivers\n    channels: [app]\n',
+        '  - Hotline\n  - { name: Self-service,\n      type: self-service }   # flow\n',
+      );
+      expectFix(text, 'orphan-card', 'Self-service', 'Add "riders" to segments', text.replace('type: self-service }', 'type: self-service, segments: [riders] }'));
+      const flow = edit(
+        text,
+        'customer-relationships:\n  - Hotline\n  - { name: Self-service,\n      type: self-service }   # flow\n',
+        'customer-relationships: [ Hotline, { name: Self-service,\n    type: self-service } ]   # flow\n',
+      );
+      expectFix(flow, 'orphan-card', 'Hotline', 'Add "riders" to segments', flow.replace('[ Hotline,', '[ { name: Hotline, segments: [riders] },'));
+    });
+
+    it('with several segments: one fix per segment, none preferred', () => {
+      const text = edit(BASE, '    segments: [riders]\nkey', '\nkey');
+      assert.deepEqual(titles(text, 'orphan-card'), ['Add "riders" to segments', 'Add "drivers" to segments']);
+    });
+  });
+
+  describe('unserved-segment and segment-without-relationship', () => {
+    it('names the segment in a value proposition, one fix per value proposition', () => {
+      const text = edit(edit(BASE, 'segments: [riders, drivers]   # both', 'segments: [riders]   # both'), '  - id: app\n', '  - id: cheap\n    name: Cheap\n    segments: [riders]\n  - id: app\n');
+      const moved = text.replace('  - id: cheap\n    name: Cheap\n    segments: [riders]\n  - id: app\n', '  - id: app\n').replace('  - id: fast\n', '  - id: cheap\n    name: Cheap\n    segments: [riders]\n  - id: fast\n');
+      assert.deepEqual(titles(moved, 'unserved-segment'), [
+        'Add "drivers" to the segments of value proposition "Cheap"',
+        'Add "drivers" to the segments of value proposition "Fast pickup"',
+      ]);
+      expectFix(moved, 'unserved-segment', undefined, 'Add "drivers" to the segments of value proposition "Fast pickup"', moved.replace('[riders]   # both', '[riders, drivers]   # both'));
+    });
+
+    it('names the segment in a relationship, in its block list', () => {
+      const text = edit(BASE, '      - riders\n      - drivers\n    channels', '      - riders\n    channels');
+      expectFix(text, 'segment-without-relationship', 'Drivers', 'Add "drivers" to the segments of customer relationship "Self-service"', BASE);
+    });
+
+    it('a segment without an id gets one from its name first', () => {
+      const text = edit(BASE, '    type: mass-market\nvalue', '    type: mass-market\n  - Night owls   # new\nvalue');
+      assert.deepEqual(titles(text, 'unserved-segment', 'Night owls'), ['* Give the card the id "night-owls"']);
+      expectFix(text, 'unserved-segment', 'Night owls', 'Give the card the id "night-owls"', text.replace('  - Night owls   # new', '  - id: night-owls\n    name: Night owls   # new'), true);
+      const map = edit(BASE, '  - id: drivers\n    name: Drivers\n', '  - name: Drivers\n');
+      expectFix(map, 'segment-without-relationship', 'Drivers', 'Give the card the id "drivers"', BASE, true);
+    });
+  });
+
+  describe('unlinked-platform-side', () => {
+    const platform = BASE.replace(/type: mass-market/g, 'type: multi-sided-platform');
+
+    it('links the other side, after the last field however deep', () => {
+      assert.deepEqual(titles(platform, 'unlinked-platform-side'), ['* Link to the other platform side: linked: [drivers]']);
+      const nested = edit(platform, '    name: Riders\n    type: multi-sided-platform\n', '    name: Riders\n    type: multi-sided-platform\n    segmentation:\n      - basis: geographic\n        criteria: [Seoul]   # launch\n');
+      expectFix(nested, 'unlinked-platform-side', undefined, 'Link to the other platform side: linked: [drivers]', nested.replace('# launch\n', '# launch\n    linked: [drivers]\n'));
+    });
+
+    it('names every other side; with none, adds an empty list to fill in', () => {
+      const three = edit(platform, '  - id: drivers\n', '  - id: fleets\n    name: Fleets\n    type: multi-sided-platform\n  - id: drivers\n');
+      assert.deepEqual(titles(three, 'unlinked-platform-side'), ['Link to the other platform side: linked: [fleets, drivers]']);
+      const alone = edit(BASE, 'type: mass-market', 'type: multi-sided-platform');
+      expectFix(alone, 'unlinked-platform-side', undefined, 'Add an empty linked: [] to name the other platform sides', alone.replace('    type: multi-sided-platform\n', '    type: multi-sided-platform\n    linked: []\n'), true);
+    });
+  });
+
+  describe('empty-block', () => {
+    it('adds a missing block after the last key, before a closing comment', () => {
+      const text = edit(BASE, 'key-partnerships: [Insurers]\n', '');
+      assert.deepEqual(titles(text, 'empty-block'), ['Add the key-partnerships block with a first card']);
+      expectFix(text, 'empty-block', undefined, 'Add the key-partnerships block with a first card', text.replace('cost-structure: [Incentives]\n', 'cost-structure: [Incentives]\nkey-partnerships:\n  - name: New key partnership\n'));
+    });
+
+    it('in the file\'s list indentation, also without a final line break', () => {
+      const text = 'canvas: business-model\ntitle: T\ncustomer-segments:\n- id: a\n  name: A';
+      expectFix(text, 'empty-block', undefined, 'Add the cost-structure block with a first card', text + '\ncost-structure:\n- name: New cost');
+    });
+
+    it('adds a first card to an empty or blank block', () => {
+      const empty = edit(BASE, 'key-activities: [Matching]', 'key-activities: []');
+      expectFix(empty, 'empty-block', 'key-activities', 'Add a first card to key-activities', edit(BASE, 'key-activities: [Matching]', 'key-activities: [{ name: New key activity }]'));
+      const blank = edit(BASE, 'key-activities: [Matching]', 'key-activities:   # soon');
+      expectFix(blank, 'empty-block', 'key-activities', 'Add a first card to key-activities', edit(BASE, 'key-activities: [Matching]', 'key-activities:   # soon\n  - name: New key activity'));
+      const tilde = edit(BASE, 'key-activities: [Matching]', 'key-activities: ~');
+      expectFix(tilde, 'empty-block', 'key-activities', 'Add a first card to key-activities', edit(BASE, 'key-activities: [Matching]', 'key-activities:\n  - name: New key activity'));
+    });
+  });
+
+  describe('codes without a fix, and robustness', () => {
+    it('none for yaml-syntax and failed-segment-check', () => {
+      assert.deepEqual(titles(edit(BASE, 'title: Rides', 'title: [Rides'), 'yaml-syntax'), []);
+      assert.deepEqual(titles(edit(BASE, '    name: Drivers\n', '    name: Drivers\n    checks: { reachable: false }\n'), 'failed-segment-check'), []);
+    });
+
+    it('none when the diagnostic is for another text', () => {
+      const text = edit(BASE, 'type: self-service', 'type: self-servce');
+      const result = validateCanvas(text);
+      assert.deepEqual(codeActions(text + '\n', result.diagnostics[0], result.parsed!, result.model!), []);
+    });
+
+    it('never throws on half-typed files, and every fix keeps well-formed YAML well-formed', () => {
+      const dir = join(__dirname, '../../../examples');
+      const examples = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'));
+      let fixes = 0;
+      for (const [full, step] of [[BASE, 1], [crlf(BASE), 1], ...examples.map((e) => [e, 23] as const)] as const) {
+        const lines = full.split('\n');
+        for (let n = 1; n <= lines.length; n += step) {
+          for (const cut of [lines.slice(0, n).join('\n'), lines.slice(0, n).join('\n').slice(0, -3)]) {
+            const result = validateCanvas(cut);
+            const wellFormed = parseDocument(cut).errors.length === 0;
+            for (const diagnostic of result.diagnostics) {
+              for (const fix of codeActions(cut, diagnostic, result.parsed!, result.model!)) {
+                const fixed = applyEdits(cut, fix.edits);
+                if (wellFormed) assert.deepEqual(parseDocument(fixed).errors, [], `${fix.title} on\n${cut}`);
+                fixes++;
+              }
+            }
+          }
+        }
+      }
+      assert.ok(fixes > 100, `${fixes} fixes applied`);
+    });
+  });
+});
