@@ -1,0 +1,220 @@
+/**
+ * What is being typed at the cursor, in YAML terms: a key of some mapping, the value of a key, or
+ * an item of some sequence, and the path from the root to that collection.
+ *
+ * The ancestors come from the tree, descended by indentation: at each level the entry written on
+ * an earlier line than the cursor's, and the cursor's column says whether the new line belongs to
+ * it or is its sibling (so an empty line under a card is still in the card). The cursor's own line
+ * is read as text (see line.ts and flow.ts): it is half typed, so the parser knows least about it.
+ * When the file has a syntax error, the tree may glue lines together: indentation alone is
+ * read instead (indentation.ts).
+ */
+import { Document, isCollection, isMap, isScalar, isSeq, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import type { Span } from '../types';
+import { columnOf, lastBefore, Segment, startOf } from '../yamlContext';
+import { keyText } from '../yamlPath';
+import { readFlow } from './flow';
+import { placeByIndentation, siblingsByIndentation } from './indentation';
+import { CursorLine, readCursorLine } from './line';
+
+export type Shape = 'map' | 'seq' | 'scalar' | undefined;
+
+export interface CursorContext {
+  /** key: a key of the mapping at `path`; value: the value of `key` in it; item: an item of the sequence at `path`. */
+  kind: 'key' | 'value' | 'item';
+  /** Keys and indices from the root to the collection (an index not known from the text is 0). */
+  path: Segment[];
+  key?: string;
+  /** The text a completion replaces: the word at the cursor (empty at a fresh position). */
+  range: Span;
+  /** Keys already in the mapping, or scalar items already in the sequence, except the word itself. */
+  present: Set<string>;
+  flow: boolean;
+  /** A key right after `- `: the first key of a new item. */
+  afterDash: boolean;
+  /** An item whose `- ` is not written yet. */
+  needsDash: boolean;
+  /** The cursor touches the `:` or `-` before it: insert a space first. */
+  needsSpace: boolean;
+  /** The key at the cursor already has its colon: replace the key alone. */
+  colonAfter: boolean;
+  /** Leading spaces of the cursor's line, and the column where the completed key or item starts. */
+  lineIndent: number;
+  column: number;
+  /** Nothing but the cursor's line is written in the file. */
+  emptyDocument: boolean;
+}
+
+interface Place {
+  path: Segment[];
+  /** The collection holding the line's first node; undefined when it is not written yet (or not read). */
+  node: Node | undefined;
+  /** The cursor is inside a flow collection that starts on an earlier line. */
+  flowStart?: number;
+  /** Read from indentation: the kind of collection, when a sibling line shows it. */
+  container?: 'map' | 'seq';
+  byIndentation?: boolean;
+}
+
+const isBlock = (node: unknown): node is YAMLMap | YAMLSeq => isCollection(node) && !node.flow;
+
+/**
+ * The place inside the value of an entry written before the cursor's line: a block collection,
+ * a flow collection still open at the cursor, or a value not written yet. Undefined: the cursor
+ * is inside a scalar (a block scalar, a multi-line string) or after a closed flow collection.
+ */
+function enter(text: string, path: Segment[], child: unknown, line: CursorLine, offset: number): Place | undefined {
+  const start = (child as Node | null)?.range?.[0];
+  if (isBlock(child)) return { path, node: child };
+  if (start === undefined || start >= line.lineStart || (isScalar(child) && child.value === null)) return { path, node: undefined };
+  if (isCollection(child)) {
+    const end = child.range![1];
+    const closed = /[\]}]/.test(text[end - 1] ?? '');
+    if (offset < end || (offset === end && !closed)) return { path, node: child, flowStart: start };
+  }
+  return undefined;
+}
+
+/** Descends by indentation to the collection that holds the first node of the cursor's line. */
+function descend(text: string, doc: Document, line: CursorLine, offset: number): Place | undefined {
+  let place = enter(text, [], doc.contents, line, offset);
+  const firstIsDash = line.dashes.length > 0;
+  for (let depth = 0; place && depth < 1000; depth++) {
+    const node = place.node;
+    if (!isBlock(node) || place.flowStart !== undefined) return place;
+    const column = columnOf(text, node.range![0]);
+    // `key:` followed by `- item` at the key's own column: the list is the key's value.
+    const compact = isMap(node) && firstIsDash && line.column === column;
+    if (line.column <= column && !compact) return place;
+    const index = lastBefore(node.items, line.lineStart);
+    if (index < 0) return compact ? undefined : place;
+    if (isMap(node)) {
+      const pair = node.items[index] as Pair;
+      const key = keyText(pair.key);
+      if (key === undefined) return undefined;
+      const value = pair.value as Node | null;
+      if (compact && !(value === null || (isScalar(value) && value.value === null) || (isSeq(value) && columnOf(text, value.range![0]) === column))) {
+        return undefined;
+      }
+      place = enter(text, [...place.path, key], value, line, offset);
+    } else {
+      place = enter(text, [...place.path, index], node.items[index], line, offset);
+    }
+  }
+  return place;
+}
+
+function keysOf(node: Node | undefined, except: number): Set<string> {
+  const keys = new Set<string>();
+  if (isMap(node)) {
+    for (const pair of node.items as Pair[]) {
+      const key = keyText(pair.key);
+      if (key !== undefined && startOf(pair) !== except) keys.add(key);
+    }
+  }
+  return keys;
+}
+
+function scalarsOf(node: Node | undefined, except: number): Set<string> {
+  const values = new Set<string>();
+  if (isSeq(node)) {
+    for (const item of node.items) {
+      if (isScalar(item) && item.value !== null && typeof item.value !== 'object' && startOf(item) !== except) values.add(String(item.value));
+    }
+  }
+  return values;
+}
+
+/** A syntax error that may leave the tree unlike the text (duplicate keys and extra documents do not). */
+function isBroken(doc: Document): boolean {
+  return doc.errors.some((e) => e.code !== 'DUPLICATE_KEY' && e.code !== 'MULTIPLE_DOCS');
+}
+
+export function cursorContext(text: string, offset: number, doc: Document, shapeOf: (path: readonly Segment[]) => Shape): CursorContext | undefined {
+  const line = readCursorLine(text, offset);
+  if (!line) return undefined;
+  const root = doc.contents as Node | null;
+  const emptyDocument = !root?.range || (root.range[0] >= line.lineStart && root.range[1] <= line.lineEnd);
+  let place: Place | undefined;
+  if (emptyDocument) place = { path: [], node: undefined };
+  else if (!isBroken(doc)) place = descend(text, doc, line, offset);
+  else {
+    const written = line.dashes.length > 0 || line.key !== undefined || line.word.start < offset || line.flowStart !== undefined;
+    const found = placeByIndentation(text, line.lineStart, line.column, written ? line.dashes.length > 0 : undefined);
+    place = found && { path: found.path, node: undefined, flowStart: found.flowStart, container: found.container, byIndentation: true };
+  }
+  if (!place) return undefined;
+  const common = {
+    flow: false,
+    afterDash: false,
+    needsDash: false,
+    needsSpace: line.needsSpace,
+    colonAfter: line.colonAfter,
+    lineIndent: line.indent,
+    emptyDocument,
+  };
+  const fromFlow = (path: Segment[], flowStart: number): CursorContext | undefined => {
+    const flow = readFlow(text, flowStart, offset);
+    if (!flow) return undefined;
+    return {
+      ...common,
+      kind: flow.kind,
+      path: [...path, ...flow.path],
+      key: flow.key,
+      range: flow.word,
+      present: flow.present,
+      flow: true,
+      needsSpace: flow.needsSpace,
+      colonAfter: flow.colonAfter,
+      column: columnOf(text, flow.word.start),
+    };
+  };
+  if (place.flowStart !== undefined) return fromFlow(place.path, place.flowStart);
+
+  // The line's own dashes open items of the collection found (or of one not written yet).
+  let { path, node } = place;
+  let list: Node | undefined;
+  let shape: Shape = node ? (isMap(node) ? 'map' : isSeq(node) ? 'seq' : 'scalar') : (place.container ?? shapeOf(path));
+  for (const dash of line.dashes) {
+    if (shape === 'map' || shape === 'scalar') return undefined;
+    let index = 0;
+    let item: unknown;
+    if (isSeq(node)) {
+      const k = lastBefore(node.items, line.lineEnd + 1);
+      if (k >= 0 && (startOf(node.items[k]) ?? -1) > dash) item = node.items[(index = k)];
+      else index = k + 1;
+    }
+    path = [...path, index];
+    list = node;
+    node = isCollection(item) ? item : undefined;
+    shape = isMap(node) ? 'map' : isSeq(node) ? 'seq' : shapeOf(path);
+  }
+  const column = columnOf(text, line.word.start) + (line.needsSpace ? 1 : 0);
+  const here = { ...common, path, range: line.word, column };
+  const siblings = (at: number, kind: 'key' | 'dash', above = true) =>
+    siblingsByIndentation(text, line.lineStart, line.lineEnd, at, kind, above);
+  if (line.key) {
+    if (shape === 'seq' || shape === 'scalar') return undefined;
+    if (line.flowStart !== undefined) return fromFlow([...path, line.key.name], line.flowStart);
+    return { ...here, kind: 'value', key: line.key.name, present: new Set(), column: columnOf(text, line.key.start) };
+  }
+  if (line.flowStart !== undefined) return fromFlow(path, line.flowStart);
+  if (line.dashes.length) {
+    // After `- `: the first key of a new mapping item, or a scalar item, as the list's items are.
+    if (shape === 'map') {
+      const present = place.byIndentation ? siblings(column, 'key', false) : keysOf(node, line.word.start);
+      return { ...here, kind: 'key', present, afterDash: true };
+    }
+    const dash = line.dashes[line.dashes.length - 1];
+    const seq = path.slice(0, -1);
+    const present = place.byIndentation ? siblings(columnOf(text, dash), 'dash') : scalarsOf(list, line.word.start);
+    return { ...here, kind: 'item', path: seq, present };
+  }
+  if (shape === 'seq') {
+    const present = place.byIndentation ? siblings(line.column, 'dash') : scalarsOf(node, line.word.start);
+    return { ...here, kind: 'item', present, needsDash: true };
+  }
+  if (shape === 'scalar') return undefined;
+  const present = place.byIndentation ? siblings(line.column, 'key') : keysOf(node, line.word.start);
+  return { ...here, kind: 'key', present };
+}

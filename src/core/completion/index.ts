@@ -1,0 +1,60 @@
+/**
+ * Completion for canvas files: block keys, card fields, enumeration values and card ids, read from
+ * the schema and the model, at any cursor position in a half-typed file.
+ */
+import { buildModel, CanvasModel } from '../model';
+import type { ParsedCanvas } from '../parse';
+import { BLOCK_BY_KEY } from '../schema';
+import { documentOf } from '../yamlContext';
+import { CursorContext, cursorContext } from './cursor';
+import { keyItems } from './keys';
+import { referenceItems } from './references';
+import { referenceTarget, schemasAt, shapeAt } from './schemaPath';
+import { canvasSnippet, cardSnippet } from './snippets';
+import type { CompletionItem, Draft } from './types';
+import { valueItems } from './values';
+
+export type { CompletionItem } from './types';
+
+function drafts(context: CursorContext, model: () => CanvasModel): Draft[] {
+  const block = context.path.length <= 2 ? BLOCK_BY_KEY.get(String(context.path[0])) : undefined;
+  const pad = Math.max(0, context.column - context.lineIndent);
+  switch (context.kind) {
+    case 'key': {
+      const items: Draft[] = [];
+      if (context.path.length === 0 && context.emptyDocument) {
+        const snippet = canvasSnippet();
+        if (snippet) items.push(snippet);
+      }
+      if (block && context.path.length === 2 && context.afterDash && !context.flow) items.push(cardSnippet(block, pad, false));
+      return items.concat(keyItems(context));
+    }
+    case 'value':
+      return valueItems(schemasAt([...context.path, context.key!]), context.present);
+    case 'item': {
+      const target = referenceTarget(schemasAt(context.path));
+      if (target) return referenceItems(target, context, model());
+      if (block && context.path.length === 1) return context.needsDash ? [cardSnippet(block, pad, true)] : [];
+      return valueItems(schemasAt([...context.path, 0]), context.present);
+    }
+  }
+}
+
+/**
+ * The completions at `offset`. `parsed` and `model` are what validateCanvas returned for this very
+ * text (the file is parsed here only when they are missing).
+ */
+export function complete(text: string, offset: number, parsed?: ParsedCanvas, model?: CanvasModel): CompletionItem[] {
+  const at = Math.max(0, Math.min(offset, text.length));
+  const doc = documentOf(text, parsed);
+  const context = cursorContext(text, at, doc, shapeAt);
+  if (!context) return [];
+  const items = drafts(context, () => model ?? buildModel(doc));
+  const width = String(items.length).length;
+  return items.map((item, i) => {
+    let insertText = item.insertText;
+    if (context.needsDash && item.kind !== 'snippet') insertText = `- ${insertText}`;
+    if (context.needsSpace) insertText = ` ${insertText}`;
+    return { ...item, insertText, range: { ...context.range }, sortText: String(i).padStart(width, '0') };
+  });
+}

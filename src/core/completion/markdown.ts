@@ -1,0 +1,39 @@
+/** Markdown documentation shown by completion and hover, all of it read from the schema and the model. */
+import type { Card } from '../model';
+import { BLOCK_BY_KEY, BlockInfo, canvasSchema, resolveRef } from '../schema';
+import { enumEntries } from './schemaPath';
+
+export function bold(title: string): string {
+  return `**${title}**`;
+}
+
+export function paragraphs(...parts: (string | undefined)[]): string {
+  return parts.filter((p): p is string => !!p).join('\n\n');
+}
+
+/** A block: what it holds, its question and place on the canvas, and the question to ask of it. */
+export function blockMarkdown(block: BlockInfo): string {
+  const schema = resolveRef(canvasSchema.properties?.[block.key] ?? {});
+  return paragraphs(
+    schema.markdownDescription ?? block.description,
+    `Question: **${block.question}** · Position: ${block.position}`,
+    `*${block.guide}*`,
+  );
+}
+
+/** The label of a card's type from its block's enumeration, or the value as written. */
+function typeLabel(card: Card): string | undefined {
+  if (!card.type) return undefined;
+  const typeSchema = BLOCK_BY_KEY.get(card.block)?.card.properties?.type;
+  const entry = enumEntries(typeSchema ? [typeSchema] : []).find((e) => e.value === card.type!.value);
+  return entry?.label ?? `\`${card.type.value}\``;
+}
+
+/** A card in a few lines: name and id, block and type, description. */
+export function cardMarkdown(card: Card): string {
+  const name = card.name ?? card.id?.value ?? '';
+  const heading = card.id ? `${bold(name)} · \`${card.id.value}\`` : bold(name);
+  const block = BLOCK_BY_KEY.get(card.block)?.title ?? card.block;
+  const type = typeLabel(card);
+  return paragraphs(heading, type ? `${block} · ${type}` : block, card.description);
+}
