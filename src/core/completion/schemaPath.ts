@@ -2,7 +2,7 @@
  * The schema read along a path of keys and indices, without data: a card is a sticky note or an
  * object, so a path may keep several alternatives, and each feature picks the one it needs.
  */
-import { canvasSchema, JsonSchema, resolveRef } from '../schema';
+import { canvasSchema, ID_PATTERN, JsonSchema, resolveRef } from '../schema';
 import type { Segment } from '../yamlContext';
 
 /** The alternatives a schema allows (its anyOf branches, flattened and resolved). */
@@ -101,4 +101,9 @@ export function describe(schemas: readonly JsonSchema[]): { title?: string; mark
   const title = candidates.find((s) => s.title)?.title;
   const withText = candidates.find((s) => s.markdownDescription ?? s.description);
   return { title, markdown: withText?.markdownDescription ?? withText?.description };
+}
+
+/** A card's own id field: a string with the id pattern (references hold the same pattern, in lists). */
+export function isIdField(schema: JsonSchema): boolean {
+  return branches(schema).some((s) => s.type === 'string' && ID_PATTERN !== undefined && s.pattern === ID_PATTERN);
 }

@@ -1,7 +1,7 @@
 /** Snippets for a whole canvas and for a new card, built from the schema. */
-import { BLOCKS, BlockInfo, canvasSchema, ID_PATTERN, JsonSchema, resolveRef } from '../schema';
+import { BLOCKS, BlockInfo, canvasSchema, resolveRef } from '../schema';
 import { paragraphs } from './markdown';
-import { branches, enumEntries, referenceTarget } from './schemaPath';
+import { enumEntries, isIdField, referenceTarget } from './schemaPath';
 import type { Draft } from './types';
 
 /** Text inside a placeholder: `$`, `}` and `\` are snippet syntax. */
@@ -13,8 +13,6 @@ export function escapePlaceholder(text: string): string {
 export function choice(n: number, values: readonly string[]): string {
   return `\${${n}|${values.map((v) => v.replace(/[$}\\,|]/g, '\\$&')).join(',')}|}`;
 }
-
-const isIdField = (schema: JsonSchema) => branches(schema).some((s) => s.type === 'string' && !!ID_PATTERN && s.pattern === ID_PATTERN);
 
 /**
  * The fields a new card starts with, in schema order: its id, the required fields, its first
