@@ -9,6 +9,7 @@ import { cardLabel } from './rules/context';
 import { BLOCK_BY_KEY } from './schema';
 import type { Span } from './types';
 import { declarationOf, modelIndex, occurrenceAt, targetKey, targetOf } from './codeActions/modelIndex';
+import { writtenEnd } from './codeActions/yamlNodes';
 
 export interface CanvasSymbol {
   kind: 'block' | 'card';
@@ -23,9 +24,15 @@ export interface CanvasSymbol {
   children: CanvasSymbol[];
 }
 
+/** A card from its first to its last written character (its node's range runs on to the next line). */
+function cardSpan(card: Card): Span {
+  const end = writtenEnd(card.node);
+  return { start: card.span.start, end: end !== undefined && end > card.span.start && end <= card.span.end ? end : card.span.end };
+}
+
 function cardSymbol(card: Card): CanvasSymbol {
   const detail = [card.type?.value, card.id?.value].filter((part) => part !== undefined && part !== '').join(' · ');
-  return { kind: 'card', name: cardLabel(card), detail, span: card.span, selectionSpan: card.labelSpan, children: [] };
+  return { kind: 'card', name: cardLabel(card), detail, span: cardSpan(card), selectionSpan: card.labelSpan, children: [] };
 }
 
 /** Blocks in file order, each with its cards. */
@@ -35,7 +42,7 @@ export function documentSymbols(model: CanvasModel): CanvasSymbol[] {
     const children = block.cards.map(cardSymbol);
     let end = block.keySpan.end;
     // A card read through an alias may sit elsewhere in the file: the block spans only its own.
-    for (const card of block.cards) if (card.span.start >= block.keySpan.start) end = Math.max(end, card.span.end);
+    for (const symbol of children) if (symbol.span.start >= block.keySpan.start) end = Math.max(end, symbol.span.end);
     symbols.push({
       kind: 'block',
       name: block.key,
@@ -63,7 +70,7 @@ export function definition(model: CanvasModel, offset: number): DefinitionTarget
   const { block, id } = targetOf(hit);
   const card = hit.kind === 'id' ? hit.card : declarationOf(model, block, id);
   if (!card?.id) return undefined;
-  return { card, idSpan: { start: card.id.start, end: card.id.end }, cardSpan: card.span };
+  return { card, idSpan: { start: card.id.start, end: card.id.end }, cardSpan: cardSpan(card) };
 }
 
 export interface Highlight extends Span {

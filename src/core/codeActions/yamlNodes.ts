@@ -6,26 +6,42 @@ export function isFlow(node: unknown): boolean {
   return (isMap(node) || isSeq(node)) && Boolean((node as YAMLMap | YAMLSeq).flow);
 }
 
+/** The last scalar (or flow collection) written in a node: where its content ends. */
+function lastWritten(node: unknown): Node | undefined {
+  for (let depth = 0; depth < 1000 && node; depth++) {
+    if ((isMap(node) || isSeq(node)) && !isFlow(node)) {
+      const items = (node as YAMLMap | YAMLSeq).items;
+      const last = items[items.length - 1];
+      if (last === undefined) return node as Node;
+      if (isPair(last)) {
+        const value = last.value as Node | null;
+        node = value?.range && value.range[1] > value.range[0] ? value : last.key;
+      } else node = last;
+      continue;
+    }
+    return node as Node;
+  }
+  return undefined;
+}
+
 /**
  * Where the written content of a node ends: past the last character of its last scalar (or of the
  * closing bracket of a flow collection), before any comment or line break that follows.
  */
 export function contentEnd(text: string, node: unknown): number | undefined {
-  for (let depth = 0; depth < 1000 && node; depth++) {
-    if ((isMap(node) || isSeq(node)) && !isFlow(node)) {
-      const last = (node as YAMLMap | YAMLSeq).items[(node as YAMLMap | YAMLSeq).items.length - 1];
-      if (last === undefined) return node.range?.[0];
-      if (isPair(last)) {
-        const value = last.value as Node | null;
-        const hasValue = value?.range && value.range[1] > value.range[0];
-        node = hasValue ? value : last.key;
-      } else node = last;
-      continue;
-    }
-    const range = (node as Node).range;
-    return range ? trimBack(text, range[0], range[1]) : undefined;
-  }
-  return undefined;
+  const last = lastWritten(node);
+  const range = last?.range;
+  if (!range) return undefined;
+  if ((isMap(last) || isSeq(last)) && !isFlow(last)) return range[0];
+  return trimBack(text, range[0], range[1]);
+}
+
+/** The same without the text: a block scalar's end then keeps its final line break. */
+export function writtenEnd(node: unknown): number | undefined {
+  const last = lastWritten(node);
+  const range = last?.range;
+  if (!range) return undefined;
+  return (isMap(last) || isSeq(last)) && !isFlow(last) ? range[0] : range[1];
 }
 
 export function pairOf(map: unknown, key: string): Pair | undefined {
