@@ -261,7 +261,7 @@ export function workbenchUrl(serverUrl, { folder, payload = [] }) {
 /** Run the installed code-server CLI once (e.g. --install-extension) and return its output. */
 export function codeServerCli(args, { extensionsDir, userDataDir } = {}) {
   const paths = ensureRuntime();
-  const scratch = mkdtempSync(join(tmpdir(), 'canvas-cli-'));
+  const scratch = mkdtempSync(join(tmpdir(), 'canvas-code-server-cli-'));
   try {
     const r = spawnSync(
       paths.node,
