@@ -27,7 +27,7 @@ const SEVERITIES: Record<vscode.DiagnosticSeverity, Severity> = {
   [vscode.DiagnosticSeverity.Hint]: 'hint',
 };
 
-export function codeOf(d: vscode.Diagnostic): string {
+function codeOf(d: vscode.Diagnostic): string {
   return String(typeof d.code === 'object' ? d.code.value : d.code);
 }
 
@@ -43,13 +43,16 @@ export function toProblem(d: vscode.Diagnostic): Problem {
   };
 }
 
+/** `schema error 3:5-3:12`: one line per problem, for comparisons and failure messages. */
+export const formatProblem = (p: Problem) => `${p.code} ${p.severity} ${p.line}:${p.column}-${p.endLine}:${p.endColumn}`;
+
 /** Our extension's diagnostics for `uri` (other extensions may publish their own). */
 export function problemsOf(uri: vscode.Uri): Problem[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE).map(toProblem);
 }
 
 const describeProblems = (uri: vscode.Uri) => () =>
-  `${vscode.workspace.asRelativePath(uri)} has ${JSON.stringify(problemsOf(uri))}`;
+  `${vscode.workspace.asRelativePath(uri)} has [${problemsOf(uri).map(formatProblem).join(', ')}]`;
 
 /** Wait until our diagnostics for `uri` satisfy `accept`; re-checked on every diagnostics change. */
 export function waitForProblems(uri: vscode.Uri, accept: (problems: Problem[]) => boolean, deadlineMs?: number): Promise<Problem[]> {

@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
-import { activeExtension, closeAllEditors, openCanvas, type Problem, problemsOf, waitForProblems, writeScratchCanvas } from './canvas';
+import { activeExtension, closeAllEditors, openCanvas, formatProblem, problemsOf, waitForProblems, writeScratchCanvas } from './canvas';
 import { equal, ok, sameMembers } from './check';
 import { fixtures } from './fixtures';
 import { LONELY_SEGMENT } from './samples';
 import { nextEvent } from './wait';
-
-const show = (p: Problem) => `${p.code} ${p.severity} ${p.line}:${p.column}-${p.endLine}:${p.endColumn}`;
 
 suite('diagnostics of open canvases', () => {
   suiteSetup(activeExtension);
@@ -16,7 +14,7 @@ suite('diagnostics of open canvases', () => {
     for (const example of fixtures.examples) {
       test(example.name, async () => {
         await openCanvas(example.uri);
-        sameMembers(problemsOf(example.uri).map(show), [], `problems in ${example.name}`);
+        sameMembers(problemsOf(example.uri).map(formatProblem), [], `problems in ${example.name}`);
       });
     }
   });
@@ -26,7 +24,7 @@ suite('diagnostics of open canvases', () => {
     for (const fixture of fixtures.broken) {
       test(fixture.name, async () => {
         await openCanvas(fixture.uri);
-        sameMembers(problemsOf(fixture.uri).map(show), fixture.expected.map(show), `problems in ${fixture.name}`);
+        sameMembers(problemsOf(fixture.uri).map(formatProblem), fixture.expected.map(formatProblem), `problems in ${fixture.name}`);
       });
     }
   });
@@ -34,7 +32,7 @@ suite('diagnostics of open canvases', () => {
   test('an unsaved edit updates them', async () => {
     const uri = await writeScratchCanvas(LONELY_SEGMENT, 'edit');
     const editor = await openCanvas(uri);
-    const before = problemsOf(uri).map(show);
+    const before = problemsOf(uri).map(formatProblem);
     ok(!before.some((p) => p.startsWith('schema ')), `no schema problem before the edit: ${before}`);
 
     // `canvas: business-model` -> `canvas: business-modle`: a value outside the enumeration.
@@ -52,7 +50,7 @@ suite('diagnostics of open canvases', () => {
 
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitForProblems(uri, (problems) => !problems.some((p) => p.code === 'schema'));
-    sameMembers(problemsOf(uri).map(show), before, 'problems after reverting the edit');
+    sameMembers(problemsOf(uri).map(formatProblem), before, 'problems after reverting the edit');
   });
 
   test('closing the editor clears them', async () => {

@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
-import { activeExtension, isOpen, type Problem, problemsOf, readText, VALIDATE_WORKSPACE, waitForProblems, writeScratchCanvas } from './canvas';
+import { activeExtension, isOpen, formatProblem, problemsOf, readText, VALIDATE_WORKSPACE, waitForProblems, writeScratchCanvas } from './canvas';
 import { ok, sameMembers } from './check';
 import { fixtures } from './fixtures';
 import { DUPLICATE_ID } from './samples';
-
-const show = (p: Problem) => `${p.code} ${p.severity} ${p.line}:${p.column}-${p.endLine}:${p.endColumn}`;
 
 suite('"Canvas: Validate Workspace"', () => {
   suiteSetup(activeExtension);
@@ -25,7 +23,7 @@ suite('"Canvas: Validate Workspace"', () => {
 
     ok(problemsOf(inline).some((p) => p.code === 'duplicate-id' && p.severity === 'error'), `duplicate-id in ${inline.path}`);
     for (const { fixture, uri } of copies) {
-      sameMembers(problemsOf(uri).map(show), fixture.expected.map(show), `problems of unopened ${fixture.name}`);
+      sameMembers(problemsOf(uri).map(formatProblem), fixture.expected.map(formatProblem), `problems of unopened ${fixture.name}`);
     }
     ok(!isOpen(inline), 'the command does not open documents');
   });
