@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { DiagnosticsController } from './diagnosticsController';
 import { CanvasDocumentCache } from './documentCache';
 import { registerCodeActions } from './providers/codeActions';
+import { registerCompletion } from './providers/completion';
+import { registerHover } from './providers/hover';
 import { registerNavigation } from './providers/navigation';
 import { registerRename } from './providers/rename';
 import { registerSemanticTokens } from './providers/semanticTokens';
@@ -17,6 +19,8 @@ export function activateCanvasAsCode(context: vscode.ExtensionContext): void {
     collection,
     cache,
     diagnostics,
+    registerCompletion(cache),
+    registerHover(cache),
     registerNavigation(cache),
     registerRename(cache),
     registerCodeActions(cache),
