@@ -265,6 +265,11 @@ describe('quick fixes', () => {
       expectFix(noField, 'orphan-card', undefined, 'Add "riders" to segments', noField.replace('# per ride\n', '# per ride\n    segments: [riders]\n'));
       const emptyList = edit(oneSegment, 'segments: [riders]\nkey', 'segments: [ ]\nkey');
       expectFix(emptyList, 'orphan-card', undefined, 'Add "riders" to segments', oneSegment);
+      const blank = edit(oneSegment, 'segments: [riders]\nkey', 'segments:\nkey');
+      assert.deepEqual(titles(blank, 'orphan-card'), ['* Add "riders" to segments']);
+      const fixed = (comment: string) => edit(oneSegment, 'segments: [riders]\nkey', `segments: [riders]${comment}\nkey`);
+      expectFix(edit(blank, 'segments:\nkey', 'segments:   # later\nkey'), 'orphan-card', undefined, 'Add "riders" to segments', fixed('  # later'));
+      expectFix(edit(blank, 'segments:\nkey', 'segments: # later\nkey'), 'orphan-card', undefined, 'Add "riders" to segments', fixed(' # later'));
       const sticky = edit(oneSegment, '  - name: Ride fees\n    type: usage-fee\n    segments: [riders]\n', '  - Ride fees\n');
       expectFix(sticky, 'orphan-card', 'Ride fees', 'Add "riders" to segments', edit(oneSegment, '    type: usage-fee\n', ''));
       const flowSticky = edit(oneSegment, '  - name: Ride fees\n    type: usage-fee\n    segments: [riders]\n', '  - Tips\n  - name: Ride fees\n    segments: [riders]\n');

@@ -4,16 +4,17 @@ import type { Card, Reference } from '../model';
 import { isValidId } from '../rename';
 import { action } from './actions';
 import { addCardToBlock, cardItem, cardNoun, freeId } from './blocks';
-import { modelIndex } from './modelIndex';
+import { modelIndex, Occurrence, occurrenceAt } from './modelIndex';
 import { removeSequenceItem } from './sequences';
 import { nameFromId, replaceScalar, yamlString } from './text';
 import type { CodeAction, FixContext } from './types';
 import { pairOf } from './yamlNodes';
 
-/** The id under the diagnostic, with its card. */
-function occurrenceOf(context: FixContext, kind: 'id' | 'reference') {
+/** The id or reference the diagnostic is on, with its card. */
+export function occurrenceOf(context: FixContext, kind: 'id' | 'reference'): Occurrence | undefined {
   const { start, end } = context.diagnostic;
-  return modelIndex(context.model).occurrences.find((o) => o.kind === kind && o.start === start && o.end === end);
+  const hit = occurrenceAt(context.model, start);
+  return hit && hit.kind === kind && hit.start === start && hit.end === end ? hit : undefined;
 }
 
 /** Takes a reference out of its list (or empties a field that holds it alone). */

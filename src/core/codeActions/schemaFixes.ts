@@ -8,7 +8,7 @@ import { spanOf } from '../yamlPath';
 import { action } from './actions';
 import { cardNoun, freeId } from './blocks';
 import { prependPair } from './cards';
-import { modelIndex } from './modelIndex';
+import { occurrenceOf } from './referenceFixes';
 import { columnOf, eolOf, kebabCase, lineEndOf, nameFromId, replaceScalar, trimBack, yamlString } from './text';
 import { PLACEHOLDERS } from './titles';
 import type { CodeAction, FixContext } from './types';
@@ -60,8 +60,7 @@ function wrongTypeFixes(context: FixContext, found: FoundNode): CodeAction[] {
 
 /** An id or reference that is not kebab-case: its kebab-case form (an id keeps its references). */
 function badIdFixes(context: FixContext): CodeAction[] {
-  const { start, end } = context.diagnostic;
-  const hit = modelIndex(context.model).occurrences.find((o) => o.start === start && o.end === end);
+  const hit = occurrenceOf(context, 'id') ?? occurrenceOf(context, 'reference');
   if (!hit) return [];
   const current = hit.reference ? hit.reference.id : hit.card.id!.value;
   const kebab = kebabCase(current);

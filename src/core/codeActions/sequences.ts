@@ -98,8 +98,10 @@ export function fillEmptyValue(text: string, pair: Pair, item: ItemText, form: '
     const list = `[${item.flow}]`;
     if (written) return [{ ...written, newText: list }];
     const after = skipBlanks(text, colon);
-    const endOfLine = after >= lineEndOf(text, colon);
-    return [{ start: colon, end: colon, newText: ' ' + list + (endOfLine ? '' : ' ') }];
+    if (after >= lineEndOf(text, colon)) return [{ start: colon, end: colon, newText: ' ' + list }];
+    // A comment follows on the line: the list goes after one blank, and a blank stays before the comment.
+    if (after - colon >= 2) return [{ start: colon + 1, end: colon + 1, newText: list }];
+    return [{ start: colon + 1, end: colon + 1, newText: list + ' ' }];
   }
   const edits: TextEdit[] = [];
   // An explicit null goes (with the blanks before it); a comment after the key stays on its line.
