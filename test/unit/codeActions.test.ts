@@ -358,6 +358,8 @@ describe('quick fixes', () => {
       expectFix(blank, 'empty-block', 'key-activities', 'Add a first card to key-activities', edit(BASE, 'key-activities: [Matching]', 'key-activities:   # soon\n  - name: New key activity'));
       const tilde = edit(BASE, 'key-activities: [Matching]', 'key-activities: ~');
       expectFix(tilde, 'empty-block', 'key-activities', 'Add a first card to key-activities', edit(BASE, 'key-activities: [Matching]', 'key-activities:\n  - name: New key activity'));
+      const commented = edit(BASE, 'key-activities: [Matching]', 'key-activities: null   # soon');
+      expectFix(commented, 'empty-block', 'key-activities', 'Add a first card to key-activities', edit(BASE, 'key-activities: [Matching]', 'key-activities:   # soon\n  - name: New key activity'));
     });
   });
 

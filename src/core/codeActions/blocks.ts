@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, Node, Pair } from 'yaml';
 import type { TextEdit } from '../edits';
+import { formatTemplate } from '../messages';
 import type { CanvasModel } from '../model';
 import { BLOCK_BY_KEY } from '../schema';
 import { modelIndex } from './modelIndex';
@@ -7,7 +8,6 @@ import { appendToFlow, appendToSequence, blockItem, fillEmptyValue, ItemText } f
 import { columnOf, eolOf, lineEndOf, lowerFirst, yamlString } from './text';
 import { PLACEHOLDERS } from './titles';
 import type { FixContext } from './types';
-import { formatTemplate } from '../messages';
 import { contentEnd, isFlow, pairOf } from './yamlNodes';
 
 /** A card written from `key: value` entries (values already YAML text), for either list style. */

@@ -52,7 +52,8 @@ function wrongTypeFixes(context: FixContext, found: FoundNode): CodeAction[] {
   if (types.includes('string') && typeof node.value !== 'string' && node.type === Scalar.PLAIN) {
     return action(context, 'quoteAsText', [written], { ...span, newText: JSON.stringify(written) }, true);
   }
-  if (types.includes('array') && typeof node.value === 'string' && !/[#]/.test(written)) {
+  // A plain scalar with brackets or braces would not survive being put in a flow list.
+  if (types.includes('array') && typeof node.value === 'string' && !(node.type === Scalar.PLAIN && /[[\]{}]/.test(written))) {
     return action(context, 'wrapInList', [written], { ...span, newText: `[${written}]` }, true);
   }
   return [];

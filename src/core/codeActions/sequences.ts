@@ -103,13 +103,16 @@ export function fillEmptyValue(text: string, pair: Pair, item: ItemText, form: '
     if (after - colon >= 2) return [{ start: colon + 1, end: colon + 1, newText: list }];
     return [{ start: colon + 1, end: colon + 1, newText: list + ' ' }];
   }
-  const edits: TextEdit[] = [];
-  // An explicit null goes (with the blanks before it); a comment after the key stays on its line.
-  if (written) edits.push({ start: colon, end: written.end, newText: '' });
   const at = lineEndOf(text, colon);
   const dashColumn = columnOf(text, key.range[0]) + style.listIndent;
-  edits.push({ start: at, end: at, newText: eolOf(text) + blockItem(item, dashColumn, style.keyOffset, eolOf(text)) });
-  return edits;
+  const lines = eolOf(text) + blockItem(item, dashColumn, style.keyOffset, eolOf(text));
+  if (!written) return [{ start: at, end: at, newText: lines }];
+  // An explicit null goes (with the blanks before it); a comment after it stays on the key's line.
+  if (written.end === at) return [{ start: colon, end: at, newText: lines }];
+  return [
+    { start: colon, end: written.end, newText: '' },
+    { start: at, end: at, newText: lines },
+  ];
 }
 
 /**
