@@ -57,7 +57,7 @@ export function colonAfter(text: string, keyEnd: number): number | undefined {
 export function yamlString(value: string): string {
   let read: unknown;
   try {
-    read = parse(value);
+    read = parse(value, { logLevel: 'error' });
   } catch {
     read = undefined;
   }
