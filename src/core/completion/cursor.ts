@@ -53,7 +53,6 @@ interface Place {
   flowStart?: number;
   /** Read from indentation: the kind of collection, when a sibling line shows it. */
   container?: 'map' | 'seq';
-  byIndentation?: boolean;
 }
 
 const isBlock = (node: unknown): node is YAMLMap | YAMLSeq => isCollection(node) && !node.flow;
@@ -125,9 +124,16 @@ function scalarsOf(node: Node | undefined, except: number): Set<string> {
   return values;
 }
 
-/** A syntax error that may leave the tree unlike the text (duplicate keys and extra documents do not). */
-function isBroken(doc: Document): boolean {
-  return doc.errors.some((e) => e.code !== 'DUPLICATE_KEY' && e.code !== 'MULTIPLE_DOCS');
+/**
+ * Where the first syntax error starts that may leave the tree unlike the text (duplicate keys and
+ * extra documents do not). Lines above it were read as written: the ancestors of a cursor below
+ * it are not; the entries of the cursor's collection may not be either (a half-typed line glues
+ * the next one to it).
+ */
+function firstBreak(doc: Document): number {
+  let first = Infinity;
+  for (const e of doc.errors) if (e.code !== 'DUPLICATE_KEY' && e.code !== 'MULTIPLE_DOCS') first = Math.min(first, e.pos[0]);
+  return first;
 }
 
 export function cursorContext(text: string, offset: number, doc: Document, shapeOf: (path: readonly Segment[]) => Shape): CursorContext | undefined {
@@ -135,13 +141,14 @@ export function cursorContext(text: string, offset: number, doc: Document, shape
   if (!line) return undefined;
   const root = doc.contents as Node | null;
   const emptyDocument = !root?.range || (root.range[0] >= line.lineStart && root.range[1] <= line.lineEnd);
+  const broken = firstBreak(doc);
   let place: Place | undefined;
   if (emptyDocument) place = { path: [], node: undefined };
-  else if (!isBroken(doc)) place = descend(text, doc, line, offset);
+  else if (broken >= line.lineStart) place = descend(text, doc, line, offset);
   else {
     const written = line.dashes.length > 0 || line.key !== undefined || line.word.start < offset || line.flowStart !== undefined;
     const found = placeByIndentation(text, line.lineStart, line.column, written ? line.dashes.length > 0 : undefined);
-    place = found && { path: found.path, node: undefined, flowStart: found.flowStart, container: found.container, byIndentation: true };
+    place = found && { path: found.path, node: undefined, flowStart: found.flowStart, container: found.container };
   }
   if (!place) return undefined;
   const common = {
@@ -191,6 +198,8 @@ export function cursorContext(text: string, offset: number, doc: Document, shape
   }
   const column = columnOf(text, line.word.start) + (line.needsSpace ? 1 : 0);
   const here = { ...common, path, range: line.word, column };
+  // After a syntax error, the entries already written are read from the text.
+  const byText = broken !== Infinity;
   const siblings = (at: number, kind: 'key' | 'dash', above = true) =>
     siblingsByIndentation(text, line.lineStart, line.lineEnd, at, kind, above);
   if (line.key) {
@@ -202,19 +211,19 @@ export function cursorContext(text: string, offset: number, doc: Document, shape
   if (line.dashes.length) {
     // After `- `: the first key of a new mapping item, or a scalar item, as the list's items are.
     if (shape === 'map') {
-      const present = place.byIndentation ? siblings(column, 'key', false) : keysOf(node, line.word.start);
+      const present = byText ? siblings(column, 'key', false) : keysOf(node, line.word.start);
       return { ...here, kind: 'key', present, afterDash: true };
     }
     const dash = line.dashes[line.dashes.length - 1];
     const seq = path.slice(0, -1);
-    const present = place.byIndentation ? siblings(columnOf(text, dash), 'dash') : scalarsOf(list, line.word.start);
+    const present = byText ? siblings(columnOf(text, dash), 'dash') : scalarsOf(list, line.word.start);
     return { ...here, kind: 'item', path: seq, present };
   }
   if (shape === 'seq') {
-    const present = place.byIndentation ? siblings(line.column, 'dash') : scalarsOf(node, line.word.start);
+    const present = byText ? siblings(line.column, 'dash') : scalarsOf(node, line.word.start);
     return { ...here, kind: 'item', present, needsDash: true };
   }
   if (shape === 'scalar') return undefined;
-  const present = place.byIndentation ? siblings(line.column, 'key') : keysOf(node, line.word.start);
+  const present = byText ? siblings(line.column, 'key') : keysOf(node, line.word.start);
   return { ...here, kind: 'key', present };
 }

@@ -48,25 +48,34 @@ function lineNodes(text: string, start: number, end: number): LineNode[] | typeo
   return nodes;
 }
 
+/**
+ * Reads one line for a scan that only cares about nodes at or left of `maxColumn`: a line indented
+ * further is skipped after counting its spaces (most lines of a big block are), blank lines too.
+ */
+function scanLine(text: string, start: number, end: number, maxColumn: () => number, visit: (nodes: LineNode[]) => boolean): boolean {
+  let i = start + (start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  const limit = Math.min(end, i + maxColumn() + 1);
+  while (i < limit && text.charCodeAt(i) === 32) i++;
+  if (i === limit && i < end) return true;
+  const nodes = lineNodes(text, start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+  if (nodes === BOUNDARY) return false;
+  return !nodes || !nodes.length || visit(nodes);
+}
+
 /** Calls `visit` on each line above `lineStart`, nearest first, until it returns false. */
-function linesAbove(text: string, lineStart: number, visit: (nodes: LineNode[]) => boolean): void {
-  let end = lineStart - 1;
-  while (end >= 0) {
+function linesAbove(text: string, lineStart: number, maxColumn: () => number, visit: (nodes: LineNode[]) => boolean): void {
+  for (let end = lineStart - 1; end >= 0; ) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
-    const nodes = lineNodes(text, start, end > start && text[end - 1] === '\r' ? end - 1 : end);
+    if (!scanLine(text, start, end, maxColumn, visit)) return;
     end = start - 1;
-    if (nodes === BOUNDARY) return;
-    if (nodes && nodes.length && !visit(nodes)) return;
   }
 }
 
-function linesBelow(text: string, lineEnd: number, visit: (nodes: LineNode[]) => boolean): void {
+function linesBelow(text: string, lineEnd: number, maxColumn: () => number, visit: (nodes: LineNode[]) => boolean): void {
   for (let start = text.indexOf('\n', lineEnd) + 1; start > 0 && start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    const nodes = lineNodes(text, start, end > start && text[end - 1] === '\r' ? end - 1 : end);
-    if (nodes === BOUNDARY) return;
-    if (nodes && nodes.length && !visit(nodes)) return;
+    if (!scanLine(text, start, end, maxColumn, visit)) return;
     start = end + 1;
   }
 }
@@ -91,7 +100,7 @@ export function placeByIndentation(text: string, lineStart: number, column: numb
   let first = true;
   let failed = false;
   let flowStart: number | undefined;
-  linesAbove(text, lineStart, (nodes) => {
+  linesAbove(text, lineStart, () => target.column, (nodes) => {
     let j = nodes.length - 1;
     while (j >= 0 && nodes[j].column > target.column) j--;
     if (j < 0) return true; // inside an earlier sibling
@@ -149,12 +158,12 @@ export function siblingsByIndentation(
   // Upwards, the line that opens the collection may hold its first entry (`- id: x`); downwards, a
   // line that starts left of the column belongs to the next collection.
   if (above) {
-    linesAbove(text, lineStart, (nodes) => {
+    linesAbove(text, lineStart, () => column, (nodes) => {
       record(nodes);
       return nodes[0].column >= column;
     });
   }
-  linesBelow(text, lineEnd, (nodes) => {
+  linesBelow(text, lineEnd, () => column, (nodes) => {
     if (nodes[0].column < column) return false;
     record(nodes);
     return true;

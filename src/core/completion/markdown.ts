@@ -21,12 +21,19 @@ export function blockMarkdown(block: BlockInfo): string {
   );
 }
 
+/** Type labels by block, read once from the schema (a list of ids documents every card it offers). */
+const typeLabels = new Map<string, Map<unknown, string | undefined>>();
+
 /** The label of a card's type from its block's enumeration, or the value as written. */
 function typeLabel(card: Card): string | undefined {
   if (!card.type) return undefined;
-  const typeSchema = BLOCK_BY_KEY.get(card.block)?.card.properties?.type;
-  const entry = enumEntries(typeSchema ? [typeSchema] : []).find((e) => e.value === card.type!.value);
-  return entry?.label ?? `\`${card.type.value}\``;
+  let labels = typeLabels.get(card.block);
+  if (!labels) {
+    const typeSchema = BLOCK_BY_KEY.get(card.block)?.card.properties?.type;
+    labels = new Map(enumEntries(typeSchema ? [typeSchema] : []).map((e) => [e.value, e.label]));
+    typeLabels.set(card.block, labels);
+  }
+  return labels.get(card.type.value) ?? `\`${card.type.value}\``;
 }
 
 /** A card in a few lines: name and id, block and type, description. */
