@@ -280,6 +280,14 @@ describe('completion', () => {
       assert.equal(completeAt(marked).items[0].insertText, '- id: ${1}\n  name: ${2}\n  type: ${3|fixed,variable,economies-of-scale,economies-of-scope|}');
     });
 
+    it('a cursor right after the dash: insertions start with a space', () => {
+      const items = completeAt('customer-segments:\n  -|').items;
+      assert.deepEqual(
+        items.slice(0, 3).map((i) => i.insertText),
+        [' id: ${1}\n  name: ${2}\n  type: ${3|mass-market,niche-market,segmented,behavioral,diversified,high-net-worth,multi-sided-platform|}', ' id: ', ' name: '],
+      );
+    });
+
     it('a list at the column of its key (`key:` then `- ` at column 0)', () => {
       assert.deepEqual(labels('channels:\n- |'), ['New card: Channel', 'id', 'name', 'description', 'type', 'ownership', 'phases', 'segments', 'tags', 'status', 'notes']);
     });
@@ -360,6 +368,14 @@ describe('completion', () => {
       assert.deepEqual([item(flow, 'false').detail, item(flow, 'false').documentation], ['Distinct', 'The segment is clearly different from the other segments.']);
       assert.deepEqual(labels('customer-segments:\n  - name: R\n    checks:\n      reachable: f|'), ['true', 'false']);
       assert.deepEqual(labels('customer-segments:\n  - name: R\n    checks: { homogeneous: true, | }\n'), ['distinct', 'substantial', 'aligned', 'identifiable', 'reachable']);
+    });
+
+    it('in a flow mapping written over several lines', () => {
+      const head = 'customer-segments:\n  - name: R\n    checks: { homogeneous: true, distinct: true,\n              ';
+      assert.deepEqual(labels(head + 'aligned: tr| }\n'), ['true', 'false']);
+      assert.deepEqual(replaced(head + 'aligned: tr| }\n'), { text: 'tr', from: -2 });
+      assert.deepEqual(labels(head + '|\n'), ['substantial', 'aligned', 'identifiable', 'reachable']);
+      assert.equal(item(head + '|\n', 'aligned').insertText, 'aligned: ${1|true,false|}');
     });
 
     it('a cursor right after the colon: the value comes with its space', () => {

@@ -128,6 +128,15 @@ describe('hover', () => {
     assert.equal(hoverAt('# a comment |here\ncanvas: business-model\n'), undefined);
   });
 
+  it('in a card written as a flow mapping', () => {
+    const text = 'key-resources: [ { name: Fleet, type: physical } ]\n';
+    assert.deepEqual(hoverAt(on(text, 'type', 1)), { contents: '**Resource type**\n\nWhat kind of asset the key resource is.', covers: 'type' });
+    assert.deepEqual(hoverAt(on(text, 'physical', 1)), {
+      contents: '**Physical**\n\nPhysical assets — e.g. facilities, buildings, vehicles, machines, distribution networks.',
+      covers: 'physical',
+    });
+  });
+
   it('extension keys have no documentation', () => {
     assert.equal(hoverAt('canvas: business-model\nx-owner|: me\n'), undefined);
   });

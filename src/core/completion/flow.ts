@@ -113,7 +113,8 @@ export function readFlow(text: string, flowStart: number, offset: number): FlowP
     i = Math.max(token.end, i + 1);
   }
   if (!cursor.at) {
-    if (offset < i) return undefined;
+    // The text ended before the cursor was reached in an open collection: the cursor is in its tail.
+    if (!stack.length) return undefined;
     mark({ start: offset, end: offset });
   }
   const { frames, inner, word } = cursor.at!;
