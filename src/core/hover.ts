@@ -10,7 +10,7 @@ import { buildModel, CanvasModel, Card } from './model';
 import type { ParsedCanvas } from './parse';
 import { BLOCK_BY_KEY } from './schema';
 import type { Span } from './types';
-import { documentOf, scalarAt } from './yamlContext';
+import { clampOffset, documentOf, scalarAt } from './yamlContext';
 
 export interface HoverResult {
   /** Markdown. */
@@ -43,7 +43,7 @@ function cardsWithId(model: CanvasModel, id: string): Card[] {
  */
 export function hover(text: string, offset: number, parsed?: ParsedCanvas, model?: CanvasModel): HoverResult | undefined {
   const doc = documentOf(text, parsed);
-  const at = scalarAt(doc, Math.max(0, Math.min(offset, text.length)));
+  const at = scalarAt(doc, clampOffset(text, offset));
   if (!at) return undefined;
   const { path, span } = at;
   const schemas = schemasAt(path);

@@ -17,6 +17,12 @@ export function documentOf(text: string, parsed: ParsedCanvas | undefined): Docu
   return parsed?.doc ?? parseCanvas(text, new DiagnosticSink(undefined)).doc;
 }
 
+/** An offset inside the text, and never between the `\r` and `\n` of a line break (no editor position is there). */
+export function clampOffset(text: string, offset: number): number {
+  const at = Math.max(0, Math.min(offset, text.length));
+  return at > 0 && text.charCodeAt(at - 1) === 13 && text.charCodeAt(at) === 10 ? at - 1 : at;
+}
+
 /** Where a mapping entry (its key, else its value) or a sequence item starts. */
 export function startOf(entry: unknown): number | undefined {
   if (entry && typeof entry === 'object' && 'key' in entry) {

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { validateCanvas } from '../../src/core';
 import { complete, CompletionItem } from '../../src/core/completion';
+import { hover } from '../../src/core/hover';
 
 /** The text without its cursor marker `|`, and the marker's offset. */
 function cursor(marked: string): { text: string; offset: number } {
@@ -544,6 +547,41 @@ value-propositions:
       const sorted = [...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
       assert.deepEqual(sorted, items);
       assert.equal(items[0].sortText, '00');
+    });
+  });
+
+  describe('at every position', () => {
+    const example = readFileSync(join(__dirname, '../../../examples/korean-clinic.canvas.yaml'), 'utf8');
+
+    /** No throw; every range is on the cursor's line and holds the cursor (moved off a `\r\n`); a hover span holds it too. */
+    function checkEverywhere(text: string, offsets: Iterable<number>): number {
+      const { parsed, model } = validateCanvas(text);
+      let answered = 0;
+      for (const at of offsets) {
+        const offset = text[at - 1] === '\r' && text[at] === '\n' ? at - 1 : at;
+        const items = complete(text, at, parsed, model);
+        if (items.length) answered++;
+        for (const { range } of items) {
+          assert.ok(range.start <= offset && offset <= range.end && !/[\r\n]/.test(text.slice(range.start, range.end)), `range at ${offset}`);
+        }
+        const result = hover(text, at, parsed, model);
+        if (result) assert.ok(result.span.start <= offset && offset <= result.span.end, `hover at ${offset}`);
+      }
+      return answered;
+    }
+
+    it('every offset of an example canvas (CRLF)', () => {
+      const text = example.replace(/\n/g, '\r\n');
+      const answered = checkEverywhere(text, Array.from({ length: text.length + 1 }, (_, i) => i));
+      assert.ok(answered > text.length / 10, `completions at ${answered} offsets`);
+    });
+
+    it('the example typed line by line: the cursor at the end of a half-written line (every third)', () => {
+      const lines = example.split('\n');
+      for (let n = 1; n < lines.length; n += 3) {
+        const text = lines.slice(0, n).join('\n') + '\n' + lines[n].slice(0, Math.ceil(lines[n].length / 2));
+        checkEverywhere(text, [text.length]);
+      }
     });
   });
 });

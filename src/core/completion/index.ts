@@ -5,7 +5,7 @@
 import { buildModel, CanvasModel } from '../model';
 import type { ParsedCanvas } from '../parse';
 import { BLOCK_BY_KEY } from '../schema';
-import { documentOf } from '../yamlContext';
+import { clampOffset, documentOf } from '../yamlContext';
 import { CursorContext, cursorContext } from './cursor';
 import { keyItems } from './keys';
 import { referenceItems } from './references';
@@ -45,7 +45,7 @@ function drafts(context: CursorContext, model: () => CanvasModel): Draft[] {
  * text (the file is parsed here only when they are missing).
  */
 export function complete(text: string, offset: number, parsed?: ParsedCanvas, model?: CanvasModel): CompletionItem[] {
-  const at = Math.max(0, Math.min(offset, text.length));
+  const at = clampOffset(text, offset);
   const doc = documentOf(text, parsed);
   const context = cursorContext(text, at, doc, shapeAt);
   if (!context) return [];
