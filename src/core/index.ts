@@ -22,3 +22,4 @@ export { definition, documentSymbols, highlights, references } from './navigatio
 export type { CanvasSymbol, DefinitionTarget, Highlight } from './navigation';
 export { prepareRename, rename, RENAME_MESSAGES } from './rename';
 export type { RenameError, RenameLocation } from './rename';
+export * from './render';

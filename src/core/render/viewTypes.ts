@@ -43,6 +43,8 @@ export interface CardView {
   /** The type's value and its label from the schema. */
   type?: { value: string; label: string };
   status?: string;
+  /** The status's label from the schema (the value itself when it is not one the schema knows). */
+  statusLabel?: string;
   tags: string[];
   /** Markdown source. */
   description?: string;

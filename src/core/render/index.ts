@@ -1,0 +1,14 @@
+/** The pure renderer: the view model, and HTML, SVG and Markdown from it. No DOM, no Node. */
+export { buildCanvasView } from './buildView';
+export type { BuildViewInput, BuildViewOptions } from './buildView';
+export { assignSegmentColors, isSafeColor, safeColor, SEGMENT_PALETTE } from './colors';
+export { cleanText, escapeHtml, escapeXml } from './escape';
+export { CANVAS_LAYOUT, placeBlocks } from './layout';
+export type { Cell } from './layout';
+export { escapeMarkdownText, markdownToHtml, markdownToText, safeHref, sanitizeMarkdown } from './markdown';
+export { CANVAS_CSS, renderCanvasMain, renderHtml } from './html';
+export type { HtmlOptions } from './html';
+export { renderSvg } from './svg';
+export { renderMarkdown } from './markdownExport';
+export { measure, wrapText } from './textWrap';
+export type { BlockView, CanvasView, CardView, ProblemView, SegmentLegend } from './viewTypes';

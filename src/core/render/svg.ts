@@ -1,0 +1,260 @@
+/**
+ * The canvas as one standalone SVG, for READMEs and pull requests: no script, no foreignObject, no
+ * external reference. SVG has no text flow, so text is wrapped here by an approximate measure and
+ * every block grows to hold its cards: nothing overlaps however long the canvas is.
+ * Light colours are presentation attributes (readable by any SVG tool); a dark variant overrides
+ * them with CSS where the viewer prefers a dark scheme.
+ */
+import { canvasSchema } from '../schema';
+import { safeColor } from './colors';
+import { cssToken, escapeXml } from './escape';
+import { GRID_COLUMNS, placeBlocks, rowHeights } from './layout';
+import { markdownToText } from './markdown';
+import { measure, wrapText } from './textWrap';
+import type { BlockView, CanvasView, CardView, SegmentLegend } from './viewTypes';
+
+const CANVAS_KIND = canvasSchema.title ?? 'Business Model Canvas';
+
+const MARGIN = 24;
+const COLUMN = 160;
+const WIDTH = MARGIN * 2 + COLUMN * GRID_COLUMNS;
+const BLOCK_PAD = 10;
+const BLOCK_HEAD = 30;
+const CARD_GAP = 8;
+const MIN_CARD = 240;
+const CARD_PAD_LEFT = 15;
+const CARD_PAD_RIGHT = 10;
+const CARD_PAD_Y = 7;
+const STRIPE = 6;
+
+interface TextStyle {
+  cls: string;
+  size: number;
+  line: number;
+  bold?: boolean;
+  fill: string;
+}
+
+const INK = '#1f1f1f';
+const MUTED = '#5c5f66';
+const STYLE = {
+  kind: { cls: 'k', size: 12, line: 18, fill: MUTED },
+  title: { cls: 't', size: 28, line: 34, bold: true, fill: INK },
+  description: { cls: 'd', size: 14, line: 20, fill: INK },
+  legend: { cls: 'l', size: 13, line: 20, fill: INK },
+  heading: { cls: 'h', size: 15, line: 20, bold: true, fill: INK },
+  guide: { cls: 'g', size: 13, line: 18, fill: MUTED },
+  name: { cls: 'n', size: 14, line: 18, bold: true, fill: INK },
+  meta: { cls: 'm', size: 11, line: 15, fill: MUTED },
+  body: { cls: 'b', size: 12, line: 16, fill: INK },
+  problem: { cls: 'p', size: 13, line: 18, fill: INK },
+} satisfies Record<string, TextStyle>;
+
+const SEVERITY_COLORS: Readonly<Record<string, string>> = { error: '#b3261e', warning: '#8a5300', information: '#1a5fb4', hint: '#5c5f66' };
+const SEVERITY_LABELS: Readonly<Record<string, string>> = { error: 'Error', warning: 'Warning', information: 'Information', hint: 'Hint' };
+
+const CSS = `text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans KR","Apple SD Gothic Neo","Malgun Gothic",sans-serif}
+${Object.values(STYLE)
+  .map((s: TextStyle) => `.${s.cls}{font-size:${s.size}px${s.bold ? ';font-weight:700' : ''}}`)
+  .join('')}.k{letter-spacing:.06em}.g{font-style:italic}
+@media (prefers-color-scheme:dark){.bg{fill:#18191b}.paper{fill:#202124}.rule{stroke:#3d3f44}.note{fill:#35322a}.t,.d,.l,.h,.n,.b,.p{fill:#e6e4df}.k,.g,.m{fill:#a4a7ad}}`;
+
+/** Lines of text with one style, placed top-down; `y` is the top of the first line. */
+function textLines(lines: readonly string[], style: TextStyle, x: number, y: number): string {
+  return lines
+    .map((line, i) => {
+      const baseline = Math.round((y + i * style.line + style.line * 0.75) * 10) / 10;
+      return `<text x="${x}" y="${baseline}" class="${style.cls}" fill="${style.fill}">${escapeXml(line)}</text>`;
+    })
+    .join('');
+}
+
+function wrap(text: string, width: number, style: TextStyle): string[] {
+  return wrapText(text, width / style.size, style.bold);
+}
+
+interface Laid {
+  height: number;
+  /** Draws at a top-left corner. */
+  draw(x: number, y: number): string;
+}
+
+function layOutCard(card: CardView, width: number, legend: ReadonlyMap<string, SegmentLegend>, block: BlockView): Laid {
+  const inner = width - CARD_PAD_LEFT - CARD_PAD_RIGHT;
+  const parts: { lines: string[]; style: TextStyle }[] = [];
+  parts.push({ lines: wrap(card.name || ' ', inner, STYLE.name), style: STYLE.name });
+  const meta = [card.type?.label, card.status !== undefined ? card.statusLabel ?? card.status : undefined];
+  const severity = cssToken(card.severity);
+  if (severity) meta.push(SEVERITY_LABELS[severity] ?? severity);
+  const metaText = meta.filter((m) => m !== undefined).join(' · ');
+  if (metaText) parts.push({ lines: wrap(metaText, inner, STYLE.meta), style: STYLE.meta });
+  if (card.description) parts.push({ lines: markdownToText(card.description).flatMap((p) => wrap(p, inner, STYLE.body)), style: STYLE.body });
+  const isSegment = block.key === 'customer-segments';
+  const others = isSegment ? card.segmentIds.slice(1) : card.segmentIds;
+  if (others.length) {
+    const names = others.map((id) => legend.get(id)?.name ?? id).join(', ');
+    parts.push({ lines: wrap(`${isSegment ? 'Linked' : 'Segments'}: ${names}`, inner, STYLE.meta), style: STYLE.meta });
+  }
+  if (card.tags.length) parts.push({ lines: wrap(card.tags.map((t) => '#' + t).join(' '), inner, STYLE.meta), style: STYLE.meta });
+  const height = CARD_PAD_Y * 2 + parts.reduce((sum, p) => sum + p.lines.length * p.style.line, 0);
+  const colors = card.colors.map(safeColor);
+  return {
+    height,
+    draw(x, y) {
+      let svg = `<g><rect x="${x}" y="${y}" width="${width}" height="${height}" rx="3" class="note" fill="#fff4c2"/>`;
+      if (colors.length) {
+        svg += `<rect x="${x}" y="${y}" width="${width}" height="${height}" rx="3" fill="${colors[0]}" fill-opacity="0.16"/>`;
+        const band = height / colors.length;
+        colors.forEach((c, i) => {
+          svg += `<rect x="${x}" y="${round(y + i * band)}" width="${STRIPE}" height="${round(band)}" fill="${c}"/>`;
+        });
+      }
+      if (severity) {
+        const color = SEVERITY_COLORS[severity] ?? SEVERITY_COLORS.error;
+        svg += `<rect x="${x}" y="${y}" width="${width}" height="${height}" rx="3" fill="none" stroke="${color}" stroke-width="2"/>`;
+        svg += `<circle cx="${x + width - 8}" cy="${y + 8}" r="4" fill="${color}"><title>${SEVERITY_LABELS[severity] ?? severity}</title></circle>`;
+      }
+      let cursor = y + CARD_PAD_Y;
+      for (const part of parts) {
+        svg += textLines(part.lines, part.style, x + CARD_PAD_LEFT, cursor);
+        cursor += part.lines.length * part.style.line;
+      }
+      return svg + '</g>';
+    },
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** A block's cards in columns (the shortest column takes the next card), or its guiding question. */
+function layOutBlock(block: BlockView, width: number, legend: ReadonlyMap<string, SegmentLegend>): Laid {
+  const inner = width - BLOCK_PAD * 2;
+  const heading = wrap(block.title, inner, STYLE.heading);
+  const top = BLOCK_PAD + Math.max(BLOCK_HEAD, heading.length * STYLE.heading.line + 10);
+  if (block.cards.length === 0) {
+    const guide = wrap(block.guide, inner, STYLE.guide);
+    return {
+      height: top + guide.length * STYLE.guide.line + BLOCK_PAD,
+      draw: (x, y) => textLines(heading, STYLE.heading, x + BLOCK_PAD, y + BLOCK_PAD) + textLines(guide, STYLE.guide, x + BLOCK_PAD, y + top),
+    };
+  }
+  const columns = Math.max(1, Math.floor((inner + CARD_GAP) / (MIN_CARD + CARD_GAP)));
+  const cardWidth = Math.floor((inner - CARD_GAP * (columns - 1)) / columns);
+  const heights = Array<number>(columns).fill(0);
+  const placed: { card: Laid; column: number; offset: number }[] = [];
+  for (const card of block.cards) {
+    const laid = layOutCard(card, cardWidth, legend, block);
+    let column = 0;
+    for (let c = 1; c < columns; c++) if (heights[c] < heights[column]) column = c;
+    placed.push({ card: laid, column, offset: heights[column] });
+    heights[column] += laid.height + CARD_GAP;
+  }
+  return {
+    height: top + Math.max(...heights) - CARD_GAP + BLOCK_PAD + 4,
+    draw: (x, y) =>
+      textLines(heading, STYLE.heading, x + BLOCK_PAD, y + BLOCK_PAD) +
+      placed.map((p) => p.card.draw(x + BLOCK_PAD + p.column * (cardWidth + CARD_GAP), y + top + p.offset)).join('\n'),
+  };
+}
+
+/** Swatches and names, flowing over as many rows as they need. */
+function legendRows(segments: readonly SegmentLegend[], width: number): { x: number; row: number; segment: SegmentLegend; name: string }[] {
+  const items: { x: number; row: number; segment: SegmentLegend; name: string }[] = [];
+  let x = 0;
+  let row = 0;
+  for (const segment of segments) {
+    const name = wrap(segment.name, width - 20, STYLE.legend)[0] ?? '';
+    const itemWidth = 18 + measure(name) * STYLE.legend.size + 20;
+    if (x > 0 && x + itemWidth > width) {
+      x = 0;
+      row++;
+    }
+    items.push({ x, row, segment, name });
+    x += itemWidth;
+  }
+  return items;
+}
+
+function plainDescription(view: CanvasView): string {
+  const text = view.description ? markdownToText(view.description).join(' ') : '';
+  const cards = view.blocks.reduce((n, b) => n + b.cards.length, 0);
+  const summary = `${cards} card${cards === 1 ? '' : 's'}: ${view.blocks.map((b) => `${b.title} ${b.cards.length}`).join(', ')}.`;
+  return text ? `${text} ${summary}` : summary;
+}
+
+/** The canvas as a standalone SVG document. */
+export function renderSvg(view: CanvasView): string {
+  const legend = new Map(view.segments.map((s) => [s.id, s]));
+  const contentWidth = WIDTH - MARGIN * 2;
+  const out: string[] = [];
+  let y = MARGIN;
+
+  out.push(textLines([CANVAS_KIND.toUpperCase()], STYLE.kind, MARGIN, y));
+  y += STYLE.kind.line;
+  const title = wrap(view.title.trim() || 'Untitled canvas', contentWidth, STYLE.title);
+  out.push(textLines(title, STYLE.title, MARGIN, y));
+  y += title.length * STYLE.title.line + 4;
+  if (view.description) {
+    const lines = markdownToText(view.description).flatMap((p) => wrap(p, Math.min(contentWidth, 1100), STYLE.description));
+    out.push(textLines(lines, STYLE.description, MARGIN, y));
+    y += lines.length * STYLE.description.line;
+  }
+  if (view.segments.length) {
+    y += 6;
+    const items = legendRows(view.segments, contentWidth);
+    for (const item of items) {
+      const top = y + item.row * STYLE.legend.line;
+      out.push(`<rect x="${MARGIN + item.x}" y="${top + 4}" width="12" height="12" rx="2" fill="${safeColor(item.segment.color)}"/>`);
+      out.push(textLines([item.name], STYLE.legend, MARGIN + item.x + 18, top));
+    }
+    y += (items[items.length - 1].row + 1) * STYLE.legend.line;
+  }
+  y += 14;
+
+  const blocks = placeBlocks(view).map(({ block, cell }) => ({ block, cell, laid: layOutBlock(block, cell.columns * COLUMN, legend) }));
+  const rows = rowHeights(
+    blocks.map(({ cell, laid }) => ({ cell, height: laid.height })),
+    (row) => (row < 2 ? 220 : 170),
+  );
+  const rowTop = rows.map((_, r) => y + rows.slice(0, r).reduce((a, b) => a + b, 0));
+  const gridHeight = rows.reduce((a, b) => a + b, 0);
+  out.push(`<rect x="${MARGIN}" y="${y}" width="${contentWidth}" height="${gridHeight}" class="paper rule" fill="#ffffff" stroke="#d4d0c6" stroke-width="2"/>`);
+  for (const { block, cell, laid } of blocks) {
+    const x = MARGIN + cell.column * COLUMN;
+    const top = rowTop[cell.row];
+    const height = rows.slice(cell.row, cell.row + cell.rows).reduce((a, b) => a + b, 0);
+    out.push(
+      `<g aria-label="${escapeXml(block.title)}"><rect x="${x}" y="${top}" width="${cell.columns * COLUMN}" height="${height}" class="rule" fill="none" stroke="#d4d0c6"/>\n${laid.draw(x, top)}</g>`,
+    );
+  }
+  y += gridHeight + 20;
+
+  if (view.problems.length) {
+    const heading = `Problems (${view.problems.length})`;
+    out.push(textLines([heading], STYLE.heading, MARGIN, y));
+    y += STYLE.heading.line + 4;
+    for (const p of view.problems) {
+      const severity = SEVERITY_LABELS[p.severity] ?? String(p.severity);
+      const lines = wrap(`${severity} · line ${p.line}, column ${p.column} · ${p.code}: ${p.message}`, contentWidth - 16, STYLE.problem);
+      out.push(`<circle cx="${MARGIN + 5}" cy="${y + 9}" r="4" fill="${SEVERITY_COLORS[p.severity] ?? SEVERITY_COLORS.error}"/>`);
+      out.push(textLines(lines, STYLE.problem, MARGIN + 16, y));
+      y += lines.length * STYLE.problem.line + 2;
+    }
+    y += 10;
+  }
+  const height = Math.ceil(y + MARGIN - 14);
+  const label = (view.title.trim() ? view.title + ' — ' : '') + CANVAS_KIND;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="canvas-title canvas-desc">
+<title id="canvas-title">${escapeXml(label)}</title>
+<desc id="canvas-desc">${escapeXml(plainDescription(view))}</desc>
+<style>
+${CSS}
+</style>
+<rect width="${WIDTH}" height="${height}" class="bg" fill="#f4f2ec"/>
+${out.join('\n')}
+</svg>
+`;
+}
