@@ -83,6 +83,36 @@ suite('editing intelligence', () => {
     );
   });
 
+  test('highlights mark an id as written and its references as read', async () => {
+    const found = await vscode.commands.executeCommand<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', uri, new vscode.Position(9, 17));
+    sameMembers(
+      found.map((h) => `${h.range.start.line}:${h.range.start.character} ${h.kind === vscode.DocumentHighlightKind.Write ? 'write' : 'read'}`),
+      ['3:8 write', '9:15 read', '13:15 read'],
+      'highlights of riders',
+    );
+  });
+
+  test('semantic tokens colour ids and references', async () => {
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', uri);
+    const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', uri);
+    ok(legend && tokens, 'a legend and tokens');
+    // Decode the relative encoding: (deltaLine, deltaStart, length, type, modifiers) per token.
+    const decoded: string[] = [];
+    let line = 0;
+    let start = 0;
+    for (let i = 0; i < tokens.data.length; i += 5) {
+      line += tokens.data[i];
+      start = tokens.data[i] === 0 ? start + tokens.data[i + 1] : tokens.data[i + 1];
+      const declaration = (tokens.data[i + 4] & 1) === 1;
+      decoded.push(`${line}:${start}+${tokens.data[i + 2]}${declaration ? ' declaration' : ''}`);
+    }
+    sameMembers(
+      decoded,
+      ['3:8+6 declaration', '7:8+4 declaration', '9:15+6', '11:8+3 declaration', '13:15+6', '13:23+5', '14:8+3 declaration'],
+      'ids and references',
+    );
+  });
+
   test('the outline shows blocks and their cards', async () => {
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
     sameMembers(symbols.map((s) => s.name), ['customer-segments', 'value-propositions', 'channels'], 'blocks');
