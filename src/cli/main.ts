@@ -1,12 +1,20 @@
+import { parseRenderArgs, runRender } from './renderCommand';
 import { Io, runValidate } from './validateCommand';
 
 const USAGE = `Usage:
   canvas-as-code validate <files, directories or globs…> [--format text|json]
+  canvas-as-code render <file> --format html|svg|md [-o out]
 
-Validates Business Model Canvas files (*.canvas.yaml). Text output is one problem per line,
+validate checks Business Model Canvas files (*.canvas.yaml). Text output is one problem per line,
 "file:line:col severity code message"; JSON output is an array of
 {file, line, column, endLine, endColumn, severity, code, message}.
 Exit status: 0 no errors, 1 errors found, 2 bad usage.
+
+render draws one canvas as a standalone HTML page (no script), an SVG image (for READMEs and pull
+requests) or Markdown (a table per block), to standard output or to the -o file. --format may be
+left out when -o ends in .html, .svg or .md. A canvas with problems is drawn as far as it can be
+read, its problems listed. Exit status: 0 rendered, 2 bad usage, unreadable file or YAML too
+broken to read a canvas from.
 `;
 
 const processIo: Io = {
@@ -20,6 +28,18 @@ export function main(argv: readonly string[], io: Io = processIo): number {
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     (command === undefined ? io.err : io.out)(USAGE);
     return command === undefined ? 2 : 0;
+  }
+  if (command === 'render') {
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(USAGE);
+      return 0;
+    }
+    const args = parseRenderArgs(rest);
+    if ('error' in args) {
+      io.err(`canvas-as-code: ${args.error}\n\n${USAGE}`);
+      return 2;
+    }
+    return runRender(args, io);
   }
   if (command !== 'validate') {
     io.err(`canvas-as-code: unknown command "${command}"\n\n${USAGE}`);

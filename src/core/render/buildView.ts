@@ -107,7 +107,8 @@ export function buildCanvasView(result: BuildViewInput, options: BuildViewOption
 
   const keys = new Map<Card, string>();
   const taken = new Set<string>();
-  for (const { info } of BLOCK_LABELS) for (const card of model?.blocks.get(info.key)?.cards ?? []) keys.set(card, cardKey(card, taken));
+  // In file order: of two cards sharing an id, the first written keeps it as its key.
+  for (const card of model?.cards ?? []) keys.set(card, cardKey(card, taken));
 
   const segments = readSegments(model, keys);
 
