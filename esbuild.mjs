@@ -1,5 +1,5 @@
 // One build script, one esbuild context per runtime: the extension for Node and for the web-worker
-// host, the CLI, the core as a library (bench, browser tests), and the integration suite.
+// host, the preview webview, the CLI, the core as a library (bench, browser tests), and the integration suite.
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync } from 'node:fs';
@@ -45,6 +45,15 @@ const builds = [
     external: ['vscode'],
     // The web-worker host has no Node built-ins: fail the build if the core reaches for one.
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+  },
+  {
+    // The preview page: one classic script (iife) loaded by nonce under the webview's strict CSP,
+    // with the @vscode-elements components it uses bundled in.
+    ...common,
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview/preview.js',
+    platform: 'browser',
+    format: 'iife',
   },
   {
     ...common,

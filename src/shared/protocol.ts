@@ -1,0 +1,73 @@
+/**
+ * The one message protocol between the extension host and the preview webview. Both sides import
+ * it type-only: messages are unions discriminated by `type`, sent through typed helpers, so a
+ * renamed field breaks the build on both sides at once.
+ */
+import type { CanvasView } from '../core/render/viewTypes';
+import type { Span } from '../core/types';
+
+/** Strings the webview shows, localized by the host (the webview has no l10n of its own). */
+export interface PreviewLabels {
+  canvas: string;
+  allSegments: string;
+  segmentFilter: string;
+  segments: string;
+  problems: string;
+  noProblems: string;
+  lock: string;
+  unlock: string;
+  export: string;
+  outdated: string;
+  status: string;
+  tags: string;
+  severity: { error: string; warning: string; information: string; hint: string };
+}
+
+/** What the host embeds in the page (an escaped `data-` attribute) and what `setState` keeps. */
+export interface PreviewInit {
+  uri: string;
+  fileName: string;
+  locked: boolean;
+  labels: PreviewLabels;
+  /** The view at the time the page was built: drawn before any message arrives. */
+  view?: CanvasView;
+  /** `view` is the last good canvas of a text with syntax errors. */
+  outdated?: boolean;
+}
+
+/** Persisted by the webview (`setState`) and handed back to the serializer after a reload. */
+export interface PreviewState {
+  uri: string;
+  locked: boolean;
+  segment?: string;
+  scrollX?: number;
+  scrollY?: number;
+}
+
+export type HostMessage =
+  /**
+   * A new view of `uri`. `outdated`: the text has syntax errors, so `view` is the last good canvas
+   * with the current problems.
+   */
+  | { type: 'view'; uri: string; fileName: string; view: CanvasView; outdated: boolean }
+  /** The editor's cursor moved to `offset` of the shown file: highlight the card there, if any. */
+  | { type: 'cursor'; offset: number | undefined }
+  | { type: 'locked'; locked: boolean }
+  /** Rasterise an SVG (PNG export): answered by `rasterized` with the same `id`. */
+  | { type: 'rasterize'; id: number; svg: string; scale: number };
+
+export type WebviewMessage =
+  /** The page's script runs and listens; it shows `version` of `uri` (the view embedded in the page). */
+  | { type: 'ready'; uri: string; version: number | undefined }
+  /** A view was drawn (tests and the host's bookkeeping). */
+  | { type: 'rendered'; version: number | undefined; cards: number }
+  /** Show and select a span of the source (a card or a problem); `key` names the card, if any. */
+  | { type: 'reveal'; key?: string; span: Span }
+  /** An http(s) link in a description; the host checks the scheme again and opens it. */
+  | { type: 'openLink'; href: string }
+  | { type: 'toggleLock' }
+  | { type: 'export' }
+  | { type: 'rasterized'; id: number; dataUrl?: string; error?: string };
+
+export type HostMessageType = HostMessage['type'];
+export type WebviewMessageType = WebviewMessage['type'];

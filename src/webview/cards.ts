@@ -1,0 +1,125 @@
+import { isSafeColor } from '../core/render/colors';
+import type { CardView, SegmentLegend } from '../core/render/viewTypes';
+import type { PreviewLabels } from '../shared/protocol';
+import { setMarkdown } from './markdown';
+
+/** What a card needs besides itself: the legend (names and colours of its links), and the labels. */
+export interface CardContext {
+  segments: ReadonlyMap<string, SegmentLegend>;
+  labels: PreviewLabels;
+}
+
+/** A colour from the file, or undefined: only plain colour values ever reach a style. */
+export function safeColor(value: string | undefined): string | undefined {
+  return isSafeColor(value) ? value : undefined;
+}
+
+/** Everything that changes what a card shows; equal signatures mean nothing to redraw. */
+export function cardSignature(card: CardView, context: CardContext): string {
+  return JSON.stringify([
+    card.id,
+    card.name,
+    card.type?.value,
+    card.type?.label,
+    card.status,
+    card.statusLabel,
+    card.tags,
+    card.description,
+    card.colors,
+    card.segmentIds.map((id) => [context.segments.get(id)?.name ?? id, context.segments.get(id)?.color]),
+    card.severity,
+  ]);
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+export function createCard(domKey: string): HTMLLIElement {
+  const li = element('li', 'card');
+  li.tabIndex = 0;
+  li.dataset.key = domKey;
+  return li;
+}
+
+/** Redraws the inside of `li` (the element itself, and so focus and identity, stays). */
+export function fillCard(li: HTMLLIElement, card: CardView, context: CardContext): void {
+  const { labels } = context;
+  const colors = card.colors.map(safeColor).filter((c): c is string => c !== undefined);
+  li.className = 'card';
+  if (card.severity) li.classList.add(`severity-${card.severity}`);
+  if (colors.length) li.style.setProperty('--card-color', colors[0]);
+  else li.style.removeProperty('--card-color');
+  li.replaceChildren();
+
+  if (colors.length) {
+    const stripe = element('div', 'stripe');
+    stripe.setAttribute('aria-hidden', 'true');
+    for (const color of colors) {
+      const band = element('span', 'band');
+      band.style.backgroundColor = color;
+      stripe.appendChild(band);
+    }
+    li.appendChild(stripe);
+  }
+
+  const head = element('div', 'card-head');
+  head.appendChild(element('h3', 'card-name', card.name));
+  if (card.severity) {
+    const mark = element('span', 'severity-mark', card.severity === 'error' || card.severity === 'warning' ? '!' : 'i');
+    mark.dataset.severity = card.severity;
+    mark.setAttribute('role', 'img');
+    mark.setAttribute('aria-label', labels.severity[card.severity]);
+    mark.title = labels.severity[card.severity];
+    head.appendChild(mark);
+  }
+  li.appendChild(head);
+
+  if (card.type || card.status) {
+    const meta = element('div', 'card-meta');
+    if (card.type) {
+      const badge = element('span', 'badge type', card.type.label);
+      badge.title = card.type.value;
+      meta.appendChild(badge);
+    }
+    if (card.status) {
+      const status = element('span', 'status', card.statusLabel ?? card.status);
+      status.dataset.status = card.status;
+      status.title = labels.status;
+      meta.appendChild(status);
+    }
+    li.appendChild(meta);
+  }
+
+  if (card.description) {
+    const description = element('div', 'card-description markdown');
+    setMarkdown(description, card.description);
+    li.appendChild(description);
+  }
+
+  if (card.tags.length) {
+    const tags = element('ul', 'tags');
+    tags.setAttribute('aria-label', labels.tags);
+    for (const tag of card.tags) tags.appendChild(element('li', 'tag', tag));
+    li.appendChild(tags);
+  }
+
+  if (card.segmentIds.length) {
+    const links = element('ul', 'links');
+    links.setAttribute('aria-label', labels.segments);
+    for (const id of card.segmentIds) {
+      const segment = context.segments.get(id);
+      const link = element('li', 'link');
+      const dot = element('span', 'dot');
+      dot.setAttribute('aria-hidden', 'true');
+      const color = safeColor(segment?.color);
+      if (color) dot.style.backgroundColor = color;
+      link.append(dot, document.createTextNode(segment?.name ?? id));
+      links.appendChild(link);
+    }
+    li.appendChild(links);
+  }
+}

@@ -1,0 +1,163 @@
+import type { CanvasView, ProblemView, SegmentLegend } from '../core/render/viewTypes';
+import type { PreviewLabels } from '../shared/protocol';
+import { safeColor } from './cards';
+import { setText } from './canvas';
+import { setMarkdown } from './markdown';
+
+/** Everything around the nine blocks: title, toolbar, description, legend, problems. */
+export interface Chrome {
+  title: HTMLElement;
+  file: HTMLElement;
+  description: HTMLElement;
+  outdated: HTMLElement;
+  segmentSelect: HTMLElement & { value: string };
+  problemCount: HTMLElement;
+  lockButton: HTMLElement;
+  exportButton: HTMLElement;
+  legend: HTMLElement;
+  main: HTMLElement;
+  problemsSection: HTMLElement;
+  problemList: HTMLUListElement;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}): HTMLElementTagNameMap[K] {
+  return Object.assign(document.createElement(tag), props);
+}
+
+function custom(tag: string, attributes: Record<string, string> = {}): HTMLElement {
+  const e = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) e.setAttribute(name, value);
+  return e;
+}
+
+/** Builds the page skeleton once; later views only patch it. */
+export function buildChrome(root: HTMLElement, labels: PreviewLabels): Chrome {
+  const header = el('header', { className: 'page-header' });
+  const heading = el('div', { className: 'heading' });
+  const title = el('h1', { id: 'canvas-title' });
+  const file = el('span', { className: 'file' });
+  heading.append(title, file);
+
+  const toolbar = el('div', { className: 'toolbar' });
+  toolbar.setAttribute('role', 'toolbar');
+  toolbar.setAttribute('aria-label', labels.canvas);
+  const segmentSelect = custom('vscode-single-select', { id: 'segment-filter', 'aria-label': labels.segmentFilter }) as Chrome['segmentSelect'];
+  const problemCount = custom('vscode-badge', { id: 'problem-count', variant: 'counter', title: labels.problems });
+  const lockButton = custom('vscode-button', { id: 'lock', secondary: '' });
+  const exportButton = custom('vscode-button', { id: 'export', secondary: '' });
+  exportButton.textContent = labels.export;
+  toolbar.append(segmentSelect, problemCount, lockButton, exportButton);
+  header.append(heading, toolbar);
+
+  const description = el('div', { className: 'canvas-description markdown' });
+  const outdated = el('p', { className: 'outdated', hidden: true });
+  outdated.setAttribute('role', 'status');
+  outdated.textContent = labels.outdated;
+  const legend = el('div', { className: 'legend' });
+  legend.setAttribute('role', 'group');
+  legend.setAttribute('aria-label', labels.segments);
+
+  const main = el('main', { id: 'canvas', className: 'canvas' });
+  main.setAttribute('aria-label', labels.canvas);
+
+  const problemsSection = el('section', { className: 'problems' });
+  problemsSection.setAttribute('aria-labelledby', 'problems-heading');
+  const problemsHeading = el('h2', { id: 'problems-heading', textContent: labels.problems });
+  const problemList = el('ul', { className: 'problem-list' });
+  problemsSection.append(problemsHeading, problemList);
+
+  root.replaceChildren(header, description, outdated, legend, main, problemsSection);
+  return { title, file, description, outdated, segmentSelect, problemCount, lockButton, exportButton, legend, main, problemsSection, problemList };
+}
+
+/** Per-part signatures of what is drawn, so an update touches only the parts that changed. */
+export class ChromeState {
+  private description: string | undefined = '\u0000';
+  private segments = '';
+  private problems = '';
+  /** The problems drawn, by the `data-index` of their buttons. */
+  drawnProblems: ProblemView[] = [];
+
+  constructor(
+    private readonly chrome: Chrome,
+    private readonly labels: PreviewLabels,
+  ) {}
+
+  update(view: CanvasView, fileName: string, outdated: boolean, segment: string | undefined): void {
+    const c = this.chrome;
+    setText(c.title, view.title || fileName);
+    setText(c.file, fileName);
+    c.main.setAttribute('aria-label', `${this.labels.canvas}: ${view.title || fileName}`);
+    if (view.description !== this.description) {
+      this.description = view.description;
+      setMarkdown(c.description, view.description ?? '');
+      c.description.hidden = !view.description;
+    }
+    c.outdated.hidden = !outdated;
+    const segments = JSON.stringify(view.segments);
+    if (segments !== this.segments) {
+      this.segments = segments;
+      this.drawSegments(view.segments, segment);
+    }
+    const problems = JSON.stringify(view.problems);
+    if (problems !== this.problems) {
+      this.problems = problems;
+      this.drawProblems(view.problems);
+    }
+  }
+
+  private drawSegments(segments: SegmentLegend[], selected: string | undefined): void {
+    const c = this.chrome;
+    const options = [custom('vscode-option', { value: '' })];
+    options[0].textContent = this.labels.allSegments;
+    const chips: HTMLElement[] = [];
+    for (const segment of segments) {
+      const option = custom('vscode-option', { value: segment.id });
+      option.textContent = segment.name;
+      options.push(option);
+      const chip = el('button', { type: 'button', className: 'chip' });
+      chip.dataset.segment = segment.id;
+      const dot = el('span', { className: 'dot' });
+      dot.setAttribute('aria-hidden', 'true');
+      const color = safeColor(segment.color);
+      if (color) dot.style.backgroundColor = color;
+      chip.append(dot, document.createTextNode(segment.name));
+      chips.push(chip);
+    }
+    c.segmentSelect.replaceChildren(...options);
+    c.legend.replaceChildren(...chips);
+    c.legend.hidden = segments.length === 0;
+    c.segmentSelect.hidden = segments.length === 0;
+    this.markSegment(selected);
+  }
+
+  /** Reflects the segment filter in the chips and the select. */
+  markSegment(selected: string | undefined): void {
+    for (const chip of this.chrome.legend.querySelectorAll<HTMLElement>('.chip')) {
+      chip.setAttribute('aria-pressed', String(chip.dataset.segment === selected));
+    }
+    const select = this.chrome.segmentSelect;
+    if (select.value !== (selected ?? '')) select.value = selected ?? '';
+  }
+
+  private drawProblems(problems: ProblemView[]): void {
+    const c = this.chrome;
+    this.drawnProblems = problems;
+    const items = problems.map((problem, index) => {
+      const li = el('li', { className: `problem severity-${problem.severity}` });
+      const button = el('button', { type: 'button', className: 'problem-link' });
+      button.dataset.index = String(index);
+      const where = el('span', { className: 'where', textContent: `${problem.line}:${problem.column}` });
+      const severity = el('span', { className: 'sr-only', textContent: `${this.labels.severity[problem.severity]}: ` });
+      const message = el('span', { className: 'message', textContent: problem.message });
+      const code = el('span', { className: 'code', textContent: problem.code });
+      button.append(severity, where, ' ', message, ' ', code);
+      li.appendChild(button);
+      return li;
+    });
+    if (!items.length) items.push(el('li', { className: 'no-problems', textContent: this.labels.noProblems }));
+    c.problemList.replaceChildren(...items);
+    setText(c.problemCount, String(problems.length));
+    c.problemCount.hidden = problems.length === 0;
+  }
+}

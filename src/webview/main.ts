@@ -1,0 +1,159 @@
+// The preview page: draws the canvas the host embeds in the page, then patches it with every view
+// the host posts. All file text reaches the DOM as text nodes or attribute values (see cards.ts
+// and markdown.ts); links and reveals go back to the host as messages.
+import '@vscode-elements/elements/dist/vscode-badge/index.js';
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import type { CanvasView } from '../core/render/viewTypes';
+import type { HostMessage, PreviewInit, PreviewState } from '../shared/protocol';
+import { CanvasDom } from './canvas';
+import { buildChrome, ChromeState } from './chrome';
+import { connectHost } from './host';
+import { safeHref } from '../core/render/markdown';
+import { rasterize } from './rasterize';
+
+const initElement = document.getElementById('canvas-preview-init');
+const init = JSON.parse(initElement?.dataset.init ?? '{}') as PreviewInit;
+const { labels } = init;
+const host = connectHost();
+
+// A reload (or a panel shown again) keeps the filter and scroll position of the same file.
+const saved = host.getState();
+const restoring = saved?.uri === init.uri ? saved : undefined;
+let state: PreviewState = { uri: init.uri, locked: init.locked, segment: restoring?.segment };
+let pendingScroll = restoring ? { x: restoring.scrollX ?? 0, y: restoring.scrollY ?? 0 } : undefined;
+const persist = () => host.setState(state);
+persist();
+
+const chrome = buildChrome(document.body, labels);
+const canvas = new CanvasDom(chrome.main);
+const chromeState = new ChromeState(chrome, labels);
+let shown: { uri: string; version: number | undefined } = { uri: init.uri, version: undefined };
+let current: CanvasView | undefined;
+
+function drawLock(): void {
+  chrome.lockButton.textContent = state.locked ? labels.unlock : labels.lock;
+  chrome.lockButton.setAttribute('aria-pressed', String(state.locked));
+  document.body.classList.toggle('locked', state.locked);
+}
+
+function show(uri: string, fileName: string, view: CanvasView, outdated: boolean): void {
+  if (uri !== shown.uri) {
+    // Another file: nothing of the old one is reused.
+    canvas.clear();
+    shown = { uri, version: undefined };
+    state = { ...state, uri, segment: undefined, scrollX: 0, scrollY: 0 };
+    pendingScroll = { x: 0, y: 0 };
+    persist();
+  } else if (view.version !== undefined && shown.version !== undefined && view.version < shown.version) {
+    return; // an older text than the one drawn: a render overtaken by a newer one
+  }
+  shown.version = view.version;
+  current = view;
+  const segments = new Map(view.segments.map((s) => [s.id, s]));
+  if (state.segment !== undefined && !segments.has(state.segment)) setSegment(undefined);
+  chromeState.update(view, fileName, outdated, state.segment);
+  const cards = canvas.render(view, { segments, labels });
+  canvas.filter(state.segment);
+  if (pendingScroll) {
+    window.scrollTo(pendingScroll.x, pendingScroll.y);
+    pendingScroll = undefined;
+  }
+  host.post({ type: 'rendered', version: view.version, cards });
+}
+
+function setSegment(segment: string | undefined): void {
+  state = { ...state, segment: segment || undefined };
+  persist();
+  canvas.filter(state.segment);
+  chromeState.markSegment(state.segment);
+}
+
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const message = event.data;
+  switch (message?.type) {
+    case 'view':
+      show(message.uri, message.fileName, message.view, message.outdated);
+      break;
+    case 'cursor':
+      canvas.highlightAt(message.offset);
+      break;
+    case 'locked':
+      state = { ...state, locked: message.locked };
+      persist();
+      drawLock();
+      break;
+    case 'rasterize':
+      rasterize(message.svg, message.scale).then(
+        (dataUrl) => host.post({ type: 'rasterized', id: message.id, dataUrl }),
+        (error: unknown) => host.post({ type: 'rasterized', id: message.id, error: String(error) }),
+      );
+      break;
+  }
+});
+
+// Links: only http(s), opened by the host; the page itself never navigates.
+document.addEventListener('click', (event) => {
+  const link = (event.target as Element | null)?.closest?.('a');
+  if (!link) return;
+  event.preventDefault();
+  event.stopPropagation();
+  const href = link.getAttribute('href') ?? '';
+  if (safeHref(href) === href) host.post({ type: 'openLink', href });
+});
+
+function revealCard(target: EventTarget | null): void {
+  const card = canvas.cardOf(target as Element | null);
+  if (card) host.post({ type: 'reveal', key: card.key, span: card.span });
+}
+
+chrome.main.addEventListener('click', (event) => {
+  if ((event.target as Element).closest('a')) return;
+  revealCard(event.target);
+});
+
+chrome.main.addEventListener('keydown', (event) => {
+  const target = event.target as HTMLElement;
+  if (!target.classList.contains('card')) return;
+  if (event.key === 'Enter' || event.key === ' ') {
+    event.preventDefault();
+    revealCard(target);
+  } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    event.preventDefault();
+    canvas.focusNext(target, event.key === 'ArrowDown' ? 1 : -1);
+  }
+});
+
+chrome.legend.addEventListener('click', (event) => {
+  const chip = (event.target as Element).closest<HTMLElement>('.chip');
+  if (chip) setSegment(state.segment === chip.dataset.segment ? undefined : chip.dataset.segment);
+});
+chrome.segmentSelect.addEventListener('change', () => setSegment(chrome.segmentSelect.value));
+
+chrome.problemList.addEventListener('click', (event) => {
+  const button = (event.target as Element).closest<HTMLElement>('.problem-link');
+  const problem = button && chromeState.drawnProblems[Number(button.dataset.index)];
+  if (problem) host.post({ type: 'reveal', span: problem.span });
+});
+
+chrome.lockButton.addEventListener('click', () => host.post({ type: 'toggleLock' }));
+chrome.exportButton.addEventListener('click', () => host.post({ type: 'export' }));
+
+let scrollTimer: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener(
+  'scroll',
+  () => {
+    if (scrollTimer !== undefined) return;
+    scrollTimer = setTimeout(() => {
+      scrollTimer = undefined;
+      state = { ...state, scrollX: window.scrollX, scrollY: window.scrollY };
+      persist();
+    }, 100);
+  },
+  { passive: true },
+);
+
+drawLock();
+if (init.view) show(init.uri, init.fileName, init.view, init.outdated ?? false);
+host.post({ type: 'ready', uri: shown.uri, version: current?.version });
