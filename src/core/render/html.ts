@@ -172,7 +172,7 @@ export function renderHtml(view: CanvasView, options: HtmlOptions = {}): string 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="color-scheme" content="light dark">
 <meta name="generator" content="canvas-as-code">
 <title>${escapeHtml(title)}</title>
