@@ -16,6 +16,7 @@ const SHIPPED = [
   /^LICENSE(\.txt)?$/,
   /^language-configuration\.json$/,
   /^dist\/extension\/[^/]+\.js$/,
+  /^dist\/webview\/[^/]+\.js$/,
   /^dist\/cli\.js$/,
   /^(bin|schemas|media|l10n|syntaxes)\//,
 ];

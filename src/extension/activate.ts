@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DiagnosticsController } from './diagnosticsController';
 import { CanvasDocumentCache } from './documentCache';
+import { registerPreview } from './preview';
 import { registerCodeActions } from './providers/codeActions';
 import { registerCompletion } from './providers/completion';
 import { registerHover } from './providers/hover';
@@ -25,6 +26,7 @@ export function activateCanvasAsCode(context: vscode.ExtensionContext): void {
     registerRename(cache),
     registerCodeActions(cache),
     registerSemanticTokens(cache),
+    registerPreview(context, cache),
     vscode.commands.registerCommand(VALIDATE_WORKSPACE_COMMAND, async () => {
       try {
         const problems = await validateWorkspace(collection);

@@ -1,0 +1,367 @@
+import * as vscode from 'vscode';
+import type { CanvasView } from '../../core/render/viewTypes';
+import { buildCanvasView } from '../../core/render/buildView';
+import type { Span } from '../../core';
+import type { HostMessage, HostMessageType, PreviewInit, WebviewMessage, WebviewMessageType } from '../../shared/protocol';
+import type { CanvasDocumentCache } from '../documentCache';
+import { SECTION } from '../settings';
+import { newNonce, previewHtml } from './html';
+import { fileNameOf, previewLabels, previewTitle } from './labels';
+
+export const PREVIEW_VIEW_TYPE = 'canvasAsCode.preview';
+
+/** Typing faster than this is drawn at most once per interval (the first view is immediate). */
+export const UPDATE_INTERVAL_MS = 150;
+const RASTERIZE_TIMEOUT_MS = 20_000;
+const LOG_LENGTH = 50;
+
+/** What a preview asks of whoever manages it. */
+export interface PreviewHost {
+  readonly extensionUri: vscode.Uri;
+  readonly cache: CanvasDocumentCache;
+  toggleLock(preview: CanvasPreview): void;
+  exportCanvas(resource: vscode.Uri): void;
+  activated(preview: CanvasPreview): void;
+  disposed(preview: CanvasPreview): void;
+}
+
+/** What the tests read through the internal state command. */
+export interface PreviewSnapshot {
+  uri: string;
+  locked: boolean;
+  visible: boolean;
+  active: boolean;
+  ready: boolean;
+  postedVersion: number | undefined;
+  renderedVersion: number | undefined;
+  renderedCards: number | undefined;
+  posted: HostMessageType[];
+  received: WebviewMessageType[];
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    // Only what ships and the page needs: the bundled script and the stylesheet.
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+const textOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * One preview panel showing one canvas file, live: every edit (unsaved too) reaches the page as a
+ * new view, throttled, through `postMessage`; the page patches its DOM. A locked preview stays on
+ * its file; an unlocked one is moved to the active canvas editor by its manager.
+ */
+export class CanvasPreview implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private isDisposed = false;
+  /** The page has run its script and listens (it reloads whenever it is shown again). */
+  private ready = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Redraw even an unchanged version (severities changed). */
+  private forceNext = false;
+  /** What the page shows, as far as the host knows. */
+  private shown: { uri: string; version: number | undefined } | undefined;
+  /** The last view built from a text without syntax errors, per file. */
+  private lastGood: { uri: string; view: CanvasView } | undefined;
+  private lastView: CanvasView | undefined;
+  private rendered: { version: number | undefined; cards: number } | undefined;
+  private readonly posted: HostMessageType[] = [];
+  private readonly received: WebviewMessageType[] = [];
+  private nextRequest = 1;
+  private readonly rasterRequests = new Map<number, { resolve(dataUrl: string): void; reject(error: Error): void }>();
+  private readonly readyWaiters: (() => void)[] = [];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private resourceUri: vscode.Uri,
+    private isLocked: boolean,
+    private readonly host: PreviewHost,
+  ) {
+    panel.webview.options = webviewOptions(host.extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'canvas-file.svg');
+    panel.title = previewTitle(resourceUri, isLocked);
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: WebviewMessage) => void this.receive(message)),
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        // A hidden page is torn down (no retainContextWhenHidden); shown again, it reloads and says `ready`.
+        if (!webviewPanel.visible) this.ready = false;
+        if (webviewPanel.active) host.activated(this);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.isResource(e.document.uri) && e.contentChanges.length) this.schedule();
+      }),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (this.isResource(e.textEditor.document.uri)) this.postCursor(e.textEditor);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        // Severities changed: the diagnostics controller clears the cache in its own listener first
+        // or after this one, so redraw a moment later rather than now.
+        if (e.affectsConfiguration(SECTION, this.resourceUri)) this.schedule(true);
+      }),
+    );
+    void this.load();
+  }
+
+  get resource(): vscode.Uri {
+    return this.resourceUri;
+  }
+
+  get locked(): boolean {
+    return this.isLocked;
+  }
+
+  isResource(uri: vscode.Uri): boolean {
+    return uri.toString() === this.resourceUri.toString();
+  }
+
+  /** Shows another file (an unlocked preview following the active editor): drawn at once. */
+  setResource(uri: vscode.Uri): void {
+    if (this.isDisposed || this.isResource(uri)) return;
+    this.resourceUri = uri;
+    this.panel.title = previewTitle(uri, this.isLocked);
+    this.cancelTimer();
+    void this.update();
+  }
+
+  setLocked(locked: boolean): void {
+    if (this.isDisposed) return;
+    this.isLocked = locked;
+    this.panel.title = previewTitle(this.resourceUri, locked);
+    if (this.ready) this.post({ type: 'locked', locked });
+  }
+
+  /** The page, built once with the current view in it; later views are posted. */
+  private async load(): Promise<void> {
+    const webview = this.panel.webview;
+    const init: PreviewInit = { uri: this.resourceUri.toString(), fileName: fileNameOf(this.resourceUri), locked: this.isLocked, labels: previewLabels() };
+    try {
+      const document = await this.document();
+      const { view, outdated } = this.viewOf(document);
+      init.view = view;
+      init.outdated = outdated;
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot preview {0}: {1}', fileNameOf(this.resourceUri), textOf(error)));
+    }
+    if (this.isDisposed) return;
+    const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, ...path)).toString();
+    this.shown = { uri: init.uri, version: init.view?.version };
+    webview.html = previewHtml(
+      {
+        cspSource: webview.cspSource,
+        nonce: newNonce(),
+        scriptUri: asset('dist', 'webview', 'preview.js'),
+        styleUris: [asset('media', 'preview.css')],
+        language: vscode.env.language,
+      },
+      init,
+    );
+  }
+
+  private async document(): Promise<vscode.TextDocument> {
+    const open = vscode.workspace.textDocuments.find((d) => this.isResource(d.uri));
+    return open ?? (await vscode.workspace.openTextDocument(this.resourceUri));
+  }
+
+  /**
+   * The view of `document` from the shared cache (validated once per version). A text with syntax
+   * errors keeps showing its last good canvas, with the current problems.
+   */
+  private viewOf(document: vscode.TextDocument): { view: CanvasView; outdated: boolean } {
+    const result = this.host.cache.get(document);
+    const fresh = buildCanvasView(result, { version: document.version, lineOf: (offset) => document.positionAt(offset) });
+    const uri = document.uri.toString();
+    const broken = !result.model || !result.parsed || result.parsed.hasSyntaxErrors;
+    if (!broken) this.lastGood = { uri, view: fresh };
+    if (broken && this.lastGood?.uri === uri) {
+      this.lastView = { ...this.lastGood.view, problems: fresh.problems, version: fresh.version };
+      return { view: this.lastView, outdated: true };
+    }
+    this.lastView = fresh;
+    return { view: fresh, outdated: false };
+  }
+
+  /** Throttle: the first change starts a timer, later ones ride on it; the timer draws the latest text. */
+  private schedule(force = false): void {
+    if (this.isDisposed) return;
+    if (force) this.forceNext = true;
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.update();
+    }, UPDATE_INTERVAL_MS);
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Posts the current view unless the page already shows this version of this file. */
+  private async update(): Promise<void> {
+    // A page that is not listening gets the latest view when it says `ready`.
+    if (this.isDisposed || !this.ready) return;
+    let document: vscode.TextDocument;
+    try {
+      document = await this.document();
+    } catch {
+      return; // deleted or unreadable: keep what is drawn
+    }
+    if (this.isDisposed || !this.ready || !this.isResource(document.uri)) return;
+    const uri = document.uri.toString();
+    const force = this.forceNext;
+    this.forceNext = false;
+    if (!force && this.shown?.uri === uri && this.shown.version === document.version) return;
+    const { view, outdated } = this.viewOf(document);
+    this.shown = { uri, version: document.version };
+    this.post({ type: 'view', uri, fileName: fileNameOf(document.uri), view, outdated });
+  }
+
+  private postCursor(editor: vscode.TextEditor): void {
+    if (!this.ready) return;
+    this.post({ type: 'cursor', offset: editor.document.offsetAt(editor.selection.active) });
+  }
+
+  private post(message: HostMessage): void {
+    // A disposed webview throws on postMessage; a hidden one drops messages (it reloads on show).
+    if (this.isDisposed) return;
+    this.log(this.posted, message.type);
+    this.panel.webview.postMessage(message).then(undefined, () => undefined);
+  }
+
+  private log<T>(list: T[], item: T): void {
+    list.push(item);
+    if (list.length > LOG_LENGTH) list.shift();
+  }
+
+  /** Handles a message from the page (also called by the tests' internal command). */
+  async receive(message: WebviewMessage): Promise<void> {
+    if (this.isDisposed || !message || typeof message !== 'object') return;
+    this.log(this.received, message.type);
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.shown = { uri: message.uri, version: message.version };
+        this.post({ type: 'locked', locked: this.isLocked });
+        await this.update();
+        {
+          const editor = vscode.window.visibleTextEditors.find((e) => this.isResource(e.document.uri));
+          if (editor) this.postCursor(editor);
+        }
+        for (const wake of this.readyWaiters.splice(0)) wake();
+        return;
+      case 'rendered':
+        this.rendered = { version: message.version, cards: message.cards };
+        return;
+      case 'reveal':
+        await this.reveal(message.span);
+        return;
+      case 'openLink':
+        await openWebLink(message.href);
+        return;
+      case 'toggleLock':
+        this.host.toggleLock(this);
+        return;
+      case 'export':
+        this.host.exportCanvas(this.resourceUri);
+        return;
+      case 'rasterized': {
+        const request = this.rasterRequests.get(message.id);
+        this.rasterRequests.delete(message.id);
+        if (message.dataUrl) request?.resolve(message.dataUrl);
+        else request?.reject(new Error(message.error ?? 'rasterising failed'));
+        return;
+      }
+    }
+  }
+
+  /** Shows the source beside the preview (or where it is already shown) with `span` selected. */
+  async reveal(span: Span): Promise<vscode.TextEditor> {
+    const document = await this.document();
+    const length = document.getText().length;
+    const start = document.positionAt(Math.min(span.start, length));
+    const end = document.positionAt(Math.min(Math.max(span.start, span.end), length));
+    const existing = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    const column = existing?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection: new vscode.Selection(start, end) });
+    editor.revealRange(new vscode.Range(start, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return editor;
+  }
+
+  /** Resolves once the page listens (after a reload too). */
+  whenReady(timeoutMs = 15_000): Promise<void> {
+    if (this.ready) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(vscode.l10n.t('The preview did not load.'))), timeoutMs);
+      this.readyWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** PNG bytes of `svg`, drawn by the page (both extension hosts lack a rasteriser of their own). */
+  async rasterize(svg: string, scale = 2): Promise<Uint8Array> {
+    await this.whenReady();
+    const id = this.nextRequest++;
+    const dataUrl = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.rasterRequests.delete(id);
+        reject(new Error(vscode.l10n.t('The preview did not draw the image in time.')));
+      }, RASTERIZE_TIMEOUT_MS);
+      this.rasterRequests.set(id, {
+        resolve: (url) => (clearTimeout(timer), resolve(url)),
+        reject: (error) => (clearTimeout(timer), reject(error)),
+      });
+      this.post({ type: 'rasterize', id, svg, scale });
+    });
+    const base64 = dataUrl.slice(dataUrl.indexOf(',') + 1);
+    return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  }
+
+  snapshot(): PreviewSnapshot {
+    return {
+      uri: this.resourceUri.toString(),
+      locked: this.isLocked,
+      visible: !this.isDisposed && this.panel.visible,
+      active: !this.isDisposed && this.panel.active,
+      ready: this.ready,
+      postedVersion: this.shown?.version,
+      renderedVersion: this.rendered?.version,
+      renderedCards: this.rendered?.cards,
+      posted: this.posted.slice(),
+      received: this.received.slice(),
+    };
+  }
+
+  get disposed(): boolean {
+    return this.isDisposed;
+  }
+
+  dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    this.cancelTimer();
+    for (const request of this.rasterRequests.values()) request.reject(new Error('the preview was closed'));
+    this.rasterRequests.clear();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+    this.host.disposed(this);
+  }
+}
+
+/** Opens an http(s) link from the page; anything else is refused (the page should not send it). */
+export async function openWebLink(href: string): Promise<boolean> {
+  let uri: vscode.Uri;
+  try {
+    uri = vscode.Uri.parse(href, true);
+  } catch {
+    return false;
+  }
+  if (uri.scheme !== 'http' && uri.scheme !== 'https') return false;
+  return vscode.env.openExternal(uri);
+}

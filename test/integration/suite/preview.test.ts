@@ -1,0 +1,195 @@
+// The live preview in the real workbench: the page loads and draws (it reports what it drew),
+// edits reach it, its reveal message moves the editor, lock/follow, and the export command.
+import * as vscode from 'vscode';
+import { activeExtension, closeAllEditors, openCanvas, readText, workspaceRoot, writeScratchCanvas } from './canvas';
+import { equal, ok } from './check';
+import { DEFAULT_DEADLINE_MS, DeadlineError, waitFor } from './wait';
+
+const STATE = 'canvasAsCode.preview._state';
+const RECEIVE = 'canvasAsCode.preview._receive';
+const COMMANDS = [
+  'canvasAsCode.showPreview',
+  'canvasAsCode.showPreviewToSide',
+  'canvasAsCode.showLockedPreviewToSide',
+  'canvasAsCode.preview.toggleLock',
+  'canvasAsCode.preview.showSource',
+  'canvasAsCode.export',
+];
+
+interface PreviewSnapshot {
+  uri: string;
+  locked: boolean;
+  visible: boolean;
+  ready: boolean;
+  postedVersion?: number;
+  renderedVersion?: number;
+  renderedCards?: number;
+  posted: string[];
+  received: string[];
+}
+interface State {
+  panels: number;
+  previews: PreviewSnapshot[];
+}
+
+const CANVAS = `canvas: business-model
+title: Preview
+customer-segments:
+  - id: riders
+    name: Urban riders
+value-propositions:
+  - id: fast
+    name: Fast pickup
+    segments: [riders]
+`;
+
+const state = async () => (await vscode.commands.executeCommand<State>(STATE))!;
+
+/** Re-reads the preview state until `accept` holds; the page answers asynchronously, with no event here. */
+async function waitForState(accept: (s: State) => boolean, what: string, deadlineMs = DEFAULT_DEADLINE_MS * 2): Promise<State> {
+  const deadline = Date.now() + deadlineMs;
+  let last = await state();
+  while (!accept(last)) {
+    if (Date.now() > deadline) throw new DeadlineError(`gave up after ${deadlineMs} ms waiting for ${what}; last state ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    last = await state();
+  }
+  return last;
+}
+
+const previewOf = (s: State, uri: vscode.Uri) => s.previews.find((p) => p.uri === uri.toString());
+
+/** The page of the preview of `uri` drew `version` with `cards` cards. */
+const drawn = (uri: vscode.Uri, version: number, cards?: number) => (s: State) => {
+  const p = previewOf(s, uri);
+  return !!p && p.renderedVersion === version && (cards === undefined || p.renderedCards === cards);
+};
+
+function previewTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('canvasAsCode.preview'));
+}
+
+suite('canvas preview', () => {
+  suiteSetup(activeExtension);
+  teardown(closeAllEditors);
+
+  test('its commands are registered @vsix', async () => {
+    const all = await vscode.commands.getCommands(true);
+    for (const command of [...COMMANDS, STATE, RECEIVE]) ok(all.includes(command), `${command} is registered`);
+  });
+
+  test('opens beside the canvas and the page draws it @vsix', async () => {
+    const uri = await writeScratchCanvas(CANVAS, 'preview');
+    const editor = await openCanvas(uri);
+    await vscode.commands.executeCommand('canvasAsCode.showPreviewToSide');
+    const s = await waitForState(drawn(uri, editor.document.version, 2), 'the page to draw the canvas');
+    equal(s.panels, 1, 'one preview panel');
+    const tabs = previewTabs();
+    equal(tabs.length, 1, 'one preview tab');
+    ok(tabs[0].group.viewColumn !== vscode.window.activeTextEditor?.viewColumn, 'the preview is beside the editor');
+    equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the editor keeps the focus');
+    const title = `Preview ${uri.path.split('/').pop()}`;
+    await waitFor(() => previewTabs()[0]?.label === title, () => `tab title ${title}: ${previewTabs().map((t) => t.label)}`, {
+      event: vscode.window.tabGroups.onDidChangeTabs,
+    });
+  });
+
+  test('an unsaved edit reaches the page as a new view of the new version', async () => {
+    const uri = await writeScratchCanvas(CANVAS, 'preview-edit');
+    const editor = await openCanvas(uri);
+    await vscode.commands.executeCommand('canvasAsCode.showPreviewToSide', uri);
+    await waitForState(drawn(uri, editor.document.version, 2), 'the first view');
+    const end = editor.document.positionAt(editor.document.getText().length);
+    ok(await editor.edit((b) => b.insert(end, '  - id: cheap\n    name: Cheap rides\n    segments: [riders]\n')), 'edit applied');
+    ok(editor.document.isDirty, 'not saved');
+    const s = await waitForState(drawn(uri, editor.document.version, 3), `the page to draw version ${editor.document.version} with 3 cards`);
+    ok(previewOf(s, uri)!.posted.includes('view'), 'the view was posted, not reloaded');
+    equal(previewOf(s, uri)!.received.filter((t) => t === 'ready').length, 1, 'the page did not reload');
+  });
+
+  test('a reveal from the page selects the card in the editor; the cursor is posted back', async () => {
+    const uri = await writeScratchCanvas(CANVAS, 'preview-reveal');
+    const editor = await openCanvas(uri);
+    await vscode.commands.executeCommand('canvasAsCode.showPreviewToSide');
+    await waitForState(drawn(uri, editor.document.version), 'the first view');
+    const text = editor.document.getText();
+    const span = { start: text.indexOf('id: fast'), end: text.indexOf('[riders]', text.indexOf('id: fast')) + '[riders]'.length };
+    await vscode.commands.executeCommand(RECEIVE, 0, { type: 'reveal', key: 'fast', span });
+    const active = vscode.window.activeTextEditor;
+    equal(active?.document.uri.toString(), uri.toString(), 'the canvas editor is active');
+    const selection = active!.selection;
+    equal(`${selection.start.line}:${selection.start.character}-${selection.end.line}:${selection.end.character}`, '6:4-8:22', 'the card is selected');
+    await waitForState((s) => s.previews[0]?.posted.includes('cursor'), 'the cursor to be posted to the page');
+  });
+
+  test('an unlocked preview follows the active canvas editor; a locked one stays', async () => {
+    const first = await writeScratchCanvas(CANVAS, 'follow-a');
+    const second = await writeScratchCanvas(CANVAS.replace('title: Preview', 'title: Second'), 'follow-b');
+    const editor = await openCanvas(first);
+    await vscode.commands.executeCommand('canvasAsCode.showPreviewToSide');
+    await waitForState(drawn(first, editor.document.version), 'the preview of the first file');
+    await vscode.commands.executeCommand('vscode.open', second, { viewColumn: vscode.ViewColumn.One, preview: false });
+    await waitForState((s) => s.previews.length === 1 && drawn(second, 1)(s), 'the preview to follow to the second file');
+    await vscode.commands.executeCommand('canvasAsCode.preview.toggleLock');
+    await waitForState((s) => s.previews[0].locked, 'the preview to lock');
+    const lockedTitle = `[Preview] ${second.path.split('/').pop()}`;
+    await waitFor(
+      () => previewTabs()[0]?.label === lockedTitle,
+      () => `the tab title to become ${lockedTitle}: ${previewTabs().map((t) => t.label)}`,
+      { event: vscode.window.tabGroups.onDidChangeTabs },
+    );
+    await vscode.commands.executeCommand('vscode.open', first, { viewColumn: vscode.ViewColumn.One, preview: false });
+    const s = await state();
+    equal(s.previews[0].uri, second.toString(), 'the locked preview stays on its file');
+    // A new preview of the first file opens beside the locked one.
+    await vscode.commands.executeCommand('canvasAsCode.showPreviewToSide', first);
+    await waitForState((st) => st.panels === 2 && drawn(first, 1)(st), 'a second, unlocked preview');
+  });
+
+  test('shown again after being hidden, the page reloads and draws the latest text', async () => {
+    const uri = await writeScratchCanvas(CANVAS, 'preview-hide');
+    const editor = await openCanvas(uri);
+    await vscode.commands.executeCommand('canvasAsCode.showPreview');
+    await waitForState(drawn(uri, editor.document.version), 'the preview in the editor group');
+    // The canvas editor comes to the front of the same group: the page is torn down.
+    await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: vscode.ViewColumn.Active, preview: false });
+    await waitForState((s) => !s.previews[0].visible, 'the preview to be hidden');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(1, 7, 1, 14), 'Edited while hidden');
+    ok(await vscode.workspace.applyEdit(edit), 'edit applied');
+    const version = editor.document.version;
+    equal(previewTabs().length, 1, 'the preview tab is still open');
+    await vscode.commands.executeCommand('canvasAsCode.showPreview');
+    const s = await waitForState(drawn(uri, version), `the page to draw version ${version} after showing again`);
+    ok(s.previews[0].received.filter((t) => t === 'ready').length >= 2, 'the page reloaded and said ready again');
+  });
+
+  suite('export', () => {
+    const cases = [
+      { format: 'markdown', ext: 'md', check: (text: string) => text.includes('Fast pickup') && text.includes('Urban riders') && text.includes('|') },
+      { format: 'svg', ext: 'svg', check: (text: string) => /<svg[\s>]/.test(text) && text.includes('Fast pickup') && !/<script/i.test(text) },
+      { format: 'html', ext: 'html', check: (text: string) => /^<!DOCTYPE html>/i.test(text) && text.includes('Fast pickup') && !/<script/i.test(text) },
+    ] as const;
+    for (const { format, ext, check } of cases) {
+      test(`to ${format} writes the file it is given`, async () => {
+        const source = await writeScratchCanvas(CANVAS, `export-${format}`);
+        const target = vscode.Uri.joinPath(workspaceRoot(), 'scratch', `exported-${format}.${ext}`);
+        const written = await vscode.commands.executeCommand<vscode.Uri>('canvasAsCode.export', source, { format, target });
+        equal(written?.toString(), target.toString(), 'the command returns the written file');
+        const text = await readText(target);
+        ok(check(text), `${format} output:\n${text.slice(0, 400)}`);
+      });
+    }
+
+    test('to png rasterises the SVG in a preview page', async () => {
+      const source = await writeScratchCanvas(CANVAS, 'export-png');
+      await openCanvas(source);
+      const target = vscode.Uri.joinPath(workspaceRoot(), 'scratch', 'exported.png');
+      const written = await vscode.commands.executeCommand<vscode.Uri>('canvasAsCode.export', source, { format: 'png', target });
+      equal(written?.toString(), target.toString(), 'the command returns the written file');
+      const bytes = await vscode.workspace.fs.readFile(target);
+      equal(Array.from(bytes.slice(0, 8)).join(','), '137,80,78,71,13,10,26,10', 'PNG signature');
+      ok(bytes.length > 1000, `a real image (${bytes.length} bytes)`);
+    });
+  });
+});
