@@ -27,10 +27,21 @@ function narrowWidth(c: string): number {
   return 0.6;
 }
 
+// ASCII widths looked up, not matched: SVG export measures every character of every card.
+const ASCII_WIDTHS = Array.from({ length: 128 }, (_, code) => narrowWidth(String.fromCharCode(code)));
+
 /** Width of a string in em. */
 export function measure(text: string, bold = false): number {
   let width = 0;
-  for (const c of text) width += isWide(c.codePointAt(0)!) ? 1 : narrowWidth(c);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) width += ASCII_WIDTHS[code];
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      // A surrogate pair: one character, wide or not by its code point.
+      width += isWide(text.codePointAt(i)!) ? 1 : 0.6;
+      i++;
+    } else width += isWide(code) ? 1 : narrowWidth(text[i]);
+  }
   return bold ? width * 1.1 : width;
 }
 
