@@ -1,5 +1,6 @@
 import type { BlockView, CanvasView, CardView } from '../core/render/viewTypes';
 import { cardSignature, createCard, fillCard, type CardContext } from './cards';
+import { markdownFragments } from './markdown';
 
 interface BlockDom {
   section: HTMLElement;
@@ -35,6 +36,7 @@ export class CanvasDom {
   render(view: CanvasView, context: CardContext): number {
     const seen = new Set<string>();
     const ordered: CardDom[] = [];
+    const changed: CardDom[] = [];
     let previous: HTMLElement | null = null;
     for (const block of view.blocks) {
       const dom = this.block(block);
@@ -42,8 +44,9 @@ export class CanvasDom {
       const expected: ChildNode | null = previous ? previous.nextSibling : this.main.firstChild;
       if (dom.section !== expected) this.main.insertBefore(dom.section, expected);
       previous = dom.section;
-      this.patchCards(block, dom.list, context, seen, ordered);
+      this.patchCards(block, dom.list, context, seen, ordered, changed);
     }
+    this.fill(changed, context);
     for (const [key, dom] of this.blocks) {
       if (!view.blocks.some((b) => b.key === key)) {
         dom.section.remove();
@@ -102,7 +105,18 @@ export class CanvasDom {
     return dom;
   }
 
-  private patchCards(block: BlockView, list: HTMLUListElement, context: CardContext, seen: Set<string>, ordered: CardDom[]): void {
+  /** Redraws the cards whose content changed, their descriptions parsed in one go. */
+  private fill(changed: CardDom[], context: CardContext): void {
+    const withDescription = changed.filter((dom) => dom.card.description);
+    const fragments = markdownFragments(withDescription.map((dom) => dom.card.description!));
+    const descriptions = new Map(withDescription.map((dom, i) => [dom, fragments[i]]));
+    for (const dom of changed) {
+      fillCard(dom.el, dom.card, context, descriptions.get(dom));
+      if (this.highlighted === dom) dom.el.classList.add('current');
+    }
+  }
+
+  private patchCards(block: BlockView, list: HTMLUListElement, context: CardContext, seen: Set<string>, ordered: CardDom[], changed: CardDom[]): void {
     let cursor = list.firstChild;
     const occurrences = new Map<string, number>();
     for (const card of block.cards) {
@@ -117,12 +131,11 @@ export class CanvasDom {
         dom = { el: createCard(key), signature: '', card };
         this.cards.set(key, dom);
       }
-      if (dom.signature !== signature) {
-        fillCard(dom.el, card, context);
-        dom.signature = signature;
-        if (this.highlighted === dom) dom.el.classList.add('current');
-      }
       dom.card = card;
+      if (dom.signature !== signature) {
+        dom.signature = signature;
+        changed.push(dom);
+      }
       ordered.push(dom);
       if (dom.el === cursor) cursor = cursor.nextSibling;
       else list.insertBefore(dom.el, cursor);

@@ -1,7 +1,6 @@
 import { isSafeColor } from '../core/render/colors';
 import type { CardView, SegmentLegend } from '../core/render/viewTypes';
 import type { PreviewLabels } from '../shared/protocol';
-import { setMarkdown } from './markdown';
 
 /** What a card needs besides itself: the legend (names and colours of its links), and the labels. */
 export interface CardContext {
@@ -45,8 +44,11 @@ export function createCard(domKey: string): HTMLLIElement {
   return li;
 }
 
-/** Redraws the inside of `li` (the element itself, and so focus and identity, stays). */
-export function fillCard(li: HTMLLIElement, card: CardView, context: CardContext): void {
+/**
+ * Redraws the inside of `li` (the element itself, and so focus and identity, stays).
+ * `description`: the card's description, already rendered (see `markdownFragments`).
+ */
+export function fillCard(li: HTMLLIElement, card: CardView, context: CardContext, description?: DocumentFragment): void {
   const { labels } = context;
   const colors = card.colors.map(safeColor).filter((c): c is string => c !== undefined);
   li.className = 'card';
@@ -94,10 +96,10 @@ export function fillCard(li: HTMLLIElement, card: CardView, context: CardContext
     li.appendChild(meta);
   }
 
-  if (card.description) {
-    const description = element('div', 'card-description markdown');
-    setMarkdown(description, card.description);
-    li.appendChild(description);
+  if (description) {
+    const container = element('div', 'card-description markdown');
+    container.appendChild(description);
+    li.appendChild(container);
   }
 
   if (card.tags.length) {
