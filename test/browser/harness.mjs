@@ -1,0 +1,208 @@
+// The preview page exactly as the extension builds it (src/extension/preview/html.ts and the
+// built dist/webview/preview.js), loaded in Debian's headless Chromium through playwright-core,
+// with a fake `acquireVsCodeApi` that records what the page posts and keeps its state.
+import { readFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { chromium } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const ORIGIN = 'https://webview.test';
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.html': 'text/html' };
+
+let lib;
+/**
+ * The TypeScript the tests need, bundled once: the page builder and labels-free parts of the host,
+ * and the core (validate, build the view, the static renderers).
+ */
+export async function loadLib() {
+  if (lib) return lib;
+  const outfile = join(ROOT, 'out', 'test', 'browser', 'lib.cjs');
+  mkdirSync(join(ROOT, 'out', 'test', 'browser'), { recursive: true });
+  await esbuild.build({
+    stdin: {
+      contents: `
+export { previewHtml, contentSecurityPolicy } from './src/extension/preview/html';
+export { validateCanvas } from './src/core/validate';
+export { buildCanvasView } from './src/core/render/buildView';
+export { renderHtml } from './src/core/render/html';
+export { renderSvg } from './src/core/render/svg';
+`,
+      resolveDir: ROOT,
+      sourcefile: 'browser-test-lib.ts',
+      loader: 'ts',
+    },
+    bundle: true,
+    packages: 'external', // yaml and ajv load from node_modules
+    format: 'cjs',
+    platform: 'node',
+    target: 'es2022',
+    outfile,
+    logLevel: 'warning',
+  });
+  lib = createRequire(import.meta.url)(outfile);
+  return lib;
+}
+
+export function assertBuilt() {
+  const bundle = join(ROOT, 'dist', 'webview', 'preview.js');
+  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first`);
+}
+
+let browser;
+export async function launch() {
+  browser ??= await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  return browser;
+}
+
+export async function closeBrowser() {
+  await browser?.close();
+  browser = undefined;
+  session = undefined;
+}
+
+export const LABELS = {
+  canvas: 'Business Model Canvas',
+  allSegments: 'All segments',
+  segmentFilter: 'Highlight the cards of a segment',
+  segments: 'Segments',
+  problems: 'Problems',
+  noProblems: 'No problems',
+  lock: 'Lock',
+  unlock: 'Unlock',
+  export: 'Export…',
+  outdated: 'The file has YAML syntax errors: the canvas shows its last valid state.',
+  status: 'Status',
+  tags: 'Tags',
+  severity: { error: 'Has errors', warning: 'Has warnings', information: 'Has information', hint: 'Has hints' },
+};
+
+let session;
+let loads = 0;
+
+/** One page for the whole run (opening a page costs about a second here); each preview reloads it. */
+async function sharedPage() {
+  if (session) return session;
+  const b = await launch();
+  const context = await b.newContext();
+  const page = await context.newPage();
+  session = { context, page, html: '', errors: [], served: new Map() };
+  page.on('pageerror', (e) => session.errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') session.errors.push(m.text());
+  });
+  await page.route(`${ORIGIN}/**`, (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === '/index.html') return route.fulfill({ status: 200, contentType: 'text/html', body: session.html });
+    if (path === '/theme.css') return route.fulfill({ status: 200, contentType: 'text/css', body: THEME_CSS });
+    const served = session.served.get(path);
+    if (served) return route.fulfill({ status: 200, contentType: served.type, body: served.body });
+    const file = join(ROOT, path);
+    if (!file.startsWith(ROOT) || !existsSync(file)) return route.fulfill({ status: 404, body: '' });
+    return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+  });
+  // Runs before the page's own script in every load; its settings come in the URL's fragment.
+  await page.addInitScript(() => {
+    const { state, theme } = JSON.parse(decodeURIComponent(location.hash.slice(1)) || '{}');
+    window.__posted = [];
+    window.__xss = [];
+    window.__violations = [];
+    window.__state = state;
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    window.acquireVsCodeApi = () => ({
+      postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),
+      getState: () => window.__state,
+      setState: (s) => {
+        window.__state = JSON.parse(JSON.stringify(s));
+      },
+    });
+    // VS Code puts the theme kind on <body>.
+    if (theme) document.addEventListener('DOMContentLoaded', () => document.body?.classList.add(theme));
+  });
+  return session;
+}
+
+/**
+ * The preview page as the extension builds it. `init` is embedded as the extension embeds it;
+ * `state` is what `getState` returns (a reload). Resolves once the page posted `ready`.
+ */
+export async function openPreview({ init, state, width = 1400, height = 900, theme = 'vscode-dark' } = {}) {
+  const { previewHtml } = await loadLib();
+  const s = await sharedPage();
+  const nonce = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+  s.html = previewHtml(
+    { cspSource: ORIGIN, nonce, scriptUri: `${ORIGIN}/dist/webview/preview.js`, styleUris: [`${ORIGIN}/media/preview.css`, `${ORIGIN}/theme.css`] },
+    { uri: 'file:///w/test.canvas.yaml', fileName: 'test.canvas.yaml', locked: false, labels: LABELS, ...init },
+  );
+  s.errors.length = 0;
+  await s.page.setViewportSize({ width, height });
+  await s.page.goto(`${ORIGIN}/index.html?load=${++loads}#${encodeURIComponent(JSON.stringify({ state, theme }))}`);
+  await s.page.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
+  return new PreviewPage(s.page, s.errors, s.html);
+}
+
+/** Stand-ins for the variables VS Code defines in a webview (dark theme). */
+const THEME_CSS = `:root {
+  --vscode-font-family: sans-serif; --vscode-font-size: 13px; --vscode-editor-font-family: monospace;
+  --vscode-foreground: #cccccc; --vscode-editor-background: #1e1e1e; --vscode-descriptionForeground: #9d9d9d;
+  --vscode-panel-border: #444444; --vscode-focusBorder: #0078d4; --vscode-badge-background: #616161;
+  --vscode-badge-foreground: #f8f8f8; --vscode-editorError-foreground: #f14c4c; --vscode-editorWarning-foreground: #cca700;
+  --vscode-editorInfo-foreground: #3794ff; --vscode-list-hoverBackground: #2a2d2e; --vscode-textLink-foreground: #3794ff;
+}`;
+
+/**
+ * Loads `body` as a document of its own at `path` (an export, say) in the shared page, with the
+ * same recorders (`__xss`, `__violations`) installed first.
+ */
+export async function openDocument(path, body, type) {
+  const s = await sharedPage();
+  s.served.set(path, { body, type });
+  s.errors.length = 0;
+  await s.page.goto(`${ORIGIN}${path}?load=${++loads}#${encodeURIComponent(JSON.stringify({}))}`);
+  return s.page;
+}
+
+export class PreviewPage {
+  constructor(page, errors, html) {
+    this.page = page;
+    this.errors = errors;
+    this.html = html;
+  }
+
+  /** Delivers a host message the way VS Code does (a `message` event on the window), synchronously. */
+  post(message) {
+    return this.page.evaluate((m) => window.dispatchEvent(new MessageEvent('message', { data: m })), message);
+  }
+
+  posted(type) {
+    return this.page.evaluate((t) => window.__posted.filter((m) => !t || m.type === t), type);
+  }
+
+  clearPosted() {
+    return this.page.evaluate(() => (window.__posted.length = 0));
+  }
+
+  state() {
+    return this.page.evaluate(() => window.__state);
+  }
+
+  /** Sections in DOM order: block key, heading text, card names. */
+  blocks() {
+    return this.page.$$eval('main section.block', (sections) =>
+      sections.map((s) => ({
+        key: s.dataset.block,
+        heading: s.querySelector('h2 .block-title')?.textContent,
+        labelledBy: s.getAttribute('aria-labelledby'),
+        guide: s.querySelector('.guide')?.hidden ? undefined : s.querySelector('.guide')?.textContent,
+        cards: [...s.querySelectorAll('li.card')].map((c) => c.querySelector('.card-name')?.textContent),
+      })),
+    );
+  }
+
+  /** The page is shared: the next preview reloads it. */
+  async close() {}
+}
