@@ -33,6 +33,8 @@ export interface PreviewSnapshot {
   active: boolean;
   ready: boolean;
   postedVersion: number | undefined;
+  /** The last view posted was the last good canvas of a text with syntax errors. */
+  outdated: boolean;
   renderedVersion: number | undefined;
   renderedCards: number | undefined;
   posted: HostMessageType[];
@@ -61,6 +63,8 @@ export class CanvasPreview implements vscode.Disposable {
   /** The page has run its script and listens (it reloads whenever it is shown again). */
   private ready = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Changes arrived during the current interval. */
+  private trailing = false;
   /** Redraw even an unchanged version (severities changed). */
   private forceNext = false;
   /** What the page shows, as far as the host knows. */
@@ -69,6 +73,7 @@ export class CanvasPreview implements vscode.Disposable {
   private lastGood: { uri: string; view: CanvasView } | undefined;
   private lastView: CanvasView | undefined;
   private rendered: { version: number | undefined; cards: number } | undefined;
+  private lastOutdated = false;
   private readonly posted: HostMessageType[] = [];
   private readonly received: WebviewMessageType[] = [];
   private nextRequest = 1;
@@ -99,9 +104,9 @@ export class CanvasPreview implements vscode.Disposable {
         if (this.isResource(e.textEditor.document.uri)) this.postCursor(e.textEditor);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        // Severities changed: the diagnostics controller clears the cache in its own listener first
-        // or after this one, so redraw a moment later rather than now.
-        if (e.affectsConfiguration(SECTION, this.resourceUri)) this.schedule(true);
+        // Severities changed: the diagnostics controller clears the cache in its own listener, before
+        // or after this one, so redraw after an interval rather than now.
+        if (e.affectsConfiguration(SECTION, this.resourceUri)) this.scheduleRedraw();
       }),
     );
     void this.load();
@@ -185,20 +190,41 @@ export class CanvasPreview implements vscode.Disposable {
     return { view: fresh, outdated: false };
   }
 
-  /** Throttle: the first change starts a timer, later ones ride on it; the timer draws the latest text. */
-  private schedule(force = false): void {
+  /**
+   * Throttle: a change after a quiet period is drawn at once; changes during the following
+   * interval are drawn together when it ends (one view per interval while typing).
+   */
+  private schedule(): void {
     if (this.isDisposed) return;
-    if (force) this.forceNext = true;
-    if (this.timer !== undefined) return;
+    if (this.timer !== undefined) {
+      this.trailing = true;
+      return;
+    }
+    void this.update();
+    this.quietPeriod();
+  }
+
+  /** Redraw after the interval, also an unchanged version (severities changed). */
+  private scheduleRedraw(): void {
+    this.forceNext = true;
+    this.trailing = true;
+    if (this.timer === undefined) this.quietPeriod();
+  }
+
+  private quietPeriod(): void {
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      if (!this.trailing) return;
+      this.trailing = false;
       void this.update();
+      this.quietPeriod();
     }, UPDATE_INTERVAL_MS);
   }
 
   private cancelTimer(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
+    this.trailing = false;
   }
 
   /** Posts the current view unless the page already shows this version of this file. */
@@ -217,6 +243,7 @@ export class CanvasPreview implements vscode.Disposable {
     this.forceNext = false;
     if (!force && this.shown?.uri === uri && this.shown.version === document.version) return;
     const { view, outdated } = this.viewOf(document);
+    this.lastOutdated = outdated;
     this.shown = { uri, version: document.version };
     this.post({ type: 'view', uri, fileName: fileNameOf(document.uri), view, outdated });
   }
@@ -331,6 +358,7 @@ export class CanvasPreview implements vscode.Disposable {
       active: !this.isDisposed && this.panel.active,
       ready: this.ready,
       postedVersion: this.shown?.version,
+      outdated: this.lastOutdated,
       renderedVersion: this.rendered?.version,
       renderedCards: this.rendered?.cards,
       posted: this.posted.slice(),

@@ -83,10 +83,11 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
     return this.previews.length === 1 ? this.previews[0] : undefined;
   }
 
-  /** A preview of `resource` ready for work (PNG export): an open one, else one opened beside. */
+  /** A page to rasterise in (PNG export): any shown preview, else one of `resource` opened beside. */
   async readyPreviewOf(resource: vscode.Uri): Promise<CanvasPreview> {
     const preview =
       this.previews.find((p) => p.isResource(resource) && p.panel.visible) ??
+      this.previews.find((p) => p.panel.visible) ??
       this.show(resource, { sideBySide: true, locked: false });
     if (!preview.panel.visible) preview.panel.reveal(preview.panel.viewColumn, true);
     await preview.whenReady();

@@ -22,6 +22,7 @@ interface PreviewSnapshot {
   visible: boolean;
   ready: boolean;
   postedVersion?: number;
+  outdated: boolean;
   renderedVersion?: number;
   renderedCards?: number;
   posted: string[];
@@ -105,6 +106,22 @@ suite('canvas preview', () => {
     const s = await waitForState(drawn(uri, editor.document.version, 3), `the page to draw version ${editor.document.version} with 3 cards`);
     ok(previewOf(s, uri)!.posted.includes('view'), 'the view was posted, not reloaded');
     equal(previewOf(s, uri)!.received.filter((t) => t === 'ready').length, 1, 'the page did not reload');
+  });
+
+  test('a text with syntax errors keeps showing its last good canvas, with the problems', async () => {
+    const uri = await writeScratchCanvas(CANVAS, 'preview-broken');
+    const editor = await openCanvas(uri);
+    await vscode.commands.executeCommand('canvasAsCode.showPreviewToSide');
+    await waitForState(drawn(uri, editor.document.version, 2), 'the first view');
+    // Remove the value propositions' flow list's closing bracket: the YAML no longer parses.
+    const text = editor.document.getText();
+    const bracket = text.lastIndexOf(']');
+    ok(await editor.edit((b) => b.delete(new vscode.Range(editor.document.positionAt(bracket), editor.document.positionAt(bracket + 1)))), 'edit applied');
+    let s = await waitForState(drawn(uri, editor.document.version, 2), 'the broken version drawn with the last good cards');
+    ok(previewOf(s, uri)!.outdated, 'the view is marked outdated');
+    ok(await editor.edit((b) => b.insert(editor.document.positionAt(bracket), ']')), 'fixed');
+    s = await waitForState(drawn(uri, editor.document.version, 2), 'the fixed version');
+    ok(!previewOf(s, uri)!.outdated, 'the view is current again');
   });
 
   test('a reveal from the page selects the card in the editor; the cursor is posted back', async () => {
