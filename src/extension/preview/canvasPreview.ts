@@ -78,7 +78,7 @@ export class CanvasPreview implements vscode.Disposable {
   private readonly received: WebviewMessageType[] = [];
   private nextRequest = 1;
   private readonly rasterRequests = new Map<number, { resolve(dataUrl: string): void; reject(error: Error): void }>();
-  private readonly readyWaiters: (() => void)[] = [];
+  private readonly readyWaiters: { resolve(): void; reject(error: Error): void }[] = [];
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -279,7 +279,7 @@ export class CanvasPreview implements vscode.Disposable {
           const editor = vscode.window.visibleTextEditors.find((e) => this.isResource(e.document.uri));
           if (editor) this.postCursor(editor);
         }
-        for (const wake of this.readyWaiters.splice(0)) wake();
+        for (const waiter of this.readyWaiters.splice(0)) waiter.resolve();
         return;
       case 'rendered':
         this.rendered = { version: message.version, cards: message.cards };
@@ -324,9 +324,9 @@ export class CanvasPreview implements vscode.Disposable {
     if (this.ready) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(vscode.l10n.t('The preview did not load.'))), timeoutMs);
-      this.readyWaiters.push(() => {
-        clearTimeout(timer);
-        resolve();
+      this.readyWaiters.push({
+        resolve: () => (clearTimeout(timer), resolve()),
+        reject: (error) => (clearTimeout(timer), reject(error)),
       });
     });
   }
@@ -374,8 +374,10 @@ export class CanvasPreview implements vscode.Disposable {
     if (this.isDisposed) return;
     this.isDisposed = true;
     this.cancelTimer();
-    for (const request of this.rasterRequests.values()) request.reject(new Error('the preview was closed'));
+    const closed = new Error(vscode.l10n.t('The preview was closed.'));
+    for (const request of this.rasterRequests.values()) request.reject(closed);
     this.rasterRequests.clear();
+    for (const waiter of this.readyWaiters.splice(0)) waiter.reject(closed);
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
     this.host.disposed(this);
