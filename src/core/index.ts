@@ -23,3 +23,4 @@ export type { CanvasSymbol, DefinitionTarget, Highlight } from './navigation';
 export { prepareRename, rename, RENAME_MESSAGES } from './rename';
 export type { RenameError, RenameLocation } from './rename';
 export * from './render';
+export * from './diff';

@@ -1,0 +1,3 @@
+export { diffCanvases } from './diff';
+export type { BlockDiff, CanvasDiff, CardRef, ChangedCard, DiffOptions, DiffSummary, FieldChange, ListChange, MovedCard, ValueChange } from './diff';
+export { diffToMarkdown, diffToText, escapeMarkdown, summaryLine } from './render';
