@@ -1,9 +1,11 @@
+import { parseDiffArgs, runDiff } from './diffCommand';
 import { parseRenderArgs, runRender } from './renderCommand';
 import { Io, runValidate } from './validateCommand';
 
 const USAGE = `Usage:
   canvas-as-code validate <files, directories or globs…> [--format text|json]
   canvas-as-code render <file> --format html|svg|md [-o out]
+  canvas-as-code diff <old> <new> [--format text|md|json]
 
 validate checks Business Model Canvas files (*.canvas.yaml). Text output is one problem per line,
 "file:line:col severity code message"; JSON output is an array of
@@ -15,6 +17,12 @@ requests) or Markdown (a table per block), to standard output or to the -o file.
 left out when -o ends in .html, .svg or .md. A canvas with problems is drawn as far as it can be
 read, its problems listed. Exit status: 0 rendered, 2 bad usage, unreadable file or YAML too
 broken to read a canvas from.
+
+diff compares two versions of a canvas card by card: added, removed, changed (field by field) and
+moved cards per block, title and description. Each side is a file or git:REV:path (read with
+git show in the current directory, path from the repository root). --format text (default), md (a
+pull request comment) or json. A side with errors is diffed as far as it can be read. Exit status:
+0 equal, 1 different, 2 bad usage, unreadable side, not a canvas or bad git revision.
 `;
 
 const processIo: Io = {
@@ -40,6 +48,18 @@ export function main(argv: readonly string[], io: Io = processIo): number {
       return 2;
     }
     return runRender(args, io);
+  }
+  if (command === 'diff') {
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(USAGE);
+      return 0;
+    }
+    const args = parseDiffArgs(rest);
+    if ('error' in args) {
+      io.err(`canvas-as-code: ${args.error}\n\n${USAGE}`);
+      return 2;
+    }
+    return runDiff(args, io);
   }
   if (command !== 'validate') {
     io.err(`canvas-as-code: unknown command "${command}"\n\n${USAGE}`);

@@ -1,0 +1,149 @@
+import * as assert from 'node:assert/strict';
+import { diffCanvases, diffToMarkdown, diffToText, validateCanvas } from '../../src/core';
+import type { CanvasDiff } from '../../src/core';
+
+const HEAD = 'canvas: business-model\ntitle: T\n';
+
+function diff(oldText: string, newText: string): CanvasDiff {
+  return diffCanvases(validateCanvas(HEAD + oldText).model, validateCanvas(HEAD + newText).model);
+}
+
+const BASE = `customer-segments:
+  - id: riders
+    name: Urban riders
+    tags: [core]
+  - id: drivers
+    name: Licensed drivers
+value-propositions:
+  - id: fast
+    name: Fast pickup
+    type: performance
+    segments: [riders]
+`;
+
+describe('diffCanvases', () => {
+  it('equal canvases: equal, no blocks', () => {
+    const d = diff(BASE, BASE);
+    assert.equal(d.equal, true);
+    assert.deepEqual(d.blocks, []);
+    assert.deepEqual(d.summary, { added: 0, removed: 0, changed: 0, moved: 0 });
+  });
+
+  it('added and removed cards', () => {
+    const d = diff(BASE, BASE.replace('  - id: drivers\n    name: Licensed drivers\n', '  - id: tourists\n    name: Tourists\n'));
+    assert.equal(d.equal, false);
+    assert.deepEqual(d.blocks, [
+      { block: 'customer-segments', title: d.blocks[0].title, added: [{ id: 'tourists', name: 'Tourists', index: 1 }], removed: [{ id: 'drivers', name: 'Licensed drivers', index: 1 }], changed: [], moved: [], reordered: false },
+    ]);
+    assert.deepEqual(d.summary, { added: 1, removed: 1, changed: 0, moved: 0 });
+  });
+
+  it('changed fields: name, type, status, description, other scalars, tags and references gained and lost', () => {
+    const next = BASE.replace('name: Fast pickup\n    type: performance\n    segments: [riders]', 'name: Faster pickup\n    type: price\n    status: validated\n    description: Under 5 minutes\n    x-owner: kim\n    segments: [drivers]').replace('tags: [core]', 'tags: [new]');
+    const d = diff(BASE, next);
+    assert.deepEqual(d.blocks.map((b) => [b.block, b.changed]), [
+      [
+        'value-propositions',
+        [
+          {
+            id: 'fast',
+            name: 'Faster pickup',
+            index: 0,
+            oldIndex: 0,
+            changes: [
+              { field: 'name', kind: 'value', from: 'Fast pickup', to: 'Faster pickup' },
+              { field: 'type', kind: 'value', from: 'performance', to: 'price' },
+              { field: 'status', kind: 'value', to: 'validated' },
+              { field: 'description', kind: 'value', to: 'Under 5 minutes' },
+              { field: 'segments', kind: 'list', gained: ['drivers'], lost: ['riders'] },
+              { field: 'x-owner', kind: 'value', to: 'kim' },
+            ],
+          },
+        ],
+      ],
+      ['customer-segments', [{ id: 'riders', name: 'Urban riders', index: 0, oldIndex: 0, changes: [{ field: 'tags', kind: 'list', gained: ['new'], lost: ['core'] }] }]],
+    ]);
+  });
+
+  it('a renamed id is a change of id; references following the rename are not reported', () => {
+    const d = diff(BASE, BASE.replace('id: riders', 'id: city-riders').replace('segments: [riders]', 'segments: [city-riders]'));
+    assert.deepEqual(d.summary, { added: 0, removed: 0, changed: 1, moved: 0 });
+    assert.deepEqual(d.blocks[0].changed, [{ id: 'city-riders', name: 'Urban riders', index: 0, oldIndex: 0, changes: [{ field: 'id', kind: 'value', from: 'riders', to: 'city-riders' }] }]);
+  });
+
+  it('reordered cards are not changes; the block says it was reordered', () => {
+    const swapped = BASE.replace('  - id: riders\n    name: Urban riders\n    tags: [core]\n  - id: drivers\n    name: Licensed drivers\n', '  - id: drivers\n    name: Licensed drivers\n  - id: riders\n    name: Urban riders\n    tags: [core]\n');
+    const d = diff(BASE, swapped);
+    assert.equal(d.equal, true);
+    assert.deepEqual(d.summary, { added: 0, removed: 0, changed: 0, moved: 0 });
+    assert.deepEqual(d.blocks.map((b) => [b.block, b.reordered]), [['customer-segments', true]]);
+  });
+
+  it('a card moved to another block is a move with its field changes', () => {
+    const old = 'key-resources:\n  - id: drivers\n    name: Drivers\n  - Office\n';
+    const next = 'key-partnerships:\n  - id: drivers\n    name: Driver partners\n  - Office\n';
+    const d = diff(old, next);
+    assert.deepEqual(d.summary, { added: 0, removed: 0, changed: 0, moved: 2 });
+    assert.deepEqual(d.blocks.map((b) => [b.block, b.moved]), [
+      [
+        'key-partnerships',
+        [
+          { id: 'drivers', name: 'Driver partners', index: 0, oldIndex: 0, from: 'key-resources', changes: [{ field: 'name', kind: 'value', from: 'Drivers', to: 'Driver partners' }] },
+          { name: 'Office', index: 1, oldIndex: 1, from: 'key-resources', changes: [] },
+        ],
+      ],
+    ]);
+  });
+
+  it('cards without ids match by name, then by position', () => {
+    const old = 'cost-structure:\n  - Servers\n  - name: Salaries\n    type: fixed\n  - Marketing\n';
+    const next = 'cost-structure:\n  - name: Salaries\n    type: variable\n  - Servers\n  - Advertising\n';
+    const d = diff(old, next);
+    assert.deepEqual(d.blocks, [
+      {
+        block: 'cost-structure',
+        title: d.blocks[0].title,
+        added: [],
+        removed: [],
+        changed: [
+          { name: 'Salaries', index: 0, oldIndex: 1, changes: [{ field: 'type', kind: 'value', from: 'fixed', to: 'variable' }] },
+          { name: 'Advertising', index: 2, oldIndex: 2, changes: [{ field: 'name', kind: 'value', from: 'Marketing', to: 'Advertising' }] },
+        ],
+        moved: [],
+        reordered: true,
+      },
+    ]);
+  });
+
+  it('title and description changes, with Korean text', () => {
+    const a = validateCanvas('canvas: business-model\ntitle: 서울 병원\ncustomer-segments:\n  - 환자\n').model;
+    const b = validateCanvas('canvas: business-model\ntitle: 부산 병원\ndescription: 새 설명\ncustomer-segments:\n  - 외국인 환자\n').model;
+    const d = diffCanvases(a, b);
+    assert.deepEqual(d.title, { from: '서울 병원', to: '부산 병원' });
+    assert.deepEqual(d.description, { to: '새 설명' });
+    assert.deepEqual(d.blocks[0].changed, [{ name: '외국인 환자', index: 0, oldIndex: 0, changes: [{ field: 'name', kind: 'value', from: '환자', to: '외국인 환자' }] }]);
+    assert.deepEqual(diffCanvases(a, a, { newTitle: 'X' }).title, { from: '서울 병원', to: 'X' });
+  });
+
+  it('a side with errors diffs its valid parts; a missing side is all added', () => {
+    const broken = validateCanvas(HEAD + 'customer-segments:\n  - id: riders\n    name: Riders\n    bogus: [unclosed\n').model;
+    const ok = validateCanvas(HEAD + 'customer-segments:\n  - id: riders\n    name: Riders\n').model;
+    assert.equal(diffCanvases(broken, ok).summary.removed, 0);
+    assert.deepEqual(diffCanvases(undefined, ok).summary, { added: 1, removed: 0, changed: 0, moved: 0 });
+  });
+
+  it('renders text and Markdown', () => {
+    const d = diff(BASE, BASE.replace('  - id: drivers\n    name: Licensed drivers\n', '  - id: tourists\n    name: "*Tourists* @team"\n').replace('segments: [riders]', 'segments: [tourists]'));
+    const vp = d.blocks[0].title;
+    const title = d.blocks[1].title;
+    assert.equal(
+      diffToText(d),
+      `1 added, 1 removed, 1 changed, 0 moved\n${vp}\n  ~ "Fast pickup" (fast)\n      segments: +tourists -riders\n${title}\n  + "*Tourists* @team" (tourists)\n  - "Licensed drivers" (drivers)\n`,
+    );
+    assert.equal(
+      diffToMarkdown(d),
+      `**Canvas changes:** 1 added, 1 removed, 1 changed, 0 moved\n\n**${vp}**\n- changed Fast pickup (\`fast\`): segments +\`tourists\` −\`riders\`\n\n**${title}**\n- **added** \\*Tourists\\* &#64;team (\`tourists\`)\n- ~~removed~~ ~~Licensed drivers (\`drivers\`)~~\n`,
+    );
+    assert.equal(diffToText(diff(BASE, BASE)), 'No changes\n');
+  });
+});
