@@ -146,4 +146,30 @@ describe('diffCanvases', () => {
     );
     assert.equal(diffToText(diff(BASE, BASE)), 'No changes\n');
   });
+
+  it('tags gained only and references lost only', () => {
+    const d = diff(BASE, BASE.replace('tags: [core]', 'tags: [core, seoul]').replace('    segments: [riders]\n', ''));
+    assert.deepEqual(
+      d.blocks.map((b) => b.changed.map((c) => [c.id, c.changes])),
+      [[['fast', [{ field: 'segments', kind: 'list', gained: [], lost: ['riders'] }]]], [['riders', [{ field: 'tags', kind: 'list', gained: ['seoul'], lost: [] }]]]],
+    );
+  });
+
+  it('repeated names pair up in place; a card without id found in another block by name is a move', () => {
+    const old = 'key-activities:\n  - Hiring\n  - Hiring\n  - Sales\nkey-resources:\n  - Brand\n';
+    const next = 'key-activities:\n  - Hiring v2\n  - Hiring\n  - Brand\nkey-resources:\n  - Sales\n';
+    const d = diff(old, next);
+    assert.deepEqual(d.summary, { added: 0, removed: 0, changed: 1, moved: 2 });
+    const activities = d.blocks.find((b) => b.block === 'key-activities')!;
+    assert.deepEqual(activities.changed, [{ name: 'Hiring v2', index: 0, oldIndex: 0, changes: [{ field: 'name', kind: 'value', from: 'Hiring', to: 'Hiring v2' }] }]);
+    assert.deepEqual(activities.moved, [{ name: 'Brand', index: 2, oldIndex: 0, from: 'key-resources', changes: [] }]);
+  });
+
+  it('an id renamed and the card changed at once still matches by name', () => {
+    const d = diff(BASE, BASE.replace('id: fast', 'id: quick').replace('type: performance', 'type: price'));
+    assert.deepEqual(d.blocks[0].changed[0].changes, [
+      { field: 'id', kind: 'value', from: 'fast', to: 'quick' },
+      { field: 'type', kind: 'value', from: 'performance', to: 'price' },
+    ]);
+  });
 });

@@ -5,7 +5,8 @@
  *
  * Matching, in order (each card is matched at most once):
  *  1. by id, across the whole file (the same id in another block is a move);
- *  2. by name within the block (covers an id that was renamed, added or dropped);
+ *  2. by name within the block (covers an id that was renamed, added or dropped), a card left in
+ *     place with its name first (so repeated names pair up where they stand);
  *  3. by name across blocks, for cards that have no id on either side (a move);
  *  4. by position within the block, unless both cards carry (different) ids.
  * Unmatched old cards are removed, unmatched new cards added.
@@ -154,7 +155,7 @@ function otherFields(card: Card): Map<string, unknown> {
 
 /** Structural equality of two YAML values, without building JSON (the common case is equal). */
 function sameValue(a: unknown, b: unknown): boolean {
-  if (isScalar(a) && isScalar(b)) return a.value === b.value || (a.value !== null && typeof a.value === 'object' && textOf(a) === textOf(b));
+  if (isScalar(a) && isScalar(b)) return a.value === b.value || textOf(a) === textOf(b);
   if (isMap(a) && isMap(b)) {
     if (a.items.length !== b.items.length) return false;
     for (let i = 0; i < a.items.length; i++) {
@@ -234,6 +235,24 @@ export function diffCanvases(oldModel: CanvasModel | undefined, newModel: Canvas
     if (j !== undefined) pair(i, j);
   });
 
+  // Cards at the same place in the same block: first those with the same name (so that repeated
+  // names pair up in place), and after matching by name, any (4.).
+  const newByPosition = new Map<string, number[]>();
+  newCards.forEach((card, j) => {
+    if (taken[j]) return;
+    let slots = newByPosition.get(card.block);
+    if (!slots) newByPosition.set(card.block, (slots = []));
+    slots[card.index] = j;
+  });
+  const byPosition = (sameName: boolean) =>
+    oldCards.forEach((card, i) => {
+      if (partner[i] >= 0) return;
+      const j = newByPosition.get(card.block)?.[card.index];
+      if (j === undefined || taken[j] || (card.id && newCards[j].id)) return;
+      if (!sameName || card.name === newCards[j].name) pair(i, j);
+    });
+  byPosition(true);
+
   // 2. By name within the block; 3. by name across blocks for cards without ids.
   const byName = (sameBlock: boolean) => {
     const candidates = new Map<string, Map<string, number[]>>();
@@ -261,18 +280,8 @@ export function diffCanvases(oldModel: CanvasModel | undefined, newModel: Canvas
   byName(false);
 
   // 4. By position within the block, unless both cards carry ids (then they are different cards).
-  const newByPosition = new Map<string, number[]>();
-  newCards.forEach((card, j) => {
-    if (taken[j]) return;
-    let slots = newByPosition.get(card.block);
-    if (!slots) newByPosition.set(card.block, (slots = []));
-    slots[card.index] = j;
-  });
-  oldCards.forEach((card, i) => {
-    if (partner[i] >= 0) return;
-    const j = newByPosition.get(card.block)?.[card.index];
-    if (j !== undefined && !taken[j] && !(card.id && newCards[j].id)) pair(i, j);
-  });
+  byPosition(false);
+
   const pairs: Pairing[] = [];
   const pairOfNew: (Pairing | undefined)[] = new Array(newCards.length);
   partner.forEach((j, i) => {
