@@ -3,7 +3,8 @@
  * it type-only: messages are unions discriminated by `type`, sent through typed helpers, so a
  * renamed field breaks the build on both sides at once.
  */
-import type { CanvasView } from '../core/render/viewTypes';
+import type { CanvasView, CardView } from '../core/render/viewTypes';
+import type { DiffSummary } from '../core/diff/diff';
 import type { Span } from '../core/types';
 
 /** Strings the webview shows, localized by the host (the webview has no l10n of its own). */
@@ -44,6 +45,39 @@ export interface PreviewState {
   scrollY?: number;
 }
 
+/** Strings of the compare mode, localized by the host. */
+export interface CompareLabels {
+  /** "Compared with HEAD": the heading of the summary bar. */
+  heading: string;
+  added: string;
+  removed: string;
+  changed: string;
+  moved: string;
+  /** The toggle's text while the changes are shown (back to the plain view) and while hidden. */
+  showPlain: string;
+  showChanges: string;
+  /** "No changes". */
+  equal: string;
+}
+
+/** A card of the current view marked by the comparison: `position` is its index in its block's `cards`. */
+export interface CompareMark {
+  position: number;
+  kind: 'added' | 'changed' | 'moved';
+  /** Its field changes, one line each (for the tooltip and screen readers). */
+  details: string[];
+}
+
+/** The comparison of the shown canvas with an older version, ready to draw. */
+export interface ComparePayload {
+  labels: CompareLabels;
+  equal: boolean;
+  summary: DiffSummary;
+  /** Title and description changes, one line each. */
+  details: string[];
+  blocks: { block: string; marks: CompareMark[]; removed: CardView[] }[];
+}
+
 export type HostMessage =
   /**
    * A new view of `uri`. `outdated`: the text has syntax errors, so `view` is the last good canvas
@@ -54,7 +88,9 @@ export type HostMessage =
   | { type: 'cursor'; offset: number | undefined }
   | { type: 'locked'; locked: boolean }
   /** Rasterise an SVG (PNG export): answered by `rasterized` with the same `id`. */
-  | { type: 'rasterize'; id: number; svg: string; scale: number };
+  | { type: 'rasterize'; id: number; svg: string; scale: number }
+  /** Compare mode: the diff of the view just posted against an older version (undefined: plain view). */
+  | { type: 'compare'; uri: string; version: number | undefined; compare: ComparePayload | undefined };
 
 export type WebviewMessage =
   /** The page's script runs and listens; it shows `version` of `uri` (the view embedded in the page). */

@@ -8,6 +8,7 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import type { CanvasView } from '../core/render/viewTypes';
 import type { HostMessage, PreviewInit, PreviewState } from '../shared/protocol';
 import { CanvasDom } from './canvas';
+import { CompareDom } from './compare';
 import { buildChrome, ChromeState } from './chrome';
 import { connectHost } from './host';
 import { safeHref } from '../core/render/markdown';
@@ -31,6 +32,10 @@ const canvas = new CanvasDom(chrome.main);
 const chromeState = new ChromeState(chrome, labels);
 let shown: { uri: string; version: number | undefined } = { uri: init.uri, version: undefined };
 let current: CanvasView | undefined;
+const compare = new CompareDom(chrome.main, () => {
+  compare.undecorate();
+  if (current) compare.decorate({ segments: new Map(current.segments.map((s) => [s.id, s])), labels });
+});
 
 function drawLock(): void {
   chrome.lockButton.textContent = state.locked ? labels.unlock : labels.lock;
@@ -41,6 +46,8 @@ function drawLock(): void {
 function show(uri: string, fileName: string, view: CanvasView, outdated: boolean): void {
   if (uri !== shown.uri) {
     // Another file: nothing of the old one is reused.
+    compare.undecorate();
+    compare.set(undefined);
     canvas.clear();
     shown = { uri, version: undefined };
     state = { ...state, uri, segment: undefined, scrollX: 0, scrollY: 0 };
@@ -54,7 +61,9 @@ function show(uri: string, fileName: string, view: CanvasView, outdated: boolean
   const segments = new Map(view.segments.map((s) => [s.id, s]));
   if (state.segment !== undefined && !segments.has(state.segment)) setSegment(undefined);
   chromeState.update(view, fileName, outdated, state.segment);
+  compare.undecorate();
   const cards = canvas.render(view, { segments, labels });
+  compare.decorate({ segments, labels });
   canvas.filter(state.segment);
   if (pendingScroll) {
     window.scrollTo(pendingScroll.x, pendingScroll.y);
@@ -75,6 +84,9 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   switch (message?.type) {
     case 'view':
       show(message.uri, message.fileName, message.view, message.outdated);
+      break;
+    case 'compare':
+      if (message.uri === shown.uri) compare.set(message.compare);
       break;
     case 'cursor':
       canvas.highlightAt(message.offset);

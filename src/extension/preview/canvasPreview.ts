@@ -5,6 +5,7 @@ import type { Span } from '../../core';
 import type { HostMessage, HostMessageType, PreviewInit, WebviewMessage, WebviewMessageType } from '../../shared/protocol';
 import type { CanvasDocumentCache } from '../documentCache';
 import { SECTION } from '../settings';
+import { buildCompare, type CompareTexts } from './compareData';
 import { newNonce, previewHtml } from './html';
 import { fileNameOf, previewLabels, previewTitle } from './labels';
 
@@ -39,6 +40,15 @@ export interface PreviewSnapshot {
   renderedCards: number | undefined;
   posted: HostMessageType[];
   received: WebviewMessageType[];
+  /** Compare mode: what the shown canvas is compared with, and the last summary posted. */
+  compare?: { against: string; summary?: { added: number; removed: number; changed: number; moved: number }; equal?: boolean };
+}
+
+/** Compare mode's source: the old text (undefined: the file is new there) and how to name it. */
+export interface CompareSource {
+  against: string;
+  oldText: string | undefined;
+  texts: CompareTexts;
 }
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
@@ -79,6 +89,8 @@ export class CanvasPreview implements vscode.Disposable {
   private nextRequest = 1;
   private readonly rasterRequests = new Map<number, { resolve(dataUrl: string): void; reject(error: Error): void }>();
   private readonly readyWaiters: { resolve(): void; reject(error: Error): void }[] = [];
+  private compareSource: CompareSource | undefined;
+  private lastCompare: PreviewSnapshot['compare'];
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -128,6 +140,8 @@ export class CanvasPreview implements vscode.Disposable {
   setResource(uri: vscode.Uri): void {
     if (this.isDisposed || this.isResource(uri)) return;
     this.resourceUri = uri;
+    this.compareSource = undefined;
+    this.lastCompare = undefined;
     this.panel.title = previewTitle(uri, this.isLocked);
     this.cancelTimer();
     void this.update();
@@ -246,6 +260,29 @@ export class CanvasPreview implements vscode.Disposable {
     this.lastOutdated = outdated;
     this.shown = { uri, version: document.version };
     this.post({ type: 'view', uri, fileName: fileNameOf(document.uri), view, outdated });
+    if (this.compareSource) this.postCompare(document);
+  }
+
+  /** Compare mode on (`source`) or off (undefined): the page marks the changes since `source`. */
+  async setCompare(source: CompareSource | undefined): Promise<void> {
+    this.compareSource = source;
+    this.lastCompare = source ? { against: source.against } : undefined;
+    if (this.isDisposed || !this.ready) return;
+    const document = await this.document();
+    if (source) this.postCompare(document);
+    else this.post({ type: 'compare', uri: document.uri.toString(), version: document.version, compare: undefined });
+  }
+
+  get comparing(): boolean {
+    return this.compareSource !== undefined;
+  }
+
+  private postCompare(document: vscode.TextDocument): void {
+    const source = this.compareSource;
+    if (!source || !this.isResource(document.uri)) return;
+    const compare = buildCompare(source.oldText, this.host.cache.get(document), source.texts);
+    this.lastCompare = { against: source.against, summary: compare.summary, equal: compare.equal };
+    this.post({ type: 'compare', uri: document.uri.toString(), version: document.version, compare });
   }
 
   private postCursor(editor: vscode.TextEditor): void {
@@ -275,6 +312,7 @@ export class CanvasPreview implements vscode.Disposable {
         this.shown = { uri: message.uri, version: message.version };
         this.post({ type: 'locked', locked: this.isLocked });
         await this.update();
+        if (this.compareSource && !this.isDisposed) this.postCompare(await this.document());
         {
           const editor = vscode.window.visibleTextEditors.find((e) => this.isResource(e.document.uri));
           if (editor) this.postCursor(editor);
@@ -363,6 +401,7 @@ export class CanvasPreview implements vscode.Disposable {
       renderedCards: this.rendered?.cards,
       posted: this.posted.slice(),
       received: this.received.slice(),
+      ...(this.lastCompare ? { compare: { ...this.lastCompare } } : {}),
     };
   }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { WebviewMessage } from '../../shared/protocol';
 import type { CanvasDocumentCache } from '../documentCache';
 import { isCanvasDocument } from '../languages';
+import { COMPARE_COMMAND, compareWith, type CompareOptions } from './compareCommand';
 import { exportCanvas, type ExportOptions } from './exportCanvas';
 import { PreviewManager } from './previewManager';
 
@@ -88,6 +89,14 @@ export function registerPreview(context: vscode.ExtensionContext, cache: CanvasD
         const source = resourceOf(arg, manager);
         if (!source) return noCanvas();
         return exportFrom(source, options ?? {});
+      }),
+    ),
+    vscode.commands.registerCommand(
+      COMPARE_COMMAND,
+      failable(vscode.l10n.t('Comparing the canvas'), (arg?: unknown, options?: CompareOptions) => {
+        const resource = resourceOf(arg, manager);
+        if (!resource) return noCanvas();
+        return compareWith(manager, resource, options, arg instanceof vscode.Uri);
       }),
     ),
     vscode.commands.registerCommand(PREVIEW_COMMANDS.state, () => manager.snapshot()),

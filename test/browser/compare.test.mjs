@@ -1,0 +1,227 @@
+// Compare mode of the preview page in real headless Chromium: the host's comparison (built by the
+// real core and src/extension/preview/compareData.ts) posted to the page, as the extension does.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { assertBuilt, closeBrowser, openPreview, ROOT } from './harness.mjs';
+import { SMALL, viewOf } from './views.mjs';
+
+const URI = 'file:///w/test.canvas.yaml';
+
+let compareLib;
+async function loadCompareLib() {
+  if (compareLib) return compareLib;
+  const outfile = join(ROOT, 'out', 'test', 'browser', 'compare-lib.cjs');
+  mkdirSync(join(ROOT, 'out', 'test', 'browser'), { recursive: true });
+  await esbuild.build({
+    stdin: {
+      contents: `
+export { buildCompare, ENGLISH_TEXTS } from './src/extension/preview/compareData';
+export { validateCanvas } from './src/core/validate';
+`,
+      resolveDir: ROOT,
+      sourcefile: 'browser-compare-lib.ts',
+      loader: 'ts',
+    },
+    bundle: true,
+    packages: 'external',
+    format: 'cjs',
+    platform: 'node',
+    target: 'es2022',
+    outfile,
+    logLevel: 'warning',
+  });
+  compareLib = createRequire(import.meta.url)(outfile);
+  return compareLib;
+}
+
+const OLD = `${SMALL}key-partnerships:
+  - id: insurer
+    name: Insurer
+`;
+
+// Added: Safety first (value propositions). Removed: Steady income, Insurer (its block is empty now).
+// Changed: Fast pickup (status, segments). Moved: App, channels → customer relationships.
+const NEW = SMALL.replace(
+  `  - id: fast
+    name: Fast pickup
+    segments: [riders]
+  - id: income
+    name: Steady income
+    segments: [drivers]
+`,
+  `  - id: fast
+    name: Fast pickup
+    status: validated
+    segments: [riders, drivers]
+  - id: safety
+    name: Safety first
+    segments: [riders]
+`,
+).replace(
+  `channels:
+  - id: app`,
+  `customer-relationships:
+  - id: app`,
+);
+
+async function comparePayload(oldText, newText) {
+  const { buildCompare, validateCanvas, ENGLISH_TEXTS } = await loadCompareLib();
+  return buildCompare(oldText, validateCanvas(newText), ENGLISH_TEXTS);
+}
+
+function marks(preview) {
+  return preview.page.$$eval('main li.card', (cards) =>
+    cards.map((c) => ({
+      name: c.querySelector('.card-name')?.textContent,
+      block: c.closest('section').dataset.block,
+      classes: [...c.classList].filter((k) => k.startsWith('compare-')).sort(),
+      title: c.getAttribute('title') ?? undefined,
+      sr: c.querySelector('.compare-sr')?.textContent,
+    })),
+  );
+}
+
+describe('preview page: compare mode', function () {
+  let preview;
+  before(assertBuilt);
+  afterEach(async () => {
+    if (preview) assert.deepEqual(preview.errors, [], 'no page errors');
+    await preview?.close();
+    preview = undefined;
+  });
+  after(closeBrowser);
+
+  async function openCompared() {
+    const view = await viewOf(NEW, 2);
+    preview = await openPreview({ init: { view } });
+    await preview.post({ type: 'compare', uri: URI, version: 2, compare: await comparePayload(OLD, NEW) });
+    return preview;
+  }
+
+  it('the host side: the diff becomes marks by position and the removed cards of the old view', async () => {
+    const payload = await comparePayload(OLD, NEW);
+    assert.deepEqual(payload.summary, { added: 1, removed: 2, changed: 1, moved: 1 });
+    const vp = payload.blocks.find((b) => b.block === 'value-propositions');
+    assert.deepEqual(vp.marks.map((m) => [m.position, m.kind]).sort(), [[0, 'changed'], [1, 'added']]);
+    assert.deepEqual(vp.marks.find((m) => m.kind === 'changed').details.sort(), ['segments: +drivers', 'status: (none) → validated']);
+    assert.deepEqual(vp.removed.map((c) => c.name), ['Steady income']);
+    const everythingAdded = await comparePayload(undefined, NEW);
+    assert.equal(everythingAdded.summary.added, 6);
+    assert.equal(everythingAdded.summary.removed + everythingAdded.summary.changed + everythingAdded.summary.moved, 0);
+  });
+
+  it('marks added cards green, changed and moved ones amber, and shows removed cards struck in their block', async () => {
+    await openCompared();
+    const all = await marks(preview);
+    const byName = (name) => all.find((c) => c.name === name);
+    assert.deepEqual(byName('Safety first').classes, ['compare-added', 'compare-mark']);
+    assert.deepEqual(byName('Fast pickup').classes, ['compare-changed', 'compare-mark']);
+    assert.deepEqual(byName('App').classes, ['compare-mark', 'compare-moved']);
+    assert.equal(byName('App').block, 'customer-relationships');
+    assert.deepEqual(byName('Urban riders').classes, [], 'an unchanged card is not marked');
+    assert.deepEqual(byName('Steady income'), { name: 'Steady income', block: 'value-propositions', classes: ['compare-removed'], title: 'removed', sr: 'removed: ' });
+    assert.equal(byName('Insurer').block, 'key-partnerships');
+    assert.deepEqual(byName('Insurer').classes, ['compare-removed']);
+    // The removed card's block has no card of its own: its list is shown, its guide is not.
+    const kp = await preview.page.$eval('section[data-block="key-partnerships"]', (s) => ({
+      list: s.querySelector('ul.cards').hidden,
+      guide: s.querySelector('.guide').hidden,
+    }));
+    assert.deepEqual(kp, { list: false, guide: true });
+    // Struck through, in the theme's colours (Git decorations), never a fixed colour.
+    const style = await preview.page.$eval('li.compare-removed', (c) => getComputedStyle(c).textDecorationLine);
+    assert.equal(style, 'line-through');
+    const css = readFileSync(join(ROOT, 'media', 'preview.css'), 'utf8');
+    const compareCss = css.slice(css.indexOf('/* Compare mode'));
+    assert.match(compareCss, /--vscode-gitDecoration-addedResourceForeground/);
+    assert.match(compareCss, /--vscode-gitDecoration-deletedResourceForeground/);
+    assert.match(compareCss, /--vscode-gitDecoration-modifiedResourceForeground/);
+    assert.doesNotMatch(compareCss, /#[0-9a-f]{3,6}\b|rgb\(/i, 'only theme variables');
+    // Removed cards are not the file's cards: clicking one reveals nothing.
+    await preview.clearPosted();
+    await preview.page.click('li.compare-removed');
+    assert.deepEqual(await preview.posted('reveal'), []);
+  });
+
+  it('gives changed cards their field changes in a tooltip and in visually hidden text', async () => {
+    await openCompared();
+    const all = await marks(preview);
+    const fast = all.find((c) => c.name === 'Fast pickup');
+    assert.equal(fast.title, 'changed\nstatus: (none) → validated\nsegments: +drivers');
+    assert.equal(fast.sr, 'changed: status: (none) → validated; segments: +drivers. ');
+    const app = all.find((c) => c.name === 'App');
+    assert.match(app.sr, /^moved: moved from Channels/);
+    assert.equal(all.find((c) => c.name === 'Safety first').sr, 'added. ');
+    // Visually hidden: a 1px clipped box, but in the accessibility tree.
+    const box = await preview.page.$eval('li.compare-changed .compare-sr', (s) => {
+      const r = s.getBoundingClientRect();
+      return { w: r.width, h: r.height, display: getComputedStyle(s).display };
+    });
+    assert.ok(box.w <= 1 && box.h <= 1 && box.display !== 'none', JSON.stringify(box));
+    const snapshot = await preview.page.locator('li.compare-changed').first().ariaSnapshot();
+    assert.match(snapshot, /changed: status/);
+  });
+
+  it('shows a summary bar with the counts and toggles back to the plain view and again', async () => {
+    await openCompared();
+    const bar = () =>
+      preview.page.$eval('.compare-bar', (b) => ({
+        hidden: b.hidden,
+        heading: b.querySelector('.compare-heading').textContent,
+        counts: [...b.querySelectorAll('.compare-count')].map((c) => c.textContent),
+        toggle: b.querySelector('button.compare-toggle').textContent,
+        pressed: b.querySelector('button.compare-toggle').getAttribute('aria-pressed'),
+      }));
+    assert.deepEqual(await bar(), {
+      hidden: false,
+      heading: 'Compared with HEAD',
+      counts: ['1 added', '2 removed', '1 changed', '1 moved'],
+      toggle: 'Show plain view',
+      pressed: 'false',
+    });
+    // The bar comes before the canvas.
+    assert.equal(await preview.page.evaluate(() => document.querySelector('.compare-bar').nextElementSibling?.id), 'canvas');
+
+    await preview.page.click('button.compare-toggle');
+    assert.equal((await bar()).toggle, 'Show changes');
+    assert.equal((await bar()).pressed, 'true');
+    let all = await marks(preview);
+    assert.ok(all.every((c) => c.classes.length === 0 && c.title === undefined && c.sr === undefined), 'plain view: no marks');
+    assert.ok(!all.some((c) => c.name === 'Steady income' || c.name === 'Insurer'), 'plain view: no removed cards');
+    const kp = await preview.page.$eval('section[data-block="key-partnerships"]', (s) => [s.querySelector('ul.cards').hidden, s.querySelector('.guide').hidden]);
+    assert.deepEqual(kp, [true, false], 'the empty block shows its guide again');
+
+    await preview.page.keyboard.press('Tab'); // the toggle is a real button: keyboard works too
+    await preview.page.focus('button.compare-toggle');
+    await preview.page.keyboard.press('Enter');
+    all = await marks(preview);
+    assert.equal(all.filter((c) => c.classes.includes('compare-removed')).length, 2);
+    assert.equal((await bar()).toggle, 'Show plain view');
+  });
+
+  it('keeps the marks through a new view, and ends compare mode on an empty comparison message', async () => {
+    await openCompared();
+    // A new version (an unrelated edit): the view is patched, then the host posts the new comparison.
+    const next = NEW.replace('title: Ride-hailing', 'title: Ride-hailing 2');
+    await preview.post({ type: 'view', uri: URI, fileName: 'test.canvas.yaml', view: await viewOf(next, 3), outdated: false });
+    await preview.post({ type: 'compare', uri: URI, version: 3, compare: await comparePayload(OLD, next) });
+    const all = await marks(preview);
+    assert.equal(all.filter((c) => c.classes.includes('compare-removed')).length, 2, 'removed cards are drawn once');
+    assert.deepEqual(all.find((c) => c.name === 'Safety first').classes, ['compare-added', 'compare-mark']);
+    assert.match(await preview.page.$eval('.compare-details', (d) => d.textContent), /title: Ride-hailing → Ride-hailing 2/);
+
+    await preview.post({ type: 'compare', uri: URI, version: 3, compare: undefined });
+    assert.equal(await preview.page.$eval('.compare-bar', (b) => b.hidden), true);
+    assert.equal((await marks(preview)).filter((c) => c.classes.length).length, 0);
+  });
+
+  it('says "No changes" when the versions are equal', async () => {
+    preview = await openPreview({ init: { view: await viewOf(SMALL, 1) } });
+    await preview.post({ type: 'compare', uri: URI, version: 1, compare: await comparePayload(SMALL, SMALL) });
+    assert.equal(await preview.page.$eval('.compare-counts', (c) => c.textContent), 'No changes');
+    assert.equal((await marks(preview)).filter((c) => c.classes.length).length, 0);
+  });
+});
