@@ -39,7 +39,8 @@ describe('memory over many updates', function () {
     const after = await measure();
     await cdp.detach();
     console.log(`      1,000 updates: heap ${(before.heap / 1e6).toFixed(2)} → ${(after.heap / 1e6).toFixed(2)} MB, DOM nodes ${before.nodes} → ${after.nodes}`);
-    assert.ok(Math.abs(after.nodes - before.nodes) <= 20, `DOM nodes ${before.nodes} → ${after.nodes}`);
+    // A leak grows with the updates (1,000 of them here); a few nodes of one-off settling do not.
+    assert.ok(Math.abs(after.nodes - before.nodes) <= 100, `DOM nodes ${before.nodes} → ${after.nodes}`);
     assert.ok(after.heap - before.heap < 1_000_000, `heap grew by ${after.heap - before.heap} bytes`);
   });
 });
