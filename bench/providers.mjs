@@ -29,6 +29,7 @@
 // (with validateCanvas, so the results handed to the providers come from the same code) the way
 // dist/core.js is built, into bench/generated/ (git-ignored).
 
+import { mulberry32 } from './generate.mjs';
 export const PROVIDER_BUDGET = 0.05;
 
 const now = () => performance.now();
@@ -42,17 +43,6 @@ function quantile(sorted, q) {
 }
 const sorted = (values) => values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
 const median = (values) => quantile(sorted(values), 0.5);
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Up to `n` distinct items of `list`, picked with `rand`, in list order. */
 function pick(list, n, rand) {
