@@ -1,0 +1,136 @@
+/**
+ * validate on worker threads. The workers run this same bundle (dist/cli.js; main.ts sends a
+ * thread started with {@link WORKER_FLAG} in its workerData to {@link runValidateWorker}).
+ *
+ * Work stealing through shared memory: every worker gets the whole file list and takes the next
+ * file by incrementing a shared counter, so a slow file never holds up the others and no round trip
+ * to the main thread is needed between files. The main thread takes files from the same counter
+ * (--jobs N: this thread and N - 1 workers), in short turns between which it handles the workers'
+ * messages. Before working on a file, a worker records its index in its own slot; if the worker
+ * dies, that file is reported as not validated, and the other threads take the rest. Each worker
+ * posts one formatted report per file; the main thread keeps the reports that come early and writes
+ * them in input order, as soon as all files before them are written. The run ends when every file
+ * is taken and every worker has exited, with every file reported once: a worker that cannot start
+ * or dies never makes it hang.
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { checkFile } from './validateCommand';
+import type { FileReport, Io, ValidateFormat, ValidateReporter } from './validateCommand';
+
+/** Marks the workerData of a validation worker. */
+export const WORKER_FLAG = 'canvasAsCodeValidateWorker';
+
+/**
+ * What a worker receives. `shared` is an Int32Array over a SharedArrayBuffer: [0] the index of the
+ * next file to take, [1 + slot] the index of the file this worker is on (-1: none).
+ */
+export interface ValidateWorkerData {
+  [WORKER_FLAG]: true;
+  files: string[];
+  cwd: string;
+  format: ValidateFormat;
+  shared: SharedArrayBuffer;
+  slot: number;
+}
+
+/** Posted by a worker for each file: [index in the file list, its report]. */
+export type WorkerMessage = [number, FileReport];
+
+/** True in a thread started by {@link validateOnWorkers}. */
+export function isValidateWorker(): boolean {
+  return !isMainThread && (workerData as Partial<ValidateWorkerData> | null)?.[WORKER_FLAG] === true;
+}
+
+/** The body of a validation worker: take files until none are left, post each report. */
+export function runValidateWorker(): void {
+  const data = workerData as ValidateWorkerData;
+  const shared = new Int32Array(data.shared);
+  for (;;) {
+    const index = Atomics.add(shared, 0, 1);
+    if (index >= data.files.length) break;
+    Atomics.store(shared, 1 + data.slot, index);
+    const message: WorkerMessage = [index, checkFile(data.files[index], data.cwd, data.format)];
+    parentPort!.postMessage(message);
+  }
+  Atomics.store(shared, 1 + data.slot, -1);
+}
+
+/** The main thread validates files in turns of about this long, handling worker messages between. */
+const MAIN_TURN_MS = 4;
+
+/**
+ * Validates `files` on `threads` threads: this one and threads - 1 workers, all taking files from
+ * the same counter. Resolves to the exit status once every file is reported and every worker has
+ * exited.
+ */
+export function validateOnWorkers(
+  files: readonly string[],
+  format: ValidateFormat,
+  io: Io,
+  threads: number,
+  reporter: ValidateReporter,
+): Promise<number> {
+  const workers = threads - 1;
+  const shared = new Int32Array(new SharedArrayBuffer(4 * (1 + workers)));
+  shared.fill(-1, 1);
+  const reports: (FileReport | undefined)[] = new Array(files.length);
+  let written = 0;
+  const deliver = (index: number, report: FileReport) => {
+    if (index < written || reports[index] !== undefined) return;
+    reports[index] = report;
+    while (written < files.length && reports[written] !== undefined) {
+      reporter.file(reports[written]!);
+      reports[written] = undefined;
+      written++;
+    }
+  };
+  const lost = (index: number, why: string) =>
+    deliver(index, { items: [], counts: [], error: `cannot validate ${files[index]}: its worker thread stopped (${why})` });
+
+  return new Promise<number>((resolve) => {
+    let running = 0;
+    let mainDone = false;
+    const maybeFinish = () => {
+      if (!mainDone || running > 0) return;
+      // Every file has been taken and every worker is gone: a file taken but never reported was
+      // lost with its worker (its slot said so already; this is a safety net).
+      for (let i = written; i < files.length; i++) if (reports[i] === undefined) lost(i, 'no result');
+      resolve(reporter.finish(files.length));
+    };
+    for (let slot = 0; slot < workers; slot++) {
+      const data: ValidateWorkerData = { [WORKER_FLAG]: true, files: files as string[], cwd: io.cwd, format, shared: shared.buffer as SharedArrayBuffer, slot };
+      let worker: Worker;
+      try {
+        worker = new Worker(io.workerScript ?? __filename, { workerData: data });
+      } catch {
+        continue; // This thread takes its share.
+      }
+      running++;
+      let failure: string | undefined;
+      worker.on('message', ([index, report]: WorkerMessage) => deliver(index, report));
+      worker.on('error', (error) => (failure = error?.message ?? String(error)));
+      worker.on('exit', (code) => {
+        // Messages the worker posted before it stopped have been delivered by now.
+        const current = Atomics.exchange(shared, 1 + slot, -1);
+        if (current >= 0 && current < files.length) lost(current, failure ?? `exit code ${code}`);
+        running--;
+        maybeFinish();
+      });
+    }
+    // This thread validates too, in short turns so that worker reports are written as they come.
+    const turn = () => {
+      const start = performance.now();
+      do {
+        const index = Atomics.add(shared, 0, 1);
+        if (index >= files.length) {
+          mainDone = true;
+          maybeFinish();
+          return;
+        }
+        deliver(index, checkFile(files[index], io.cwd, format));
+      } while (performance.now() - start < MAIN_TURN_MS);
+      setImmediate(turn);
+    };
+    turn();
+  });
+}
