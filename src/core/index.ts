@@ -24,3 +24,4 @@ export { prepareRename, rename, RENAME_MESSAGES } from './rename';
 export type { RenameError, RenameLocation } from './rename';
 export * from './render';
 export * from './diff';
+export { revalidateCanvas } from './incremental';

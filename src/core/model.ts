@@ -152,6 +152,11 @@ function readCard(block: string, index: number, node: Node, doc: Document): Card
   return card;
 }
 
+/** Reads one item of a block's list as a card (undefined for items that are no card). */
+export function readBlockItem(block: string, index: number, item: unknown, doc: Document): Card | undefined {
+  return readCard(block, index, deref(item, doc) as Node, doc);
+}
+
 /** Reads the canvas from the YAML tree, tolerating any shape (broken parts are skipped). */
 export function buildModel(doc: Document): CanvasModel {
   const model: CanvasModel = { blocks: new Map(), cards: [] };

@@ -12,6 +12,8 @@ export interface ParsedCanvas {
   value: unknown;
   /** True when the YAML itself is broken (schema and rules then stay quiet to avoid cascades). */
   hasSyntaxErrors: boolean;
+  /** Set once the schema has run: true when `value` satisfied it (incremental validation reuses it). */
+  schemaValid?: boolean;
 }
 
 /** A span that stays on the first line of `span`, so a problem never highlights a whole block. */

@@ -85,7 +85,8 @@ export function reportSchemaProblems(parsed: ParsedCanvas, sink: DiagnosticSink)
       return;
     }
   }
-  if (validateCanvas(value)) return;
+  parsed.schemaValid = validateCanvas(value);
+  if (parsed.schemaValid) return;
   const errors = collapseAlternatives(validateCanvas.errors ?? [], value);
   // A value of the wrong type also fails its enum or pattern: the type is the one problem to report.
   const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
@@ -206,4 +207,14 @@ function dataAt(root: unknown, segments: readonly string[]): unknown {
     data = (data as Record<string, unknown>)[s];
   }
   return data;
+}
+
+/**
+ * Whether some new items of a block satisfy the schema, judged on their own: a block's schema
+ * constrains each item alone (no count, uniqueness or cross-item keyword), so a canvas that was
+ * valid stays valid exactly when its replaced items are. They are checked inside a skeleton canvas
+ * with the same `canvas` and `title` values, which were valid.
+ */
+export function itemsSatisfySchema(value: Record<string, unknown>, blockKey: string, items: unknown[]): boolean {
+  return validateCanvas({ canvas: value.canvas, title: value.title, [blockKey]: items });
 }

@@ -12,6 +12,8 @@ export interface ValidationResult {
   parsed?: ParsedCanvas;
   /** What could be read of the canvas, also from a file with syntax errors. */
   model?: CanvasModel;
+  /** True when this result was produced by revalidating only what an edit touched. */
+  incremental?: boolean;
 }
 
 /**
@@ -30,14 +32,27 @@ export function validateCanvas(text: string, options: ValidationOptions = {}): V
   try {
     // The model is read even from broken YAML: completion and the preview need what is there.
     model = buildModel(parsed.doc);
-    if (!parsed.hasSyntaxErrors) {
-      reportSchemaProblems(parsed, sink);
+  } catch (error) {
+    reportInternalError(sink, error);
+  }
+  return diagnose(parsed, model, sink);
+}
+
+/**
+ * The checks that follow parsing: the schema, then the rules. Shared by full and incremental
+ * validation, so both report exactly the same problems for the same parsed document and model.
+ */
+export function diagnose(parsed: ParsedCanvas, model: CanvasModel | undefined, sink: DiagnosticSink): ValidationResult {
+  const { text } = parsed;
+  try {
+    if (model && !parsed.hasSyntaxErrors) {
+      // Known valid (an incremental check of the edited items): nothing for the schema to report.
+      if (!parsed.schemaValid) reportSchemaProblems(parsed, sink);
       // Rules judge a canvas; a file that is not even a mapping has its one schema problem instead.
       if (isMap(parsed.doc.contents)) runRules(model, sink, text);
     }
   } catch (error) {
-    // A bug in our own code must not take the editor down: report it where the user sees it.
-    sink.add('schema', { start: 0, end: 0 }, 'schemaOther', ['Internal error', String(error)]);
+    reportInternalError(sink, error);
   }
   // The parser may point one past the end (an unterminated quote); spans always stay inside the text.
   for (const d of sink.items) {
@@ -46,4 +61,9 @@ export function validateCanvas(text: string, options: ValidationOptions = {}): V
   }
   const diagnostics = sink.items.slice().sort((a, b) => a.start - b.start || a.end - b.end);
   return { diagnostics, parsed, model };
+}
+
+/** A bug in our own code must not take the editor down: report it where the user sees it. */
+function reportInternalError(sink: DiagnosticSink, error: unknown): void {
+  sink.add('schema', { start: 0, end: 0 }, 'schemaOther', ['Internal error', String(error)]);
 }

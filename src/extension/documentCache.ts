@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { validateCanvas } from '../core';
+import { revalidateCanvas, validateCanvas } from '../core';
 import type { ValidationResult } from '../core';
 import { validationOptions } from './settings';
 import { localize } from './toVscode';
@@ -10,8 +10,9 @@ interface Entry {
 }
 
 /**
- * One validation per document version: diagnostics, completion, hover and navigation all read the
- * same parsed document and model, so no provider parses again.
+ * One validation per document version, incremental from the previous one: diagnostics,
+ * completion, hover and navigation all read the same parsed document and model, so no provider
+ * parses again.
  */
 export class CanvasDocumentCache implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
@@ -25,7 +26,10 @@ export class CanvasDocumentCache implements vscode.Disposable {
     const key = document.uri.toString();
     const cached = this.entries.get(key);
     if (cached && cached.version === document.version) return cached.result;
-    const result = validateCanvas(document.getText(), { ...validationOptions(document.uri), localize });
+    const options = { ...validationOptions(document.uri), localize };
+    // From the version validated last (same settings: a settings change clears the cache), only
+    // the cards an edit touched are read again; the old result is consumed and replaced here.
+    const result = cached ? revalidateCanvas(cached.result, document.getText(), options) : validateCanvas(document.getText(), options);
     this.entries.set(key, { version: document.version, result });
     return result;
   }

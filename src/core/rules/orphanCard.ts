@@ -12,11 +12,11 @@ const TRACEABLE_BLOCKS = new Map(
 );
 
 /** `orphan-card`: a value proposition, channel, relationship or revenue stream that names no segment. */
-export const orphanCard: Rule = ({ model, sink }) => {
-  for (const card of model.cards) {
-    const title = TRACEABLE_BLOCKS.get(card.block);
-    if (title === undefined) continue;
-    if (card.references.some((r) => r.field === 'segments')) continue;
-    sink.add('orphan-card', card.labelSpan, 'orphanCard', [title, cardLabel(card)]);
+export const orphanCard: Rule = ({ sink, cardsOf }) => {
+  for (const [block, title] of TRACEABLE_BLOCKS) {
+    for (const card of cardsOf(block)) {
+      if (card.references.some((r) => r.field === 'segments')) continue;
+      sink.add('orphan-card', card.labelSpan, 'orphanCard', [title, cardLabel(card)]);
+    }
   }
 };
