@@ -59,9 +59,9 @@ export interface CanvasModel {
 }
 
 function scalarString(node: unknown): Located<string> | undefined {
-  if (!isScalar(node) || node.value === null || typeof node.value === 'object') return undefined;
-  const span = spanOf(node);
-  return span ? { ...span, value: String(node.value) } : undefined;
+  if (!isScalar(node) || node.value === null || typeof node.value === 'object' || !node.range) return undefined;
+  // A literal, not a spread of spanOf's result: this runs for every field of every card.
+  return { start: node.range[0], end: node.range[1], value: String(node.value) };
 }
 
 function pairsOf(node: unknown): Pair[] {
