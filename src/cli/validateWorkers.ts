@@ -10,8 +10,8 @@
  * dies, that file is reported as not validated, and the other threads take the rest. Each worker
  * posts one formatted report per file; the main thread keeps the reports that come early and writes
  * them in input order, as soon as all files before them are written. The run ends when every file
- * is taken and every worker has exited, with every file reported once: a worker that cannot start
- * or dies never makes it hang.
+ * is reported once, or when every file is taken and every worker has exited: a worker that cannot
+ * start or dies never makes it hang.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { checkFile } from './validateCommand';
@@ -60,8 +60,8 @@ const MAIN_TURN_MS = 4;
 
 /**
  * Validates `files` on `threads` threads: this one and threads - 1 workers, all taking files from
- * the same counter. Resolves to the exit status once every file is reported and every worker has
- * exited.
+ * the same counter. Resolves to the exit status as soon as every file is reported (workers still
+ * running then have nothing left to do and are terminated).
  */
 export function validateOnWorkers(
   files: readonly string[],
@@ -88,13 +88,20 @@ export function validateOnWorkers(
     deliver(index, { items: [], counts: [], error: `cannot validate ${files[index]}: its worker thread stopped (${why})` });
 
   return new Promise<number>((resolve) => {
+    const started: Worker[] = [];
     let running = 0;
     let mainDone = false;
+    let finished = false;
     const maybeFinish = () => {
-      if (!mainDone || running > 0) return;
-      // Every file has been taken and every worker is gone: a file taken but never reported was
-      // lost with its worker (its slot said so already; this is a safety net).
+      if (finished || !mainDone || (written < files.length && running > 0)) return;
+      finished = true;
+      // Every file has been taken, and either every file is reported or every worker is gone: then
+      // a file taken but never reported was lost with its worker (its slot said so already; this
+      // is a safety net).
       for (let i = written; i < files.length; i++) if (reports[i] === undefined) lost(i, 'no result');
+      // Workers still starting (the main thread may have done everything meanwhile) or about to
+      // exit have nothing left to do: do not wait for them.
+      for (const worker of started) void worker.terminate();
       resolve(reporter.finish(files.length));
     };
     for (let slot = 0; slot < workers; slot++) {
@@ -105,9 +112,13 @@ export function validateOnWorkers(
       } catch {
         continue; // This thread takes its share.
       }
+      started.push(worker);
       running++;
       let failure: string | undefined;
-      worker.on('message', ([index, report]: WorkerMessage) => deliver(index, report));
+      worker.on('message', ([index, report]: WorkerMessage) => {
+        deliver(index, report);
+        maybeFinish();
+      });
       worker.on('error', (error) => (failure = error?.message ?? String(error)));
       worker.on('exit', (code) => {
         // Messages the worker posted before it stopped have been delivered by now.
