@@ -1,4 +1,4 @@
-import { Document, parseDocument, isAlias, isCollection, isMap, isPair, isScalar, Node } from 'yaml';
+import { Document, parseDocument, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Node, Pair } from 'yaml';
 import type { DiagnosticSink } from './diagnosticSink';
 import type { Span } from './types';
 
@@ -78,7 +78,7 @@ export function parseCanvas(text: string, sink: DiagnosticSink): ParsedCanvas {
   }
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    value = plainValue(doc.contents) ?? doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     // yaml throws on alias bombs (and on stack exhaustion for extreme nesting): report, do not crash.
     const firstAlias = findFirst(doc.contents, (n) => isAlias(n));
@@ -89,6 +89,58 @@ export function parseCanvas(text: string, sink: DiagnosticSink): ParsedCanvas {
     blocking = true;
   }
   return { text, doc, value, hasSyntaxErrors: blocking };
+}
+
+/** Marks a tree `plainValue` leaves to yaml's own `toJS` (anchors, aliases, tags, odd keys, depth). */
+const NOT_PLAIN = Symbol('not plain');
+
+/**
+ * The plain data of a YAML tree, as `doc.toJS()` gives it, for the trees canvases are made of:
+ * mappings with scalar keys, lists, and untagged strings, numbers, booleans and nulls. It is a
+ * third of the cost of yaml's general conversion; anything else returns undefined and the caller
+ * uses `toJS`, which handles aliases (with the alias-bomb limit), tags and keys that are lists.
+ */
+export function plainValue(root: unknown): unknown {
+  const result = plainOf(root, 0);
+  return result === NOT_PLAIN ? undefined : result;
+}
+
+function plainOf(node: unknown, depth: number): unknown {
+  if (node === null || node === undefined) return null;
+  if (depth > 64 || (node as Node).anchor || (node as Node).tag) return NOT_PLAIN;
+  if (isScalar(node)) {
+    const value = node.value;
+    return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : NOT_PLAIN;
+  }
+  if (isSeq(node)) {
+    const items = node.items;
+    const out = new Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const item = plainOf(items[i], depth + 1);
+      if (item === NOT_PLAIN) return NOT_PLAIN;
+      out[i] = item;
+    }
+    return out;
+  }
+  if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    for (const pair of node.items as Pair[]) {
+      const key = pair.key;
+      if (!isScalar(key) || key.anchor || key.tag) return NOT_PLAIN;
+      const k = key.value;
+      if (k !== null && typeof k !== 'string' && typeof k !== 'number' && typeof k !== 'boolean') return NOT_PLAIN;
+      // `<<` is a merge key where a schema enables merges: leave that question to yaml.
+      if (k === '<<') return NOT_PLAIN;
+      const name = k === null ? '' : String(k);
+      const value = plainOf(pair.value, depth + 1);
+      if (value === NOT_PLAIN) return NOT_PLAIN;
+      // As yaml does: a key an object already has (`__proto__`, `toString`) becomes an own property.
+      if (name in out) Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
+      else out[name] = value;
+    }
+    return out;
+  }
+  return NOT_PLAIN;
 }
 
 /** Depth-first search with an explicit stack (deep documents must not overflow the call stack). */

@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { parseDocument } from 'yaml';
 import { validateCanvas } from '../../src/core';
+import { plainValue } from '../../src/core/parse';
 
 const EXAMPLES = join(__dirname, '../../../examples');
 const examples = readdirSync(EXAMPLES)
@@ -85,5 +87,32 @@ describe('properties', function () {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it("the fast plain-data conversion equals yaml's toJS wherever it answers", () => {
+    let answered = 0;
+    const texts = fc.oneof(
+      yamlish,
+      fc.tuple(fc.nat({ max: examples.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([which, ms]) => ms.reduce(mutate, examples[which])),
+      fc.constantFrom('__proto__: {a: 1}\ntoString: 2\n', '1: a\n1.0: b\n.inf: c\nnull: d\n~: e\ntrue: f\n', 'a: !!str 1\n', '<<: {a: 1}\n', 'a: &x 1\nb: *x\n'),
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'silent' });
+        const fast = plainValue(doc.contents);
+        if (fast === undefined) return;
+        answered++;
+        let slow: unknown;
+        try {
+          slow = doc.toJS({ maxAliasCount: 1000 });
+        } catch {
+          return; // yaml refuses (alias bomb, depth): the fast path never sees aliases anyway
+        }
+        assert.deepStrictEqual(fast, slow);
+        assert.equal(Object.getPrototypeOf(fast ?? {}), Object.getPrototypeOf(slow ?? {}));
+      }),
+      { numRuns: 1500 },
+    );
+    assert.ok(answered > 500, `${answered} texts converted by the fast path`);
   });
 });

@@ -1,6 +1,6 @@
 import { parseDocument, YAMLSeq } from 'yaml';
 import { DiagnosticSink } from '../diagnosticSink';
-import type { ParsedCanvas } from '../parse';
+import { plainValue, type ParsedCanvas } from '../parse';
 import { itemsSatisfySchema } from '../schemaDiagnostics';
 import type { ValidationOptions } from '../types';
 import { diagnose, validateCanvas, ValidationResult } from '../validate';
@@ -50,7 +50,7 @@ function revalidateIncrementally(previous: ValidationResult, text: string, optio
   const list = fragment.contents;
   if (fragment.errors.length || fragment.warnings.length || !(list instanceof YAMLSeq) || list.flow || !list.range) return undefined;
   if (list.items.length === 0 || list.range[0] !== region.indent || hasAnchorsOrAliases(list)) return undefined;
-  const values = fragment.toJS() as unknown[];
+  const values = (plainValue(list) ?? fragment.toJS()) as unknown[];
   const blockValue = (parsed.value as Record<string, unknown>)[region.blockKey];
   if (!Array.isArray(blockValue) || !Array.isArray(values) || values.length !== list.items.length) return undefined;
 
