@@ -1,17 +1,19 @@
+#!/usr/bin/env node
+// Diff and render of the big canvas, a section of `npm run bench`.
+//
 // Issue 6's budget: the semantic diff works on parsed models, so diffing two versions of the
-// 8,000-card canvas takes at most 25% of one full validation of it, measured in the same run
-// (interleaved samples, medians; absolute times on shared machines are noise, ratios are not).
-// Usage: node bench/diff.mjs (after npm run build)
+// 8,000-card canvas takes at most 25% of one full validation of it. Rendering (the preview's view
+// model, then HTML, SVG and Markdown as `canvas-as-code render` writes them) is shown against the
+// same validation, not judged. Interleaved samples in one process, order alternating; medians of
+// the per-round ratios (absolute times on shared machines are noise, ratios are not).
+// Usage: node bench/diff.mjs [--quick]   (after npm run build)
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import os from 'node:os';
 import { generateCanvas } from './generate.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const core = createRequire(join(root, 'package.json'))('./dist/core.js');
-const BUDGET = 0.25;
-const ROUNDS = 15;
+export const DIFF_BUDGET = 0.25;
 
 /** A second version: every 50th card renamed, every 200th card's segments dropped, 40 cards appended. */
 function nextVersion(text) {
@@ -23,39 +25,83 @@ function nextVersion(text) {
   return retargeted.replace(/^cost-structure:\n/m, (block) => block + added);
 }
 
-const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const oldText = generateCanvas(8000, 1);
-const newText = nextVersion(oldText);
-const oldResult = core.validateCanvas(oldText);
-const newResult = core.validateCanvas(newText);
-const diffOnce = () =>
-  core.diffCanvases(oldResult.model, newResult.model, {
-    oldTitle: oldResult.model.title,
-    newTitle: newResult.model.title,
-    oldDescription: oldResult.model.description,
-    newDescription: newResult.model.description,
-  });
+const sorted = (xs) => xs.slice().sort((a, b) => a - b);
+const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
+const quartiles = (xs) => {
+  const s = sorted(xs);
+  return [s[Math.floor(s.length / 4)], s[Math.floor((3 * s.length) / 4)]];
+};
 
-const first = diffOnce();
-const validateTimes = [];
-const diffTimes = [];
-for (let round = 0; round < ROUNDS + 2; round++) {
-  // Alternate the order so machine noise hits both alike; the first two rounds are warm-up.
-  const order = round % 2 ? ['diff', 'validate'] : ['validate', 'diff'];
-  for (const what of order) {
-    const start = performance.now();
-    if (what === 'validate') core.validateCanvas(newText);
-    else diffOnce();
-    const ms = performance.now() - start;
-    if (round >= 2) (what === 'validate' ? validateTimes : diffTimes).push(ms);
+export async function measureDiffRender({ quick = false } = {}) {
+  const core = createRequire(join(root, 'package.json'))('./dist/core.js');
+  const rounds = quick ? 7 : 15;
+  const oldText = generateCanvas(8000, 1);
+  const newText = nextVersion(oldText);
+  const oldResult = core.validateCanvas(oldText);
+  const newResult = core.validateCanvas(newText);
+  const diffOnce = () =>
+    core.diffCanvases(oldResult.model, newResult.model, {
+      oldTitle: oldResult.model.title,
+      newTitle: newResult.model.title,
+      oldDescription: oldResult.model.description,
+      newDescription: newResult.model.description,
+    });
+  const view = () => core.buildCanvasView(newResult);
+  const calls = {
+    validate: () => core.validateCanvas(newText),
+    diff: diffOnce,
+    'view model': view,
+    html: () => core.renderHtml(view()),
+    svg: () => core.renderSvg(view()),
+    markdown: () => core.renderMarkdown(view()),
+  };
+  const first = diffOnce();
+  const sizes = { html: calls.html().length, svg: calls.svg().length, markdown: calls.markdown().length };
+  const times = Object.fromEntries(Object.keys(calls).map((k) => [k, []]));
+  const names = Object.keys(calls);
+  for (let round = 0; round < rounds + 2; round++) {
+    const order = round % 2 ? names.slice().reverse() : names;
+    for (const what of order) {
+      const start = performance.now();
+      calls[what]();
+      const ms = performance.now() - start;
+      if (round >= 2) times[what].push(ms); // two warm-up rounds
+    }
   }
+  const rows = names.slice(1).map((what) => {
+    const ratios = times[what].map((t, i) => t / times.validate[i]);
+    return { what, ms: median(times[what]), ratio: median(ratios), iqr: quartiles(ratios), size: sizes[what] };
+  });
+  const diff = rows.find((r) => r.what === 'diff');
+  return {
+    kb: oldText.length / 1024,
+    rounds,
+    validateMs: median(times.validate),
+    summary: first.summary,
+    rows,
+    diffRatio: diff.ratio,
+    pass: diff.ratio <= DIFF_BUDGET,
+  };
 }
-const ratios = diffTimes.map((d, i) => d / validateTimes[i]).sort((a, b) => a - b);
-const ratio = median(ratios);
-console.log(`machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-console.log(`diff of two 8,000-card versions (${(oldText.length / 1024).toFixed(0)} KB): ${JSON.stringify(first.summary ?? {})}`);
-console.log(
-  `validate median ${median(validateTimes).toFixed(1)} ms, diff median ${median(diffTimes).toFixed(1)} ms, ` +
-    `ratio ${(ratio * 100).toFixed(1)}% (IQR ${(ratios[Math.floor(ratios.length / 4)] * 100).toFixed(1)}–${(ratios[Math.floor((3 * ratios.length) / 4)] * 100).toFixed(1)}%), ` +
-    `budget ${BUDGET * 100}%: ${ratio <= BUDGET ? 'PASS' : 'FAIL'}`,
-);
+
+export function formatDiffRender(r) {
+  const pct = (x) => (x * 100).toFixed(1) + '%';
+  const lines = [
+    `Diff and render of the 8,000-card canvas (${r.kb.toFixed(0)} KB), against its full validation (${r.validateMs.toFixed(1)} ms median), ${r.rounds} interleaved rounds`,
+    `  diff: two versions (every 50th card renamed, every 200th card's segments dropped, 40 cards added): ${JSON.stringify(r.summary ?? {})}`,
+    `  ${'call'.padEnd(12)} ${'ms'.padStart(8)} ${'/ validate'.padStart(10)} ${'IQR'.padStart(13)} ${'output'.padStart(9)}  budget`,
+  ];
+  for (const row of r.rows) {
+    lines.push(
+      `  ${row.what.padEnd(12)} ${row.ms.toFixed(1).padStart(8)} ${pct(row.ratio).padStart(10)} ${`${pct(row.iqr[0])}-${pct(row.iqr[1])}`.padStart(13)} ` +
+        `${row.size ? (row.size / 1024).toFixed(0) + ' KB' : ''}`.padStart(9) +
+        (row.what === 'diff' ? `  <= ${DIFF_BUDGET * 100}%: ${r.pass ? 'PASS' : 'FAIL'}` : '  (shown)'),
+    );
+  }
+  lines.push('  view model = buildCanvasView (what the preview posts); html/svg/markdown include building the view model.');
+  return lines.join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  console.log(formatDiffRender(await measureDiffRender({ quick: process.argv.includes('--quick') })));
+}
