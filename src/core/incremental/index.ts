@@ -23,7 +23,14 @@ const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, logLevel: 'error'
  * (its model is left as it was). `options` must be those `previous` was validated with.
  */
 export function revalidateCanvas(previous: ValidationResult, text: string, options: ValidationOptions = {}): ValidationResult {
-  return revalidateIncrementally(previous, text, options) ?? validateCanvas(text, options);
+  let result: ValidationResult | undefined;
+  try {
+    result = revalidateIncrementally(previous, text, options);
+  } catch {
+    // A bug in the shortcut must cost speed, never correctness: parse the whole text afresh.
+    result = undefined;
+  }
+  return result ?? validateCanvas(text, options);
 }
 
 function revalidateIncrementally(previous: ValidationResult, text: string, options: ValidationOptions): ValidationResult | undefined {
