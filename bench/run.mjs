@@ -117,7 +117,11 @@ await section('cli', 'The CLI over 1,000 canvases', async () => {
   console.log(cli.formatCliTable(r));
   const v = cli.cliVerdicts(r);
   add('cli', 'validate 1,000 files, --jobs 1 / bare read + parseDocument', times(r.ratios.jobs1VsBare.median), `<= ${cli.CLI_BUDGET}x`, v.budget);
-  if (v.faster !== undefined) add('cli', 'validate 1,000 files, --jobs 2 / --jobs 1', times(r.ratios.jobs2VsJobs1.median), '< 1.00x', v.faster);
+  // On a busy machine even two processes on halves are no faster than one: then threads cannot be
+  // judged (INCONCLUSIVE), which the summary counts as not met rather than hides.
+  if (v.faster !== undefined) {
+    add('cli', 'validate 1,000 files, --jobs 2 / --jobs 1', `${times(r.ratios.jobs2VsJobs1.median)}${v.threads === 'INCONCLUSIVE' ? ' (no spare core)' : ''}`, '< 1.00x', v.threads === 'PASS');
+  }
   add('cli', 'same output with and without workers', v.identical ? 'yes' : 'no', 'yes', v.identical);
 });
 
