@@ -141,7 +141,8 @@ await section('robustness', 'Robustness sweep', async () => {
   const cases = casesArg ?? (quick ? robustness.QUICK_CASES : robustness.DEFAULT_CASES);
   const r = await robustness.runRobustness({ cases, quick, log: (line) => process.stderr.write(`${line}\n`) });
   console.log(robustness.formatRobustness(r));
-  add('robustness', `${r.cases} fast-check cases: exceptions, out-of-range spans, mismatches`, String(r.failures.length), '0', r.failures.length === 0);
+  const bad = (r.failureCount ?? r.failures.length) + (r.crashes ?? 0) + (r.quarantined?.length ?? 0);
+  add('robustness', `${r.cases} fast-check cases: exceptions, hangs, out-of-range spans, incremental mismatches`, String(bad), '0', bad === 0);
   add('robustness', 'slowest single call', `${r.maxMs.toFixed(0)} ms`, `< ${robustness.CALL_BUDGET_MS} ms`, r.maxMs < robustness.CALL_BUDGET_MS);
 });
 
