@@ -651,7 +651,7 @@ async function worker() {
   await send({ type: 'hello', providerError: api.providerError, revalidate: typeof api.core.revalidateCanvas === 'function', warmFailures: warm });
 
   let index = config.start;
-  const newBatch = () => ({ type: 'batch', ms: [], validateMs: [], failures: [], slowest: undefined, incremental: 0, revalidated: 0, sizes: 0, skipped: {}, skippedCases: 0, last: -1 });
+  const newBatch = () => ({ type: 'batch', ms: [], validateMs: [], failures: [], slowest: undefined, incremental: 0, revalidated: 0, sizes: 0, skipped: {}, skippedCases: 0, last: -1, slowestCall: undefined });
   let batch = newBatch();
   const flush = async () => {
     const b = batch;
@@ -678,6 +678,7 @@ async function worker() {
         batch.revalidated++;
         if (r.incremental) batch.incremental++;
       }
+      for (const [name, callMs] of r.calls) if (!batch.slowestCall || callMs > batch.slowestCall.ms) batch.slowestCall = { index: i, name, ms: callMs, len: r.len };
       if (!batch.slowest || r.total > batch.slowest.ms) {
         const top = r.calls.reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0]);
         batch.slowest = { index: i, ms: r.total, len: r.len, call: top[0], callMs: top[1], repr: caseRepr(c) };
@@ -813,6 +814,7 @@ export async function runRobustness({ cases, quick = false, seed = DEFAULT_SEED,
   const quarantinedFamilies = [];
   let skippedCases = 0;
   let slowest;
+  let slowestCall;
   let revalidated = 0;
   let incremental = 0;
   let chars = 0;
@@ -847,6 +849,7 @@ export async function runRobustness({ cases, quick = false, seed = DEFAULT_SEED,
           skippedCases += m.skippedCases;
           if (m.last >= 0) last = m.last;
           if (m.slowest && (!slowest || m.slowest.ms > slowest.ms)) slowest = m.slowest;
+          if (m.slowestCall && (!slowestCall || m.slowestCall.ms > slowestCall.ms)) slowestCall = m.slowestCall;
           for (const f of m.failures) record(f);
           if (ms.length - lastLog >= 1000) {
             lastLog = ms.length;
@@ -964,6 +967,9 @@ export async function runRobustness({ cases, quick = false, seed = DEFAULT_SEED,
       p99: quantile(sorted, 0.99),
       validate: { p50: quantile(vSorted, 0.5), p99: quantile(vSorted, 0.99), max: vSorted[vSorted.length - 1] ?? NaN },
       meanChars: ms.length ? chars / ms.length : NaN,
+      /** The slowest single call of the timed cases ({ index, name, ms, len }); calls killed as hangs are failures instead. */
+      slowestCall,
+      maxCallMs: slowestCall?.ms ?? NaN,
       slowest,
       runSeconds: runMs / 1000,
     };
@@ -984,6 +990,7 @@ export function formatRobustness(result) {
     const s = result.slowest;
     out.push(`  slowest case: #${s.index}, ${f2(s.ms)} ms for ${s.len} chars (slowest call ${s.call} ${f2(s.callMs)} ms): ${s.repr}`);
   }
+  if (result.slowestCall) out.push(`  slowest single call: ${result.slowestCall.name} ${f2(result.slowestCall.ms)} ms, case #${result.slowestCall.index} (${result.slowestCall.len} chars)`);
   if (result.warmFailures.length) out.push(`  the unmutated examples fail: ${result.warmFailures.map((f) => `${f.example} ${f.check} ${f.kind}: ${f.message}`).join('; ')}`);
   out.push(`  failures: ${result.failureCount} in ${result.failures.length} signature(s)${result.crashes ? `, of which ${result.crashes} killed the worker process (crash or hang; restarted after the case)` : ''}${result.cases < result.requested ? `; ${result.requested - result.cases} cases not run` : ''}`);
   for (const q of result.quarantined) out.push(`  ${q.call} hung or crashed ${QUARANTINE_AFTER} times: skipped from then on (in ${q.casesSkipped} cases)`);
@@ -1008,7 +1015,7 @@ export function formatRobustness(result) {
   for (const p of result.fresh) out.push(`    ${p.kind === 'ok' ? 'PASS' : 'FAIL'}  ${p.name}${p.times > 1 ? `, ${p.times} times` : ''}: ${p.kind === 'ok' ? '' : `${p.kind}: `}${p.detail}`);
   const freshFailed = result.fresh.filter((p) => p.kind !== 'ok').length;
   const pass = result.failureCount === 0 && freshFailed === 0 && result.cases === result.requested && !result.skippedCases;
-  out.push(`VERDICT robustness: ${pass ? 'PASS' : 'FAIL'}: ${result.cases} cases, ${result.failureCount} failures in ${result.failures.length} signature(s), fresh-process probes ${result.fresh.length - freshFailed}/${result.fresh.length} PASS, max ${f2(result.maxMs)} ms per case (limit ${CALL_BUDGET_MS} ms per call).`);
+  out.push(`VERDICT robustness: ${pass ? 'PASS' : 'FAIL'}: ${result.cases} cases, ${result.failureCount} failures in ${result.failures.length} signature(s), fresh-process probes ${result.fresh.length - freshFailed}/${result.fresh.length} PASS, max ${f2(result.maxMs)} ms per case, slowest call ${f2(result.maxCallMs)} ms (limit ${CALL_BUDGET_MS} ms per call; hangs are failures).`);
   return out.join('\n');
 }
 
