@@ -3,6 +3,7 @@
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -27,6 +28,25 @@ function tsFilesUnder(dir) {
     .map((e) => join(e.parentPath ?? e.path, e.name));
 }
 
+/**
+ * The extension bundles carry the schema for hover and completion, without `enumDescriptions`:
+ * plain-text copies of `markdownEnumDescriptions`, which is what the extension shows (editors
+ * that read schemas/canvas.schema.json itself still get both). 9 KB of the 400 KB budget.
+ */
+const slimSchema = {
+  name: 'slim-schema',
+  setup(build) {
+    build.onLoad({ filter: /canvas\.schema\.json$/ }, async (args) => {
+      const drop = (value) => {
+        if (Array.isArray(value)) return value.map(drop);
+        if (!value || typeof value !== 'object') return value;
+        return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'enumDescriptions').map(([k, v]) => [k, drop(v)]));
+      };
+      return { contents: JSON.stringify(drop(JSON.parse(await readFile(args.path, 'utf8')))), loader: 'json' };
+    });
+  },
+};
+
 const builds = [
   {
     ...common,
@@ -35,6 +55,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
+    plugins: [slimSchema],
   },
   {
     ...common,
@@ -43,6 +64,7 @@ const builds = [
     platform: 'browser',
     format: 'cjs',
     external: ['vscode'],
+    plugins: [slimSchema],
     // The web-worker host has no Node built-ins: fail the build if the core reaches for one.
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
   },

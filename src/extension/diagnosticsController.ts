@@ -31,7 +31,9 @@ export class DiagnosticsController implements vscode.Disposable {
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.canvas.{yaml,yml}', true, true, false);
     this.disposables.push(watcher, watcher.onDidDelete((uri) => this.forget(uri)));
-    this.validateAllOpen();
+    // Activation returns at once: the canvases already open are validated on the next turn, not
+    // inside activate() (where the first validation also pays for a cold JIT).
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
   }
 
   validateAllOpen(): void {
@@ -45,7 +47,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.collection.set(document.uri, toVscodeDiagnostics(result.diagnostics, (o) => document.positionAt(o)));
   }
 
-  private schedule(document: vscode.TextDocument): void {
+  private schedule(document: vscode.TextDocument, delayMs = TYPING_DELAY_MS): void {
     if (!isCanvasDocument(document)) return;
     this.cancel(document.uri);
     const version = document.version;
@@ -55,7 +57,7 @@ export class DiagnosticsController implements vscode.Disposable {
         this.pending.delete(document.uri.toString());
         // A newer edit has its own timer; a closed document needs nothing.
         if (!document.isClosed && document.version === version) this.validateNow(document);
-      }, TYPING_DELAY_MS),
+      }, delayMs),
     );
   }
 
@@ -67,7 +69,8 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     this.cancel(uri);
-    this.collection.delete(uri);
+    // Closing any other document is no business of ours.
+    if (this.collection.has(uri)) this.collection.delete(uri);
   }
 
   dispose(): void {

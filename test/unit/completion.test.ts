@@ -80,6 +80,15 @@ function withCursor(text: string, before: string, after = ''): string {
 }
 
 describe('completion', () => {
+  it('returns on texts whose first line is empty, at the start (it once looped forever there)', () => {
+    for (const text of ['\n%', '\n\n%', '\n#c\n%', '\n']) {
+      for (let offset = 0; offset <= text.length; offset++) {
+        const { parsed, model } = validateCanvas(text);
+        assert.ok(Array.isArray(complete(text, offset, parsed, model)), `completion at ${offset} of ${JSON.stringify(text)}`);
+      }
+    }
+  });
+
   describe('an empty file', () => {
     it('offers a whole canvas first, then the top-level keys and blocks in canvas order', () => {
       assert.deepEqual(labels('|'), ['New Business Model Canvas', ...TOP_KEYS, ...BLOCK_KEYS]);

@@ -65,7 +65,8 @@ function scanLine(text: string, start: number, end: number, maxColumn: () => num
 /** Calls `visit` on each line above `lineStart`, nearest first, until it returns false. */
 function linesAbove(text: string, lineStart: number, maxColumn: () => number, visit: (nodes: LineNode[]) => boolean): void {
   for (let end = lineStart - 1; end >= 0; ) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
+    // lastIndexOf with a negative position searches from 0: at the first line, look no further.
+    const start = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
     if (!scanLine(text, start, end, maxColumn, visit)) return;
     end = start - 1;
   }
