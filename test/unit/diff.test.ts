@@ -22,6 +22,13 @@ value-propositions:
 `;
 
 describe('diffCanvases', () => {
+  it('a canvas with an id written twice is equal to itself (both cards are paired)', () => {
+    const twice = 'customer-segments:\n  - id: a\n  - id: a\n';
+    const d = diff(twice, twice);
+    assert.equal(d.equal, true);
+    assert.deepEqual(d.summary, { added: 0, removed: 0, changed: 0, moved: 0 });
+  });
+
   it('equal canvases: equal, no blocks', () => {
     const d = diff(BASE, BASE);
     assert.equal(d.equal, true);

@@ -248,7 +248,9 @@ export function diffCanvases(oldModel: CanvasModel | undefined, newModel: Canvas
     oldCards.forEach((card, i) => {
       if (partner[i] >= 0) return;
       const j = newByPosition.get(card.block)?.[card.index];
-      if (j === undefined || taken[j] || (card.id && newCards[j].id)) return;
+      // Two different ids are two different cards; the same id (written twice, so step 1 could pair
+      // only one of them) at the same place is the same card.
+      if (j === undefined || taken[j] || (card.id && newCards[j].id && card.id.value !== newCards[j].id!.value)) return;
       if (!sameName || card.name === newCards[j].name) pair(i, j);
     });
   byPosition(true);
@@ -279,7 +281,7 @@ export function diffCanvases(oldModel: CanvasModel | undefined, newModel: Canvas
   byName(true);
   byName(false);
 
-  // 4. By position within the block, unless both cards carry ids (then they are different cards).
+  // 4. By position within the block, unless the two cards carry different ids.
   byPosition(false);
 
   const pairs: Pairing[] = [];
