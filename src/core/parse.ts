@@ -46,12 +46,77 @@ function firstLineMessage(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
+/** Deeper than this, nesting is refused before parsing; a canvas nests fewer than 10 levels. */
+export const MAX_NESTING = 100;
+/** Indentation counts a column per space; a compact `- ` or `? ` indicator counts 4. */
+const MAX_LINE_NESTING = 4 * MAX_NESTING;
+
+const isBlank = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * Where the text nests deeper than MAX_NESTING, or -1. The parser must never see such text: past
+ * some 900 levels V8 can abort the whole process (a regular expression compiled near the stack
+ * limit), and nested collection keys make yaml's conversion super-linear. One pass, counting flow
+ * brackets outside quotes and comments, and on each line its indentation plus the `- ` / `? `
+ * indicators that open nested collections on it.
+ */
+export function nestingTooDeep(text: string, from = 0, to = text.length): number {
+  let flow = 0;
+  let lineStart = true;
+  let block = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      block = 0;
+      continue;
+    }
+    if (lineStart) {
+      // Indentation and compact indicators: `- - - x` is three lists deep on one line.
+      if (c === 32) {
+        if (++block > MAX_LINE_NESTING) return i;
+        continue;
+      }
+      if ((c === 45 || c === 63) && (i + 1 >= to || isBlank(text.charCodeAt(i + 1)))) {
+        block += 4;
+        if (block > MAX_LINE_NESTING) return i;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === 91 || c === 123) {
+      if (++flow > MAX_NESTING) return i;
+    } else if ((c === 93 || c === 125) && flow > 0) flow--;
+    else if (c === 35 && (i === from || isBlank(text.charCodeAt(i - 1)))) {
+      // A comment: skip to the end of the line.
+      const end = text.indexOf('\n', i);
+      i = (end === -1 ? to : end) - 1;
+    } else if ((c === 34 || c === 39) && (i === from || ' \t\n[{,:'.includes(text[i - 1]))) {
+      // A quoted scalar: skip to its closing quote (a doubled '' or an escaped \" does not close).
+      for (i++; i < to; i++) {
+        const q = text.charCodeAt(i);
+        if (c === 34 && q === 92) i++;
+        else if (q === c) {
+          if (c === 39 && text.charCodeAt(i + 1) === 39) i++;
+          else break;
+        }
+      }
+    }
+  }
+  return -1;
+}
+
 /** Parses the text, reporting every YAML problem once as `yaml-syntax`. Never throws. */
 export function parseCanvas(text: string, sink: DiagnosticSink): ParsedCanvas {
   const nul = text.indexOf('\u0000');
   if (nul !== -1) {
     // Binary data is not YAML: say so once instead of listing hundreds of scanner errors.
     sink.add('yaml-syntax', { start: nul, end: nul + 1 }, 'notText');
+    return { text, doc: parseDocument('', { keepSourceTokens: false }), value: undefined, hasSyntaxErrors: true };
+  }
+  const deep = nestingTooDeep(text);
+  if (deep !== -1) {
+    sink.add('yaml-syntax', { start: deep, end: deep + 1 }, 'tooDeep');
     return { text, doc: parseDocument('', { keepSourceTokens: false }), value: undefined, hasSyntaxErrors: true };
   }
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });

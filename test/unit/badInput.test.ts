@@ -63,6 +63,20 @@ describe('bad input', () => {
     }
   });
 
+  it('nesting a parser could choke on is refused before parsing, at once (no V8 abort, no super-linear key conversion)', () => {
+    // Each of these once took seconds, or aborted Node ("RegExpCompiler Allocation failed").
+    const texts = ['['.repeat(1000), '- '.repeat(5000) + 'a', '? '.repeat(300) + 'a', '{'.repeat(200), 'x: ' + '{a: 1, '.repeat(300)];
+    for (const text of texts) {
+      for (let round = 0; round < 2; round++) {
+        const started = Date.now();
+        const found = validateCanvas(text).diagnostics;
+        assert.deepEqual(found.map((d) => [d.code, d.message]), [['yaml-syntax', 'The YAML is nested too deeply to be read safely.']], text.slice(0, 20));
+        assert.ok(found[0].start >= 0 && found[0].end <= text.length);
+        assert.ok(Date.now() - started < 1_000, `${text.slice(0, 10)}… validated in ${Date.now() - started} ms`);
+      }
+    }
+  });
+
   it('keys that are not strings are named as such', () => {
     expectDiagnostics(HEAD + 'true: 1\n', [['schema', 'error', '3:1-3:5']], NO_HINTS);
     assert.equal(messagesOf(HEAD + 'true: 1\n', 'schema')[0], 'Keys must be plain text; this key is true or false.');

@@ -1,6 +1,6 @@
 import { parseDocument, YAMLSeq } from 'yaml';
 import { DiagnosticSink } from '../diagnosticSink';
-import { plainValue, type ParsedCanvas } from '../parse';
+import { nestingTooDeep, plainValue, type ParsedCanvas } from '../parse';
 import { itemsSatisfySchema } from '../schemaDiagnostics';
 import type { ValidationOptions } from '../types';
 import { diagnose, validateCanvas, ValidationResult } from '../validate';
@@ -52,7 +52,7 @@ function revalidateIncrementally(previous: ValidationResult, text: string, optio
   // text alive, and a thousand edits would hold a thousand copies of a big file.
   const source = detachedCopy(text, region.start, newEnd);
   // The rest of the text is unchanged and had no NUL (binary files never validate incrementally).
-  if (source.includes('\u0000')) return undefined;
+  if (source.includes('\u0000') || nestingTooDeep(source) !== -1) return undefined;
   const fragment = parseDocument(source, PARSE_OPTIONS);
   const list = fragment.contents;
   if (fragment.errors.length || fragment.warnings.length || !(list instanceof YAMLSeq) || list.flow || !list.range) return undefined;
