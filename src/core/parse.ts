@@ -64,13 +64,17 @@ export function nestingTooDeep(text: string, from = 0, to = text.length): number
   let flow = 0;
   let lineStart = true;
   let block = 0;
+  // `a: a: a: …` on one line: compact mappings the parser descends into before refusing them.
+  let colons = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) {
       lineStart = true;
       block = 0;
+      colons = 0;
       continue;
     }
+    if (c === 58 && (i + 1 >= to || isBlank(text.charCodeAt(i + 1))) && ++colons > MAX_NESTING) return i;
     if (lineStart) {
       // Indentation and compact indicators: `- - - x` is three lists deep on one line.
       if (c === 32) {

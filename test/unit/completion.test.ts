@@ -80,6 +80,16 @@ function withCursor(text: string, before: string, after = ''): string {
 }
 
 describe('completion', () => {
+  it('reads a lone carriage return as a line break, as editors do: no item spans one', () => {
+    const text = 'canvas: business-model\rtitle: T\r';
+    const { parsed, model } = validateCanvas(text);
+    for (let offset = 0; offset <= text.length; offset++) {
+      for (const item of complete(text, offset, parsed, model)) {
+        assert.ok(!text.slice(item.range.start, item.range.end).includes('\r'), `item ${item.label} at ${offset} spans a line break`);
+      }
+    }
+  });
+
   it('returns on texts whose first line is empty, at the start (it once looped forever there)', () => {
     for (const text of ['\n%', '\n\n%', '\n#c\n%', '\n']) {
       for (let offset = 0; offset <= text.length; offset++) {

@@ -45,11 +45,15 @@ function drafts(context: CursorContext, model: () => CanvasModel): Draft[] {
  * text (the file is parsed here only when they are missing).
  */
 export function complete(text: string, offset: number, parsed?: ParsedCanvas, model?: CanvasModel): CompletionItem[] {
+  // A lone carriage return ends a line for YAML and for editors; the line scans here look for \n.
+  // Same length, so every offset (and the parsed document) still fits.
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   const at = clampOffset(text, offset);
   const doc = documentOf(text, parsed);
   const context = cursorContext(text, at, doc, shapeAt);
   if (!context) return [];
-  const items = drafts(context, () => model ?? buildModel(doc));
+  // An item with no label (an id written as an empty string) is nothing a person can pick.
+  const items = drafts(context, () => model ?? buildModel(doc)).filter((item) => item.label !== '');
   const width = String(items.length).length;
   return items.map((item, i) => {
     let insertText = item.insertText;
