@@ -16,8 +16,8 @@ validate checks Business Model Canvas files (*.canvas.yaml). Text output is one 
 "file:line:col severity code message"; JSON output is an array of
 {file, line, column, endLine, endColumn, severity, code, message}.
 --jobs N (-j N) validates on N threads (N - 1 worker threads besides the main one); left out, one
-per CPU core (up to 8) when there are enough files to be worth it, else 1. Output is written as
-each file is done, in input order whatever N.
+per idle CPU core (up to 8) when there are enough files to be worth it, else 1. Output is written
+as each file is done, in input order whatever N.
 Exit status: 0 no errors, 1 errors found, 2 bad usage.
 
 render draws one canvas as a standalone HTML page (no script), an SVG image (for READMEs and pull

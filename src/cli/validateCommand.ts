@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { LineIndex, validateCanvas } from '../core';
 import type { CanvasDiagnostic } from '../core';
 import { expandArguments } from './files';
@@ -150,12 +150,16 @@ export const AUTO_BYTES_PER_WORKER = 512 * 1024;
 export const AUTO_FILES_PER_WORKER = 2;
 
 /**
- * --jobs left out: one worker per core (at most {@link MAX_AUTO_JOBS}), as many as the files' total
- * size and count make worth their start-up; 1 (validate in this thread) for small runs. Sizes are
- * read with stat, stopping as soon as enough bytes are seen for every core.
+ * --jobs left out: one worker per idle core (at most {@link MAX_AUTO_JOBS}), as many as the files'
+ * total size and count make worth their start-up; 1 (validate in this thread) for small runs.
+ * Threads pay off only on cores nothing else uses: on a busy machine they are slower than one
+ * thread (each warms up its own JIT), so the cores the last minute's load leaves free are counted
+ * (`loadavg` is 0 where the system does not report it). Sizes are read with stat, stopping as soon
+ * as enough bytes are seen for every core.
  */
-export function autoJobs(files: readonly string[], cwd: string, cores = availableParallelism()): number {
-  const most = Math.min(cores, MAX_AUTO_JOBS, Math.floor(files.length / AUTO_FILES_PER_WORKER));
+export function autoJobs(files: readonly string[], cwd: string, cores = availableParallelism(), load = loadavg()[0]): number {
+  const idle = Math.max(1, Math.floor(cores - load + 0.5));
+  const most = Math.min(idle, MAX_AUTO_JOBS, Math.floor(files.length / AUTO_FILES_PER_WORKER));
   if (most <= 1) return 1;
   const enough = most * AUTO_BYTES_PER_WORKER;
   let bytes = 0;

@@ -293,19 +293,23 @@ ${crash};
 
   it('left out, --jobs is 1 for few or small files, else one per core up to the files size', () => {
     const small = expandArguments(['examples'], ROOT).files;
-    assert.equal(autoJobs(small, ROOT, 8), 1);
-    assert.equal(autoJobs(['x.canvas.yaml'], ROOT, 8), 1);
+    assert.equal(autoJobs(small, ROOT, 8, 0), 1);
+    assert.equal(autoJobs(['x.canvas.yaml'], ROOT, 8, 0), 1);
     const bigDir = mkdtempSync(join(tmpdir(), 'canvas-jobs-auto-'));
     try {
       const text = CLEAN.repeat(Math.ceil((AUTO_BYTES_PER_WORKER * 1.1) / CLEAN.length));
       for (let i = 0; i < 3; i++) writeFileSync(join(bigDir, `${i}.canvas.yaml`), text);
       const files = expandArguments(['.'], bigDir).files;
-      assert.equal(autoJobs(files, bigDir, 1), 1);
-      assert.equal(autoJobs(files, bigDir, 8), 1, 'three files: at least two per worker');
+      assert.equal(autoJobs(files, bigDir, 1, 0), 1);
+      assert.equal(autoJobs(files, bigDir, 8, 0), 1, 'three files: at least two per worker');
       for (let i = 3; i < 8; i++) writeFileSync(join(bigDir, `${i}.canvas.yaml`), text);
       const more = expandArguments(['.'], bigDir).files;
-      assert.equal(autoJobs(more, bigDir, 2), 2);
-      assert.equal(autoJobs(more, bigDir, 64), 4, 'eight files: at most four threads');
+      assert.equal(autoJobs(more, bigDir, 2, 0), 2);
+      assert.equal(autoJobs(more, bigDir, 64, 0), 4, 'eight files: at most four threads');
+      // A busy machine: only the cores its load leaves idle get a thread.
+      assert.equal(autoJobs(more, bigDir, 2, 1.4), 1, 'two cores, one busy: one thread');
+      assert.equal(autoJobs(more, bigDir, 4, 1.2), 3, 'four cores, one busy: three threads');
+      assert.equal(autoJobs(more, bigDir, 2, 0.3), 2, 'two cores, nearly idle: two threads');
       // The default run: a big corpus goes to the workers, output as with --jobs 1.
     } finally {
       rmSync(bigDir, { recursive: true, force: true });
