@@ -38,6 +38,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateCanvas } from './generate.mjs';
+import { summary, ratios } from './stats.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -128,18 +129,6 @@ function timeRun(args, cwd, preload) {
   });
 }
 
-function quantile(sorted, q) {
-  if (!sorted.length) return NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-function summary(values) {
-  const s = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  return { median: quantile(s, 0.5), q1: quantile(s, 0.25), q3: quantile(s, 0.75), min: s[0], max: s[s.length - 1], n: s.length };
-}
-const ratios = (a, b) => summary(a.map((x, i) => x / b[i]));
 
 /**
  * Generates the corpus, times the runs in interleaved rounds, removes the corpus.

@@ -45,6 +45,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import dns from 'node:dns';
 import { generateCanvas } from './generate.mjs';
+import { permutations, summary, ratios } from './stats.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -313,27 +314,6 @@ export async function proveSchemaApplied(peer) {
   const ok = checks.every((c) => c.ok);
   return { ok, detail: checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.detail}`).join('\n'), checks };
 }
-
-// ---------------------------------------------------------------------------------------------
-// Statistics (as bench/run.mjs)
-
-function quantile(sorted, q) {
-  if (!sorted.length) return NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-function summary(values) {
-  const s = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  return { median: quantile(s, 0.5), q1: quantile(s, 0.25), q3: quantile(s, 0.75), min: s[0], max: s[s.length - 1], n: s.length };
-}
-function permutations(list) {
-  if (list.length <= 1) return [list];
-  return list.flatMap((x, i) => permutations([...list.slice(0, i), ...list.slice(i + 1)]).map((p) => [x, ...p]));
-}
-/** Per-round ratios a/b, summarised. */
-const ratios = (a, b) => summary(a.map((x, i) => x / b[i]));
 
 // ---------------------------------------------------------------------------------------------
 // Measurement

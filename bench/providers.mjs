@@ -30,17 +30,11 @@
 // dist/core.js is built, into bench/generated/ (git-ignored).
 
 import { mulberry32 } from './generate.mjs';
+import { quantile } from './stats.mjs';
 export const PROVIDER_BUDGET = 0.05;
 
 const now = () => performance.now();
 
-function quantile(sorted, q) {
-  if (!sorted.length) return NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
 const sorted = (values) => values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
 const median = (values) => quantile(sorted(values), 0.5);
 

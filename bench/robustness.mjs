@@ -38,6 +38,7 @@ import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import { quantile } from './stats.mjs';
 
 const here = fileURLToPath(import.meta.url);
 const root = join(dirname(here), '..');
@@ -572,13 +573,6 @@ const signatureOf = (f) => `${f.check}: ${f.kind}: ${f.message.replace(/"(?:[^"\
 // Worker: runs cases [start, end) of the seeded sequence, reports by IPC; `progress` names the
 // file that holds the case in flight (written synchronously, read by the parent after a crash).
 
-function quantile(sorted, q) {
-  if (!sorted.length) return NaN;
-  const p = (sorted.length - 1) * q;
-  const lo = Math.floor(p);
-  const hi = Math.ceil(p);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (p - lo);
-}
 
 async function worker() {
   const config = JSON.parse(process.env.CANVAS_ROBUSTNESS);

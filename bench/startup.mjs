@@ -32,6 +32,8 @@ import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { summary } from './stats.mjs';
+import { SHIPPED } from '../scripts/shipped.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -48,33 +50,6 @@ export const VSIX_BUDGET = 1024 * KB;
 export const ACTIVATE_BUDGET = 0.5;
 const SCENARIOS = ['bare', 'non-canvas', 'canvas'];
 const SCENARIO_LABEL = { bare: 'no document open', 'non-canvas': 'non-canvas documents open', canvas: '+ one canvas open (10.8 KB)' };
-// What package.mjs lets into the .vsix (its SHIPPED list, repeated here: it is not exported).
-const SHIPPED = [
-  /^package\.json$/,
-  /^package\.nls(\.[\w-]+)?\.json$/,
-  /^(README|CHANGELOG)\.md$/,
-  /^LICENSE(\.txt)?$/,
-  /^language-configuration\.json$/,
-  /^dist\/extension\/[^/]+\.js$/,
-  /^dist\/webview\/[^/]+\.js$/,
-  /^dist\/cli\.js$/,
-  /^(bin|schemas|media|l10n|syntaxes)\//,
-];
-
-// ---------------------------------------------------------------------------------------------
-// Statistics (as bench/run.mjs)
-
-function quantile(sorted, q) {
-  if (!sorted.length) return NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-function summary(values) {
-  const s = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  return { median: quantile(s, 0.5), q1: quantile(s, 0.25), q3: quantile(s, 0.75), min: s[0], max: s[s.length - 1], n: s.length };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Production build and package

@@ -37,6 +37,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { generateCanvas } from './generate.mjs';
 import { measureProviders, POSITION_KINDS, PROVIDER_BUDGET } from './providers.mjs';
+import { permutations, ratios, summary } from './stats.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -127,25 +128,6 @@ export async function runValidation({ quick = false, phases = true, providersSec
   if (quick) for (const input of inputs) input.budgetMs /= 5;
 
   // ---------------------------------------------------------------------------------------------
-  // Statistics
-
-  function quantile(sorted, q) {
-    if (!sorted.length) return NaN;
-    const pos = (sorted.length - 1) * q;
-    const lo = Math.floor(pos);
-    const hi = Math.ceil(pos);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-  }
-  function summary(values) {
-    const s = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-    return { median: quantile(s, 0.5), q1: quantile(s, 0.25), q3: quantile(s, 0.75), min: s[0], max: s[s.length - 1], n: s.length };
-  }
-  function permutations(list) {
-    if (list.length <= 1) return [list];
-    return list.flatMap((x, i) => permutations([...list.slice(0, i), ...list.slice(i + 1)]).map((p) => [x, ...p]));
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // Measurement
 
   /** Times `fn` run `batch` times in a row: [wall ms, process CPU ms] per call. */
@@ -192,8 +174,6 @@ export async function runValidation({ quick = false, phases = true, providersSec
     return { wall, cpu, batch, rounds: wall[names[0]].length };
   }
 
-  /** Per-round ratios a/b, summarised. */
-  const ratios = (a, b) => summary(a.map((x, i) => x / b[i]));
 
   // ---------------------------------------------------------------------------------------------
   // Phase breakdown

@@ -6,20 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SHIPPED } from './shipped.mjs';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '..', '..');
 const MAX_BYTES = 1024 * 1024;
-const SHIPPED = [
-  /^package\.json$/,
-  /^package\.nls(\.[\w-]+)?\.json$/,
-  /^(README|CHANGELOG)\.md$/,
-  /^LICENSE(\.txt)?$/,
-  /^language-configuration\.json$/,
-  /^dist\/extension\/[^/]+\.js$/,
-  /^dist\/webview\/[^/]+\.js$/,
-  /^dist\/cli\.js$/,
-  /^(bin|schemas|media|l10n|syntaxes)\//,
-];
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
