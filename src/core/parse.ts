@@ -213,7 +213,7 @@ function plainOf(node: unknown, depth: number): unknown {
 }
 
 /** Depth-first search with an explicit stack (deep documents must not overflow the call stack). */
-function findFirst(root: unknown, predicate: (node: Node) => boolean): Node | undefined {
+export function findFirst(root: unknown, predicate: (node: Node) => boolean): Node | undefined {
   const stack: unknown[] = [root];
   while (stack.length) {
     const node = stack.pop();

@@ -1,4 +1,5 @@
-import { Document, isAlias, isCollection, isMap, isPair, isSeq, Node, Pair, YAMLSeq } from 'yaml';
+import { Document, isAlias, isMap, isSeq, Node, Pair, YAMLSeq } from 'yaml';
+import { findFirst } from '../parse';
 import { keyText } from '../yamlPath';
 import { ChangedWindow, hasLoneCarriageReturn, lineShape, lineStartOf, nextLineStart } from './textWindow';
 
@@ -41,18 +42,7 @@ function dashLineStart(text: string, item: unknown, indent?: number): number | u
 
 /** True when a node's subtree holds an anchor or an alias: edits there may change other places. */
 export function hasAnchorsOrAliases(root: unknown): boolean {
-  const stack: unknown[] = [root];
-  while (stack.length) {
-    const node = stack.pop();
-    if (isPair(node)) {
-      stack.push(node.key, node.value);
-      continue;
-    }
-    if (!node || typeof node !== 'object') continue;
-    if (isAlias(node) || (node as Node).anchor) return true;
-    if (isCollection(node)) for (const item of node.items) stack.push(item);
-  }
-  return false;
+  return findFirst(root, (node) => isAlias(node) || Boolean(node.anchor)) !== undefined;
 }
 
 /**
