@@ -137,7 +137,7 @@ await section('startup', 'Start-up and size', async () => {
 });
 
 await section('robustness', 'Robustness sweep', async () => {
-  const robustness = await import('./robustness.mjs');
+  const robustness = await import('../test/robustness/robustness.mjs');
   const cases = casesArg ?? (quick ? robustness.QUICK_CASES : robustness.DEFAULT_CASES);
   const r = await robustness.runRobustness({ cases, quick, log: (line) => process.stderr.write(`${line}\n`) });
   console.log(robustness.formatRobustness(r));

@@ -12,7 +12,7 @@
 //   validateCanvas: no exception, every diagnostic 0 <= start <= end <= text.length with a known
 //     code and severity and a non-empty message, none reporting a swallowed internal error;
 //   complete and hover (bundled from src/core like bench/providers.mjs, into
-//     bench/generated/robustness.cjs: dist/core.js does not export them) at 0, the end and three
+//     out/test/robustness/providers.cjs: dist/core.js does not export them) at 0, the end and three
 //     random offsets: spans inside the text, completion ranges on one line around the cursor;
 //   definition, references, highlights, prepareRename, documentSymbols at those offsets, and
 //     codeActions (+ applyEdits) for up to three diagnostics: spans inside the text;
@@ -29,19 +29,19 @@
 // reported failure, not the end of the bench: the parent reads the case in flight from a progress
 // file, records the crash (or kills a case stuck for 60 s), and restarts the child after it.
 //
-// Usage: node bench/robustness.mjs [--cases N] [--quick] [--seed S]   (default 20,000; quick 2,000)
-//        node bench/robustness.mjs [--seed S] --show N   (case N of the sequence: description and text)
+// Usage: node test/robustness/robustness.mjs [--cases N] [--quick] [--seed S]   (default 20,000; quick 2,000)
+//        node test/robustness/robustness.mjs [--seed S] --show N   (case N of the sequence: description and text)
 import { fork, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { quantile } from './stats.mjs';
+import { quantile } from '../../bench/stats.mjs';
 
 const here = fileURLToPath(import.meta.url);
-const root = join(dirname(here), '..');
+const root = join(dirname(here), '..', '..');
 const require = createRequire(join(root, 'package.json'));
 const fc = require('fast-check');
 
@@ -307,7 +307,7 @@ export function caseRepr(c, max = 160) {
 // ---------------------------------------------------------------------------------------------
 // The checks (worker side)
 
-const PROVIDERS_BUNDLE = join(root, 'bench', 'generated', 'robustness.cjs');
+const PROVIDERS_BUNDLE = join(root, 'out', 'test', 'robustness', 'providers.cjs');
 
 /** complete and hover from src/core, built like dist/core.js (which does not export them). Parent side. */
 function buildProviders() {
@@ -330,7 +330,10 @@ function buildProviders() {
       },
     });
     mkdirSync(dirname(PROVIDERS_BUNDLE), { recursive: true });
-    writeFileSync(PROVIDERS_BUNDLE, result.outputFiles[0].text);
+    // Written aside, then renamed: another run (the bench, the CI suite) may be loading it.
+    const tmp = `${PROVIDERS_BUNDLE}.${process.pid}.tmp`;
+    writeFileSync(tmp, result.outputFiles[0].text);
+    renameSync(tmp, PROVIDERS_BUNDLE);
     return undefined;
   } catch (error) {
     return String(error.message ?? error).split('\n')[0];
@@ -944,7 +947,7 @@ export async function runRobustness({ cases, quick = false, seed = DEFAULT_SEED,
       requested: total,
       timed: ms.length,
       examples: EXAMPLES.map((e) => e.name),
-      providers: providerError ? `not checked: ${providerError}` : 'complete, hover (bench/generated/robustness.cjs)',
+      providers: providerError ? `not checked: ${providerError}` : 'complete, hover (out/test/robustness/providers.cjs)',
       revalidate: info?.revalidate ?? false,
       revalidated,
       incremental,
@@ -976,7 +979,7 @@ const f2 = (v) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v >= 10 ? v.t
 
 export function formatRobustness(result) {
   const out = [];
-  out.push(`Robustness: ${result.cases} seeded cases${result.skippedCases ? ` (${result.skippedCases} of them skipped by quarantine, see below)` : ''} through dist/core.js (fast-check seed ${result.seed}; reproduce: node bench/robustness.mjs --seed ${result.seed} --cases ${result.requested})`);
+  out.push(`Robustness: ${result.cases} seeded cases${result.skippedCases ? ` (${result.skippedCases} of them skipped by quarantine, see below)` : ''} through dist/core.js (fast-check seed ${result.seed}; reproduce: node test/robustness/robustness.mjs --seed ${result.seed} --cases ${result.requested})`);
   out.push(`  generators: arbitrary text (unicode, code units, YAML token soup, canvas-shaped soup, long lines, deep nesting, alias bombs) and`);
   out.push(`  ${result.examples.length} examples with 1-5 mutations; mean case ${f2(result.meanChars / 1024)} KB. providers: ${result.providers}. revalidateCanvas: ${result.revalidate ? `checked against validateCanvas in ${result.revalidated} cases (incremental path taken in ${result.incremental})` : 'not exported by dist/core.js, not checked'}.`);
   out.push(`  time per case (all checks; ${result.timed} cases timed): p50 ${f2(result.p50)} ms, p99 ${f2(result.p99)} ms, max ${f2(result.maxMs)} ms; validateCanvas alone: p50 ${f2(result.validate.p50)} ms, p99 ${f2(result.validate.p99)} ms, max ${f2(result.validate.max)} ms; run ${result.runSeconds.toFixed(0)} s`);
