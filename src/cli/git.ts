@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+
+/**
+ * Every git call of the CLI. User text (a revision, a path) never reaches git as an option or as
+ * anything but a single revision: {@link revisionProblem} rejects what is not one revision, the
+ * revision is resolved to a commit id with `git rev-parse --verify --end-of-options REV^{commit}`,
+ * and the file is read with `git cat-file --end-of-options blob <commit id>:<path>`, an argument
+ * that starts with the hexadecimal id and so cannot be an option even without the marker.
+ * `--end-of-options` needs git 2.24 or later (rev-parse and cat-file both honour it).
+ */
+
+/** Reads are capped: a side is one canvas, not a repository dump. */
+const MAX_BYTES = 256 * 1024 * 1024;
+
+// C0 controls and DEL (newline and NUL included): never part of a revision we accept or of a path
+// we pass on, since they could split a line of git's output or hide what is being read.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Why `rev` is not something this CLI passes to git as one revision, or undefined when it is
+ * acceptable (git still decides whether it names a commit).
+ */
+export function revisionProblem(rev: string): string | undefined {
+  if (!rev) return 'no revision';
+  if (CONTROL.test(rev)) return 'a revision cannot hold control characters or line breaks';
+  if (rev.startsWith('-')) return `a revision cannot start with "-" (it would be read as an option)`;
+  if (rev.startsWith('^')) return `a revision cannot start with "^" (that excludes a commit; name one commit)`;
+  if (rev.includes('..')) return `"${rev}" is a range; name one commit (HEAD, main, v1.0, a commit id)`;
+  if (/\^[@!-]/.test(rev)) return `"${rev}" names several commits; name one commit`;
+  if (rev.length > 1024) return 'the revision is too long';
+  return undefined;
+}
+
+/** Why `path` cannot be read from a commit, or undefined when it can be passed to git. */
+export function pathProblem(path: string): string | undefined {
+  if (!path) return 'no path';
+  if (CONTROL.test(path)) return 'a path cannot hold control characters or line breaks (NUL, newline, …)';
+  return undefined;
+}
+
+function firstLine(stderr: string | undefined): string {
+  return (stderr ?? '').trim().split('\n')[0].replace(/^(fatal|error): /, '');
+}
+
+/**
+ * The text of `path` at revision `rev`, read with git in `cwd` (the path is taken from the root of
+ * the repository, or from `cwd` when it starts with `./` or `../`, as `git show REV:path` does).
+ * Errors are one line, quoting the revision and path as given: the caller makes them visible
+ * (visibleText) before printing them.
+ */
+export function readAtRevision(cwd: string, rev: string, path: string): { text: string } | { error: string } {
+  const bad = revisionProblem(rev) ?? pathProblem(path);
+  if (bad) return { error: bad };
+  const options = { cwd, encoding: 'utf8' as const, maxBuffer: MAX_BYTES, stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'] };
+  const resolved = spawnSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], options);
+  if (resolved.error) return { error: `cannot run git: ${resolved.error.message}` };
+  const commit = resolved.stdout.trim();
+  if (resolved.status !== 0 || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit)) {
+    const why = firstLine(resolved.stderr);
+    return { error: why || `"${rev}" is not a commit (a branch, tag or commit id) of this repository` };
+  }
+  const blob = spawnSync('git', ['cat-file', '--end-of-options', 'blob', `${commit}:${path}`], options);
+  if (blob.error) {
+    const tooLarge = (blob.error as NodeJS.ErrnoException).code === 'ENOBUFS';
+    return { error: tooLarge ? `"${path}" at ${rev} is larger than ${MAX_BYTES / 1024 / 1024} MB` : `cannot run git: ${blob.error.message}` };
+  }
+  if (blob.status !== 0) {
+    const why = firstLine(blob.stderr);
+    return { error: /does not exist|bad file|not a valid object/i.test(why) || !why ? `no file "${path}" at ${rev} (${commit.slice(0, 12)})` : why };
+  }
+  return { text: blob.stdout };
+}
