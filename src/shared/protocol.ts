@@ -21,6 +21,8 @@ export interface PreviewLabels {
   outdated: string;
   status: string;
   tags: string;
+  /** How to reach a card's source, read by screen readers with each card (see `reveal`). */
+  cardHint: string;
   severity: { error: string; warning: string; information: string; hint: string };
 }
 
@@ -97,8 +99,14 @@ export type WebviewMessage =
   | { type: 'ready'; uri: string; version: number | undefined }
   /** A view was drawn (tests and the host's bookkeeping). */
   | { type: 'rendered'; version: number | undefined; cards: number }
-  /** Show and select a span of the source (a card or a problem); `key` names the card, if any. */
-  | { type: 'reveal'; key?: string; span: Span }
+  /**
+   * Show a card (its `key` and `span`) or a problem (`span` alone) in the source. The host puts the
+   * editor's cursor, an empty selection, at the card's name or at the problem's start: never a
+   * selected range, which the next key typed would replace. `focus`: the editor takes the keyboard
+   * focus (double-click, Enter); false: the preview keeps it (a click, Space), so no key typed
+   * next reaches the file.
+   */
+  | { type: 'reveal'; key?: string; span: Span; focus: boolean }
   /** An http(s) link in a description; the host checks the scheme again and opens it. */
   | { type: 'openLink'; href: string }
   | { type: 'toggleLock' }

@@ -37,10 +37,14 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return el;
 }
 
+/** The id of the hidden text that describes every card (`PreviewLabels.cardHint`, drawn by chrome.ts). */
+export const CARD_HINT_ID = 'card-hint';
+
 export function createCard(domKey: string): HTMLLIElement {
   const li = element('li', 'card');
   li.tabIndex = 0;
   li.dataset.key = domKey;
+  li.setAttribute('aria-describedby', CARD_HINT_ID);
   return li;
 }
 

@@ -1,6 +1,6 @@
 import type { CanvasView, ProblemView, SegmentLegend } from '../core/render/viewTypes';
 import type { PreviewLabels } from '../shared/protocol';
-import { safeColor } from './cards';
+import { CARD_HINT_ID, safeColor } from './cards';
 import { setText } from './canvas';
 import { setMarkdown } from './markdown';
 
@@ -66,7 +66,10 @@ export function buildChrome(root: HTMLElement, labels: PreviewLabels): Chrome {
   const problemList = el('ul', { className: 'problem-list' });
   problemsSection.append(problemsHeading, problemList);
 
-  root.replaceChildren(header, description, outdated, legend, main, problemsSection);
+  // Read with every card (their aria-describedby): how to reach its source from the keyboard.
+  const cardHint = el('p', { id: CARD_HINT_ID, hidden: true, textContent: labels.cardHint });
+
+  root.replaceChildren(header, description, outdated, legend, main, problemsSection, cardHint);
   return { title, file, description, outdated, segmentSelect, problemCount, lockButton, exportButton, legend, main, problemsSection, problemList };
 }
 

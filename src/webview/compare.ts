@@ -104,7 +104,9 @@ export class CompareDom {
       }
       for (const card of block.removed) {
         const li = createCard('');
+        // Not a card of the file: nothing to reveal, so no key and no hint about revealing.
         delete li.dataset.key;
+        li.removeAttribute('aria-describedby');
         fillCard(li, card, context);
         li.classList.add('compare-removed');
         li.title = labels.removed;

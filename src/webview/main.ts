@@ -115,14 +115,33 @@ document.addEventListener('click', (event) => {
   if (safeHref(href) === href) host.post({ type: 'openLink', href });
 });
 
-function revealCard(target: EventTarget | null): void {
+// Going to the source, as in Markdown's preview and VS Code's Problems view. A click (or Space) on
+// a card or a problem points at it: the editor scrolls there and its cursor (an empty selection)
+// goes to the card's name or the problem's start, but the focus stays here, so the next key typed
+// cannot reach the file. A double-click (or Enter, the keyboard's way) does the same and moves the
+// focus to the editor, to edit there. Nothing ever selects a whole card: that used to put it one
+// keystroke away from being typed over.
+function revealCard(target: EventTarget | null, focus: boolean): void {
   const card = canvas.cardOf(target as Element | null);
-  if (card) host.post({ type: 'reveal', key: card.key, span: card.span });
+  if (card) host.post({ type: 'reveal', key: card.key, span: card.span, focus });
 }
 
+function revealProblem(target: EventTarget | null, focus: boolean): void {
+  const button = (target as Element | null)?.closest?.<HTMLElement>('.problem-link');
+  const problem = button && chromeState.drawnProblems[Number(button.dataset.index)];
+  if (problem) host.post({ type: 'reveal', span: problem.span, focus });
+}
+
+/** The second click of a double-click: the `dblclick` that follows reveals (once). */
+const repeatedClick = (event: MouseEvent) => event.detail > 1;
+
 chrome.main.addEventListener('click', (event) => {
+  if ((event.target as Element).closest('a') || repeatedClick(event)) return;
+  revealCard(event.target, false);
+});
+chrome.main.addEventListener('dblclick', (event) => {
   if ((event.target as Element).closest('a')) return;
-  revealCard(event.target);
+  revealCard(event.target, true);
 });
 
 chrome.main.addEventListener('keydown', (event) => {
@@ -130,7 +149,7 @@ chrome.main.addEventListener('keydown', (event) => {
   if (!target.classList.contains('card')) return;
   if (event.key === 'Enter' || event.key === ' ') {
     event.preventDefault();
-    revealCard(target);
+    revealCard(target, event.key === 'Enter');
   } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
     event.preventDefault();
     canvas.focusNext(target, event.key === 'ArrowDown' ? 1 : -1);
@@ -143,10 +162,16 @@ chrome.legend.addEventListener('click', (event) => {
 });
 chrome.segmentSelect.addEventListener('change', () => setSegment(chrome.segmentSelect.value));
 
+// The problems are buttons: Space clicks them (a reveal that keeps the focus here); Enter, which
+// would click them too, goes to the editor instead.
 chrome.problemList.addEventListener('click', (event) => {
-  const button = (event.target as Element).closest<HTMLElement>('.problem-link');
-  const problem = button && chromeState.drawnProblems[Number(button.dataset.index)];
-  if (problem) host.post({ type: 'reveal', span: problem.span });
+  if (!repeatedClick(event)) revealProblem(event.target, false);
+});
+chrome.problemList.addEventListener('dblclick', (event) => revealProblem(event.target, true));
+chrome.problemList.addEventListener('keydown', (event) => {
+  if (event.key !== 'Enter' || !(event.target as Element).closest('.problem-link')) return;
+  event.preventDefault();
+  revealProblem(event.target, true);
 });
 
 chrome.lockButton.addEventListener('click', () => host.post({ type: 'toggleLock' }));

@@ -146,6 +146,25 @@ describe('preview page: compare mode', function () {
     assert.deepEqual(await preview.posted('reveal'), []);
   });
 
+  it('reveals a marked card as the plain view does (a click stays, a double-click or Enter goes to the editor); a removed card never', async () => {
+    await openCompared();
+    const view = await viewOf(NEW, 2);
+    const fast = view.blocks.flatMap((b) => b.cards).find((c) => c.name === 'Fast pickup');
+    const reveal = (focus) => ({ type: 'reveal', key: fast.key, span: fast.span, focus });
+    await preview.clearPosted();
+    await preview.page.click('li.compare-changed .card-name');
+    await preview.page.dblclick('li.compare-changed .card-name');
+    await preview.page.keyboard.press('Enter');
+    assert.deepEqual(await preview.posted('reveal'), [reveal(false), reveal(false), reveal(true), reveal(true)]);
+    await preview.clearPosted();
+    await preview.page.dblclick('li.compare-removed .card-name');
+    await preview.page.focus('li.compare-removed');
+    await preview.page.keyboard.press('Enter');
+    assert.deepEqual(await preview.posted('reveal'), []);
+    // Nor does a removed card tell screen readers how to reveal it.
+    assert.deepEqual(await preview.page.$$eval('li.compare-removed', (l) => l.map((c) => c.getAttribute('aria-describedby'))), [null, null]);
+  });
+
   it('gives changed cards their field changes in a tooltip and in visually hidden text', async () => {
     await openCompared();
     const all = await marks(preview);

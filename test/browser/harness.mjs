@@ -78,6 +78,7 @@ export const LABELS = {
   outdated: 'The file has YAML syntax errors: the canvas shows its last valid state.',
   status: 'Status',
   tags: 'Tags',
+  cardHint: 'Enter or double-click: edit it in the source. Space or click: show it there.',
   severity: { error: 'Has errors', warning: 'Has warnings', information: 'Has information', hint: 'Has hints' },
 };
 

@@ -172,11 +172,10 @@ describe('preview page', function () {
       const problems = await preview.page.$$eval('.problem-list .problem-link', (l) => l.map((b) => b.textContent));
       assert.ok(problems.some((p) => p.includes('schema')), problems.join(' | '));
       assert.equal(await preview.page.$eval('#problem-count', (b) => b.textContent), String(problems.length));
+      // A problem is revealed like a card (see navigation): a click keeps the focus in the preview.
       await preview.clearPosted();
       await preview.page.click('.problem-list .problem-link');
-      const [reveal] = await preview.posted('reveal');
-      assert.equal(reveal.key, undefined);
-      assert.deepEqual(reveal.span, brokenView.problems[0].span);
+      assert.deepEqual(await preview.posted('reveal'), [{ type: 'reveal', span: brokenView.problems[0].span, focus: false }]);
       assert.equal(await preview.page.$eval('.outdated', (o) => o.hidden), true);
       await preview.post(viewMessage(await viewOf(SMALL, 2), { outdated: true }));
       assert.equal(await preview.page.$eval('.outdated', (o) => o.hidden), false);
@@ -185,14 +184,37 @@ describe('preview page', function () {
   });
 
   describe('navigation', () => {
-    it('a click or Enter on a card posts a reveal of its span; Tab reaches the cards', async () => {
+    // Issue 12, item 8: a click used to select the card's whole text in a focused editor, where the
+    // next key typed replaced it. Now a click points at the card and keeps the focus here; a
+    // double-click or Enter moves it to the editor (the host puts an empty cursor at the name).
+    const allCards = (view) => view.blocks.flatMap((b) => b.cards.map((c) => ({ ...c, domKey: `${b.key}/${c.key}` })));
+    const revealOf = (card, focus) => ({ type: 'reveal', key: card.key, span: card.span, focus });
+
+    it('a click on a card reveals it and keeps the focus in the preview; a double-click moves it to the editor', async () => {
       const view = await viewOf(SMALL);
       preview = await openPreview({ init: { view } });
       const fast = view.blocks.find((b) => b.key === 'value-propositions').cards[0];
       await preview.page.click('li.card[data-key="value-propositions/fast"] .card-name');
-      assert.deepEqual(await preview.posted('reveal'), [{ type: 'reveal', key: 'fast', span: fast.span }]);
+      assert.deepEqual(await preview.posted('reveal'), [revealOf(fast, false)]);
+      assert.equal(await preview.page.evaluate(() => document.activeElement?.dataset.key), 'value-propositions/fast', 'the clicked card has the focus');
+
+      // A double-click is two clicks and a dblclick: the first click points, the dblclick goes to the editor.
       await preview.clearPosted();
-      // Keyboard only: Tab until a card has focus, then Enter.
+      await preview.page.dblclick('li.card[data-key="value-propositions/fast"] .card-name');
+      assert.deepEqual(await preview.posted('reveal'), [revealOf(fast, false), revealOf(fast, true)]);
+
+      // Anywhere on the card, not only its name; never on a link inside it, and never outside a card.
+      const riders = view.blocks.find((b) => b.key === 'customer-segments').cards[0];
+      await preview.clearPosted();
+      await preview.page.dblclick('li.card[data-key="customer-segments/riders"] .tag');
+      await preview.page.click('section[data-block="key-partnerships"] .guide');
+      await preview.page.dblclick('section[data-block="key-partnerships"] h2');
+      assert.deepEqual(await preview.posted('reveal'), [revealOf(riders, false), revealOf(riders, true)]);
+    });
+
+    it('from the keyboard: Tab reaches the cards, Enter goes to the editor, Space reveals and stays', async () => {
+      const view = await viewOf(SMALL);
+      preview = await openPreview({ init: { view } });
       let focused;
       for (let i = 0; i < 30 && !focused; i++) {
         await preview.page.keyboard.press('Tab');
@@ -202,10 +224,43 @@ describe('preview page', function () {
       await preview.page.keyboard.press('ArrowDown');
       const next = await preview.page.evaluate(() => document.activeElement.dataset.key);
       assert.notEqual(next, focused, 'ArrowDown moves to the next card');
+      const card = allCards(view).find((c) => c.domKey === next);
+      await preview.clearPosted();
       await preview.page.keyboard.press('Enter');
-      const [reveal] = await preview.posted('reveal');
-      const card = view.blocks.flatMap((b) => b.cards.map((c) => ({ ...c, domKey: `${b.key}/${c.key}` }))).find((c) => c.domKey === next);
-      assert.deepEqual(reveal, { type: 'reveal', key: card.key, span: card.span });
+      assert.deepEqual(await preview.posted('reveal'), [revealOf(card, true)]);
+      await preview.clearPosted();
+      const scrolled = await preview.page.evaluate(() => window.scrollY);
+      await preview.page.keyboard.press(' ');
+      assert.deepEqual(await preview.posted('reveal'), [revealOf(card, false)]);
+      assert.equal(await preview.page.evaluate(() => window.scrollY), scrolled, 'Space did not scroll the page');
+      // Screen readers read how to get there with each card.
+      const hint = await preview.page.evaluate(() => {
+        const el = document.activeElement;
+        const ids = el.getAttribute('aria-describedby');
+        return ids && document.getElementById(ids)?.textContent;
+      });
+      assert.equal(hint, 'Enter or double-click: edit it in the source. Space or click: show it there.');
+    });
+
+    it('a problem of the list: a click or Space reveals it, a double-click or Enter goes to the editor, each once', async () => {
+      const brokenView = await viewOf(SMALL.replace('type: niche-market', 'type: nich-market'), 1);
+      preview = await openPreview({ init: { view: brokenView } });
+      const span = brokenView.problems[0].span;
+      const button = '.problem-list li:first-child .problem-link';
+      await preview.page.click(button);
+      await preview.page.dblclick(button);
+      assert.deepEqual(await preview.posted('reveal'), [
+        { type: 'reveal', span, focus: false },
+        { type: 'reveal', span, focus: false },
+        { type: 'reveal', span, focus: true },
+      ]);
+      await preview.clearPosted();
+      await preview.page.focus(button);
+      await preview.page.keyboard.press('Enter');
+      assert.deepEqual(await preview.posted('reveal'), [{ type: 'reveal', span, focus: true }], 'Enter: no click as well');
+      await preview.clearPosted();
+      await preview.page.keyboard.press(' ');
+      assert.deepEqual(await preview.posted('reveal'), [{ type: 'reveal', span, focus: false }]);
     });
 
     it('the editor cursor highlights the card under it and scrolls it into view', async () => {

@@ -7,6 +7,7 @@ import type { CanvasDocumentCache } from '../documentCache';
 import { SECTION } from '../settings';
 import { buildCompare, type CompareTexts } from './compareData';
 import { newNonce, previewHtml } from './html';
+import { cardCursorOffset } from './revealTarget';
 import { fileNameOf, previewLabels, previewTitle } from './labels';
 
 export const PREVIEW_VIEW_TYPE = 'canvasAsCode.preview';
@@ -323,7 +324,7 @@ export class CanvasPreview implements vscode.Disposable {
         this.rendered = { version: message.version, cards: message.cards };
         return;
       case 'reveal':
-        await this.reveal(message.span);
+        await this.reveal(message);
         return;
       case 'openLink':
         await openWebLink(message.href);
@@ -344,16 +345,30 @@ export class CanvasPreview implements vscode.Disposable {
     }
   }
 
-  /** Shows the source beside the preview (or where it is already shown) with `span` selected. */
-  async reveal(span: Span): Promise<vscode.TextEditor> {
+  /**
+   * Shows the source beside the preview (or where it is already shown) with the cursor at a card's
+   * name (`key` set: see `cardCursorOffset`) or at the start of a problem's span. The selection is
+   * always empty: a click used to select the card's whole text and focus the editor, so the next
+   * key typed replaced the card (and auto-save wrote that).
+   *
+   * The gestures follow Markdown's preview and VS Code's Problems view: a click (or Space) on a
+   * card or problem only points at it, the editor scrolls and its cursor moves but the preview
+   * keeps the focus (`focus` false); a double-click or Enter (`focus` true) moves the focus to the
+   * editor, to edit there, which is how a keyboard user jumps to the source.
+   */
+  async reveal(target: { key?: string; span: Span; focus?: boolean }): Promise<vscode.TextEditor> {
     const document = await this.document();
-    const length = document.getText().length;
-    const start = document.positionAt(Math.min(span.start, length));
-    const end = document.positionAt(Math.min(Math.max(span.start, span.end), length));
+    const { key, span } = target;
+    const offset = key === undefined ? span.start : cardCursorOffset(this.host.cache.get(document).model, key, span);
+    // positionAt clamps an offset past the end (a view older than a deletion).
+    const position = document.positionAt(Number.isFinite(offset) ? Math.max(0, offset) : 0);
+    const cursor = new vscode.Selection(position, position);
     const existing = vscode.window.visibleTextEditors.find((e) => e.document === document);
     const column = existing?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection: new vscode.Selection(start, end) });
-    editor.revealRange(new vscode.Range(start, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection: cursor, preserveFocus: target.focus !== true });
+    // Also set directly, so the editor returned has exactly this selection whatever the options did.
+    editor.selection = cursor;
+    editor.revealRange(cursor, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return editor;
   }
 

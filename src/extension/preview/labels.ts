@@ -16,6 +16,7 @@ export function previewLabels(): PreviewLabels {
     outdated: vscode.l10n.t('The file has YAML syntax errors: the canvas shows its last valid state.'),
     status: vscode.l10n.t('Status'),
     tags: vscode.l10n.t('Tags'),
+    cardHint: vscode.l10n.t('Enter or double-click: edit it in the source. Space or click: show it there.'),
     severity: {
       error: vscode.l10n.t('Has errors'),
       warning: vscode.l10n.t('Has warnings'),
