@@ -1,8 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, sep } from 'node:path';
 import { buildCanvasView, LineIndex, renderHtml, renderMarkdown, renderSvg, validateCanvas } from '../core';
 import type { CanvasView } from '../core';
+import { visibleText } from '../core/visibleText';
 import { Io, stripBom } from './validateCommand';
+import { isSameFile, writeOutputAtomically } from './writeOutput';
 
 export const RENDER_FORMATS = ['html', 'svg', 'md'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
@@ -36,12 +38,12 @@ export function parseRenderArgs(args: readonly string[]): RenderArgs | { error: 
     const inline = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : undefined;
     if (arg === '--format' || arg.startsWith('--format=')) {
       format = inline ?? args[++i];
-      if (!isFormat(format)) return { error: `--format must be html, svg or md, got ${format === undefined ? 'nothing' : `"${format}"`}` };
+      if (!isFormat(format)) return { error: `--format must be html, svg or md, got ${format === undefined ? 'nothing' : `"${visibleText(format)}"`}` };
     } else if (arg === '-o' || arg === '--output' || arg.startsWith('--output=')) {
       output = inline ?? args[++i];
       if (!output) return { error: `${arg.replace(/=.*/, '')} needs a file name` };
     } else if (arg.startsWith('-') && arg !== '-') {
-      return { error: `unknown option "${arg}"` };
+      return { error: `unknown option "${visibleText(arg)}"` };
     } else files.push(arg);
   }
   if (files.length !== 1) return { error: files.length ? `render takes one file, got ${files.length}` : 'render needs a canvas file' };
@@ -50,19 +52,44 @@ export function parseRenderArgs(args: readonly string[]): RenderArgs | { error: 
   return { file: files[0], format, output };
 }
 
+/** Why `output` must not be written when rendering `input`, or undefined when it may be. */
+function outputProblem(input: string, output: string, path: (file: string) => string): string | undefined {
+  if (output.endsWith('/') || output.endsWith(sep)) return `cannot write ${output}: it names a directory, not a file`;
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(path(output)).isDirectory();
+  } catch {
+    // does not exist (yet): written as a new file
+  }
+  if (isDirectory) return `cannot write ${output}: it is a directory (give a file name, such as ${join(output, 'canvas.html')})`;
+  if (input !== '-' && isSameFile(path(input), path(output))) return `refusing to write ${output}: it is the canvas being rendered (${input}); choose another output file`;
+  return undefined;
+}
+
 /**
  * Renders one canvas. Whatever can be read is drawn, problems included: exit 0 even when the
  * canvas has errors. Exit 2 when there is nothing to draw (an unreadable file, YAML too broken
- * to read a canvas from) or the output cannot be written.
+ * to read a canvas from), the output is the input (by any path, symlink or hard link) or a
+ * directory, or the output cannot be written. The output is written atomically (writeOutput.ts):
+ * never half a file, and an existing file is left as it was when writing fails.
  */
 export function runRender(args: RenderArgs, io: Io): number {
   const path = (file: string) => (isAbsolute(file) ? file : join(io.cwd, file));
+  // Messages quote file names and YAML's words about their content: made visible on one line.
+  const fail = (message: string) => {
+    io.err(`canvas-as-code: ${visibleText(message)}\n`);
+    return 2;
+  };
+  const toFile = args.output !== undefined && args.output !== '-';
+  if (toFile) {
+    const problem = outputProblem(args.file, args.output!, path);
+    if (problem) return fail(problem);
+  }
   let text: string;
   try {
     text = stripBom(readFileSync(path(args.file), 'utf8'));
   } catch (error) {
-    io.err(`canvas-as-code: cannot read ${args.file}: ${(error as Error).message}\n`);
-    return 2;
+    return fail(`cannot read ${args.file}: ${(error as Error).message}`);
   }
   const result = validateCanvas(text);
   const model = result.model;
@@ -72,20 +99,18 @@ export function runRender(args: RenderArgs, io: Io): number {
     const first = result.diagnostics.find((d) => d.code === 'yaml-syntax') ?? result.diagnostics[0];
     const where = first ? index.positionAt(first.start) : undefined;
     const reason = first && where ? `${args.file}:${where.line + 1}:${where.character + 1} ${first.message}` : args.file;
-    io.err(`canvas-as-code: cannot render ${args.file}: no canvas could be read (${reason})\n`);
-    return 2;
+    return fail(`cannot render ${args.file}: no canvas could be read (${reason})`);
   }
   const view = buildCanvasView(result, { lineOf: (offset) => index.positionAt(offset) });
   const rendered = RENDERERS[args.format](view);
-  if (args.output && args.output !== '-') {
+  if (toFile) {
     try {
-      writeFileSync(path(args.output), rendered, 'utf8');
+      writeOutputAtomically(path(args.output!), rendered);
     } catch (error) {
-      io.err(`canvas-as-code: cannot write ${args.output}: ${(error as Error).message}\n`);
-      return 2;
+      return fail(`cannot write ${args.output}: ${(error as Error).message}`);
     }
   } else io.out(rendered);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors) io.err(`canvas-as-code: ${args.file} has ${errors} error${errors === 1 ? '' : 's'}; rendered what could be read\n`);
+  if (errors) io.err(`canvas-as-code: ${visibleText(args.file)} has ${errors} error${errors === 1 ? '' : 's'}; rendered what could be read\n`);
   return 0;
 }
