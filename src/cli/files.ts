@@ -1,103 +1,313 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+// What `validate`'s file arguments mean. Every argument is handled on its own, in order:
+//
+// - **An existing path is taken literally**, even when its name holds glob characters (`{`, `*`,
+//   `?`, `[`): a file is checked as is (whatever its name), a directory is walked (below). A
+//   symlink is followed. Anything else named explicitly (a FIFO, a socket, a device) is an error
+//   ("not a regular file"), and so is a symlink loop, a broken symlink or a path that cannot be
+//   read: such an argument is never opened and never silently dropped.
+// - **Otherwise, an argument with glob syntax is a glob**, matched by picomatch against the files
+//   under its literal base directory (`examples/**` → `examples`; `C:\x\*.canvas.yaml` on Windows →
+//   `C:/x`). Syntax: `*`, `?`, `**` (any depth, including none), `{a,b}`, `{1..3}`, `[abc]`,
+//   `[!abc]`, `[[:alpha:]]`, extglobs `@(a|b)`, `!(a)`, `+(a)`… As in a shell (bash without
+//   `dotglob`) and in ESLint, `*`, `?` and `**` never match a name that starts with a dot: write the
+//   dot (`.github/*.canvas.yaml`, `**/.drafts/*.canvas.yaml`) to reach hidden files and folders. A
+//   leading `!` negates nothing (it is a literal character); `\` escapes on POSIX, and is a path
+//   separator on Windows (write `[*]` there for a literal star). A glob matches files only, of any
+//   name (`examples/*` includes a README); a directory it matches is not walked (write `dir/**`).
+// - **Walking a directory** (one named explicitly, or a glob's base) yields the `*.canvas.yaml` and
+//   `*.canvas.yml` files under it (for a glob, the files its pattern matches), following symlinked
+//   files and directories. While walking, and only then, folders named `node_modules`, `.git` and
+//   `.vscode-test` (dependencies, repository internals, and the VS Code builds that extension tests
+//   download) are skipped; a path or a glob that names one (`node_modules/pkg/*.canvas.yaml`,
+//   `'**/node_modules/*.canvas.yaml'`) reaches it. `dist` and `out` are not skipped. Each real
+//   directory is walked once, so a symlink back to a parent cannot loop, however the links are
+//   laid out. FIFOs, sockets and devices met while walking are skipped (never opened); a symlink
+//   loop or a broken symlink that looks like a canvas (or matches the glob), and a folder that
+//   cannot be read, are errors.
+// - **An argument that yields no file** (a missing path, a directory without canvases, a glob
+//   without a match, an empty string) is listed in `unmatched`: the CLI exits 2 ("no canvas files
+//   matched …"), never green on nothing.
+//
+// Files are listed in argument order; an argument's files are sorted by name, directory by
+// directory (code-unit order, whatever the locale). A file named explicitly is printed exactly as
+// given; one found under a directory or a glob's base is printed as that path joined with the rest
+// (relative stays relative, `./` and doubled slashes are normalised, native separators). A path
+// yielded twice (`a.canvas.yaml ./a.canvas.yaml`) is listed once.
+// Nothing here throws, whatever the argument (empty, `/`, newlines, NUL).
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
+import { join, resolve } from 'node:path';
+import picomatch from 'picomatch';
 
 const CANVAS_FILE = /\.canvas\.ya?ml$/i;
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
+/** Folders skipped while walking, unless the user's pattern names them. */
+export const DEFAULT_IGNORES: readonly string[] = ['node_modules', '.git', '.vscode-test'];
 
-/** Converts a glob (`*`, `**`, `?`, `{a,b}`) to a regular expression over /-separated paths. */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const slash = glob[i + 2] === '/';
-        source += slash ? '(?:.*/)?' : '.*';
-        i += slash ? 2 : 1;
-      } else source += '[^/]*';
-    } else if (c === '?') source += '[^/]';
-    else if (c === '{') {
-      const close = glob.indexOf('}', i);
-      if (close === -1) source += '\\{';
-      else {
-        source += '(?:' + glob.slice(i + 1, close).split(',').map(escape).join('|') + ')';
-        i = close;
-      }
-    } else source += escape(c);
-  }
-  return new RegExp('^' + source + '$');
-}
-
-function escape(text: string): string {
-  return text.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
-}
-
-function isGlob(pattern: string): boolean {
-  return /[*?{]/.test(pattern);
-}
-
-/** Every file under a directory (as written by the user), skipping dependency and build folders. */
-function* walk(dir: string, cwd: string): Generator<string> {
-  let entries;
-  try {
-    entries = readdirSync(resolve(cwd, dir), { withFileTypes: true });
-  } catch {
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) yield* walk(full, cwd);
-    } else if (entry.isFile()) yield full;
-  }
+export interface ExpansionError {
+  /** The argument it came from, as given. */
+  arg: string;
+  /** The path at fault, as the user would write it (the argument itself, or a path found under it). */
+  path: string;
+  message: string;
 }
 
 export interface Expansion {
   files: string[];
-  /** Arguments that named nothing: a missing file, or a glob without a match. */
+  /** Arguments that yielded no file: a missing path, an empty directory, a glob without a match. */
   unmatched: string[];
+  /** Paths that could not be taken: not a regular file, a symlink loop, unreadable. */
+  errors: ExpansionError[];
+}
+
+export interface ExpandOptions {
+  /** Backslash is a path separator, not an escape (default: on Windows). */
+  windows?: boolean;
+}
+
+/** A glob's literal base directory (as written, '' for none) and the pattern relative to it. */
+export interface GlobParts {
+  base: string;
+  glob: string;
+}
+
+const PICOMATCH_OPTIONS = { dot: false, nonegate: true, posix: true, literalBrackets: false, windows: false } as const;
+
+/**
+ * Splits a glob into its literal base directory and the pattern below it; undefined when the
+ * argument has no glob syntax. On Windows, backslashes are separators (`C:\x\*.y` → `C:/x`, `*.y`).
+ */
+export function splitGlob(arg: string, windows = process.platform === 'win32'): GlobParts | undefined {
+  const pattern = windows ? arg.replace(/\\/g, '/') : arg;
+  let scan;
+  try {
+    scan = picomatch.scan(pattern, PICOMATCH_OPTIONS);
+  } catch {
+    return undefined;
+  }
+  if (!scan.isGlob || scan.glob === '') return undefined;
+  // `\*` in the base names a literal `*` (POSIX only: on Windows there are no escapes).
+  const base = windows ? scan.base : scan.base.replace(/\\(.)/gs, '$1');
+  return { base, glob: scan.glob };
+}
+
+/** A test of /-separated relative paths against a glob, with the options documented above. */
+export function globMatcher(glob: string): (path: string) => boolean {
+  return picomatch(glob, PICOMATCH_OPTIONS);
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null ? ((error as { code?: unknown }).code as string | undefined) : undefined;
+}
+
+function describe(error: unknown, symlink = false): string {
+  switch (errorCode(error)) {
+    case 'ELOOP':
+      return 'symbolic link loop (too many levels of symbolic links)';
+    case 'ENOENT':
+      return symlink ? 'broken symbolic link (its target does not exist)' : 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENAMETOOLONG':
+      return 'file name too long';
+    case 'ENOTDIR':
+      return 'not a directory';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'neither a file nor a directory';
+}
+
+function byName(a: Dirent, b: Dirent): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Whether a pattern writes this folder name as (part of) a segment, as in `x/node_modules/*`. */
+function mentions(glob: string, name: string): boolean {
+  return new RegExp(`(^|[/{,(|@!+*?])${escapeRegExp(name)}($|[/},)|])`).test(glob);
+}
+
+/** Whether a pattern can match a name that starts with a dot (it writes the dot itself). */
+function reachesHidden(glob: string): boolean {
+  return /(^|[/{,(|\\])\.|\[/.test(glob);
+}
+
+interface Walk {
+  /** Whether a file (path relative to the walk's root, /-separated; its name) is taken. */
+  wanted(rel: string, name: string): boolean;
+  /** Whether to walk into a sub-folder at this depth (1 = a child of the root). */
+  enter(rel: string, name: string, depth: number): boolean;
+  found(path: string): void;
+  error(path: string, message: string): void;
 }
 
 /**
- * Expands the CLI's file arguments: a file is taken as is, a directory yields its canvas files,
- * a glob is matched against the files under its literal prefix. Order is stable, duplicates dropped.
+ * Walks the directory `shown` (as the user wrote it; `abs` resolved), depth-first, entries sorted
+ * by name. Each real directory is read once (loops and diamonds of symlinks cost nothing). Returns
+ * the error that kept the root itself from being read, if any.
  */
-export function expandArguments(args: readonly string[], cwd = process.cwd()): Expansion {
+function walk(shown: string, abs: string, w: Walk): unknown {
+  const visited = new Set<string>();
+  try {
+    visited.add(realpathSync.native(abs));
+  } catch {
+    visited.add(abs);
+  }
+  const read = (dirAbs: string): Dirent[] => readdirSync(dirAbs, { withFileTypes: true }).sort(byName);
+  let rootEntries: Dirent[];
+  try {
+    rootEntries = read(abs);
+  } catch (error) {
+    return error;
+  }
+  const visit = (entries: Dirent[], dirAbs: string, dirShown: string, rel: string, depth: number): void => {
+    for (const entry of entries) {
+      const name = entry.name;
+      const childAbs = join(dirAbs, name);
+      const childShown = join(dirShown, name);
+      const childRel = rel === '' ? name : `${rel}/${name}`;
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        let stats: Stats;
+        try {
+          stats = statSync(childAbs);
+        } catch (error) {
+          // A loop or a dangling link cannot hold anything; report it when it looks like a canvas.
+          if (w.wanted(childRel, name)) w.error(childShown, describe(error, true));
+          continue;
+        }
+        isDirectory = stats.isDirectory();
+        isFile = stats.isFile();
+      }
+      if (isDirectory) {
+        if (!w.enter(childRel, name, depth + 1)) continue;
+        let real: string;
+        let children: Dirent[];
+        try {
+          real = realpathSync.native(childAbs);
+          if (visited.has(real)) continue;
+          visited.add(real);
+          children = read(childAbs);
+        } catch (error) {
+          if (errorCode(error) !== 'ENOENT') w.error(childShown, `cannot read this directory: ${describe(error)}`); // ENOENT: removed meanwhile
+          continue;
+        }
+        visit(children, childAbs, childShown, childRel, depth + 1);
+      } else if (isFile && w.wanted(childRel, name)) w.found(childShown);
+      // FIFOs, sockets and devices: skipped, never opened.
+    }
+  };
+  visit(rootEntries, abs, shown, '', 0);
+  return undefined;
+}
+
+/**
+ * Expands the CLI's file arguments into the files to check (see the comment at the top of this
+ * file). Never throws.
+ */
+export function expandArguments(args: readonly string[], cwd = process.cwd(), options: ExpandOptions = {}): Expansion {
+  const windows = options.windows ?? process.platform === 'win32';
   const seen = new Set<string>();
   const files: string[] = [];
   const unmatched: string[] = [];
-  let matched = 0;
-  const add = (file: string) => {
-    matched++;
-    if (!seen.has(file)) {
-      seen.add(file);
-      files.push(file);
-    }
-  };
+  const errors: ExpansionError[] = [];
   for (const arg of args) {
-    matched = 0;
-    const normalized = arg.split(sep).join('/');
-    if (!isGlob(normalized)) {
-      let stat;
-      try {
-        stat = statSync(resolve(cwd, arg));
-      } catch {
-        unmatched.push(arg);
-        continue;
+    let matched = 0;
+    let failed = false;
+    const found = (file: string) => {
+      matched++;
+      const key = resolve(cwd, file);
+      if (!seen.has(key)) {
+        seen.add(key);
+        files.push(file);
       }
-      if (stat.isDirectory()) {
-        for (const file of walk(arg, cwd)) if (CANVAS_FILE.test(file)) add(file);
-      } else add(arg);
-    } else {
-      const firstMagic = normalized.search(/[*?{]/);
-      const base = normalized.slice(0, normalized.lastIndexOf('/', firstMagic) + 1) || '.';
-      const matcher = globToRegExp(normalized.replace(/^\.\//, ''));
-      for (const file of walk(base, cwd)) {
-        if (matcher.test(file.split(sep).join('/').replace(/^\.\//, ''))) add(file);
+    };
+    const error = (path: string, message: string) => {
+      failed = true;
+      errors.push({ arg, path, message });
+    };
+    try {
+      expandOne(arg, cwd, windows, found, error);
+    } catch (thrown) {
+      // Not expected (every file system call above is guarded); never let an argument crash the CLI.
+      error(arg, describe(thrown));
+    }
+    if (matched === 0 && !failed && !unmatched.includes(arg)) unmatched.push(arg);
+  }
+  return { files, unmatched, errors };
+}
+
+function expandOne(
+  arg: string,
+  cwd: string,
+  windows: boolean,
+  found: (file: string) => void,
+  error: (path: string, message: string) => void,
+): void {
+  if (arg === '') return;
+  if (arg.includes('\0')) return error(arg, 'not a valid path (it holds a NUL character)');
+  const abs = resolve(cwd, arg);
+  let stats: Stats | undefined;
+  let missing: unknown;
+  try {
+    stats = lstatSync(abs);
+  } catch (thrown) {
+    missing = thrown;
+  }
+  if (stats) {
+    if (stats.isSymbolicLink()) {
+      try {
+        stats = statSync(abs);
+      } catch (thrown) {
+        return error(arg, describe(thrown, true));
       }
     }
-    if (matched === 0 && !unmatched.includes(arg)) unmatched.push(arg);
+    if (stats.isFile()) return found(arg);
+    if (stats.isDirectory()) {
+      const failure = walk(arg, abs, {
+        wanted: (_rel, name) => CANVAS_FILE.test(name),
+        enter: (_rel, name) => !DEFAULT_IGNORES.includes(name),
+        found,
+        error,
+      });
+      if (failure !== undefined) error(arg, `cannot read this directory: ${describe(failure)}`);
+      return;
+    }
+    return error(arg, `not a regular file (${kindOf(stats)})`);
   }
-  return { files, unmatched };
+  const parts = splitGlob(arg, windows);
+  if (!parts) {
+    const code = errorCode(missing);
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') error(arg, describe(missing));
+    return; // Missing: unmatched.
+  }
+  const { base, glob } = parts;
+  const isMatch = globMatcher(glob);
+  // A file `depth` folders below the base can match only if the pattern has that many slashes
+  // (braces and extglobs included, as they are counted too), or a `**` or an extglob.
+  const maxDepth = /\*\*|\(/.test(glob) ? Infinity : (glob.match(/\//g) ?? []).length;
+  const hidden = reachesHidden(glob);
+  const shown = base === '' ? '.' : base;
+  const failure = walk(shown, resolve(cwd, shown), {
+    wanted: (rel) => isMatch(rel),
+    enter: (_rel, name, depth) =>
+      depth <= maxDepth && (hidden || !name.startsWith('.')) && (!DEFAULT_IGNORES.includes(name) || mentions(glob, name)),
+    found,
+    error,
+  });
+  if (failure !== undefined) {
+    const code = errorCode(failure);
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') error(shown, `cannot read this directory: ${describe(failure)}`);
+  }
 }

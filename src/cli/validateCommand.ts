@@ -3,6 +3,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { LineIndex, validateCanvas } from '../core';
 import type { CanvasDiagnostic } from '../core';
 import { expandArguments } from './files';
+import { visibleText } from '../core/visibleText';
 import { validateOnWorkers } from './validateWorkers';
 
 export interface CliDiagnostic {
@@ -181,9 +182,10 @@ export function autoJobs(files: readonly string[], cwd: string, cores = availabl
  * order, each file's lines written as soon as that file and all before it are done.
  */
 export function runValidate(args: readonly string[], format: ValidateFormat, io: Io, jobs: Jobs = 1): number | Promise<number> {
-  const { files, unmatched } = expandArguments(args, io.cwd);
-  for (const arg of unmatched) io.err(`canvas-as-code: no canvas file matches "${arg}"\n`);
-  if (unmatched.length) return 2;
+  const { files, unmatched, errors } = expandArguments(args, io.cwd);
+  for (const { path, message } of errors) io.err(`canvas-as-code: ${visibleText(`${path}: ${message}`)}\n`);
+  for (const arg of unmatched) io.err(`canvas-as-code: no canvas files matched "${visibleText(arg)}"\n`);
+  if (unmatched.length || errors.length) return 2;
   const threads = Math.min(jobs === 'auto' ? autoJobs(files, io.cwd) : jobs, files.length);
   const reporter = new ValidateReporter(format, io);
   if (threads <= 1) {
