@@ -49,10 +49,10 @@ describe('CLI diff: git:REV:path sides (no option injection)', () => {
   it('git:--output=FILE:path exits 2 with a message, and git writes no file', () => {
     const target = join(outside, 'x');
     const r = run(['diff', `git:--output=${target}:y.canvas.yaml`, 'new.canvas.yaml'], repo);
+    assert.equal(existsSync(target), false, 'git was handed --output');
     assert.equal(r.code, 2);
     assert.equal(r.out, '');
     assert.match(r.err, /^canvas-as-code: cannot read git:--output=.*:y\.canvas\.yaml: a revision cannot start with "-"/);
-    assert.equal(existsSync(target), false, 'git was handed --output');
     assert.deepEqual(run(['diff', 'new.canvas.yaml', `git:--output=${target}:y.canvas.yaml`], repo).code, 2);
     assert.equal(existsSync(target), false);
   });
