@@ -1,5 +1,6 @@
 // The live preview in the real workbench: the page loads and draws (it reports what it drew),
-// edits reach it, its reveal message moves the editor, lock/follow, and the export command.
+// edits reach it, its reveal message moves the editor's cursor (never a selection), lock/follow,
+// and the export command.
 import * as vscode from 'vscode';
 import { activeExtension, closeAllEditors, openCanvas, readText, workspaceRoot, writeScratchCanvas } from './canvas';
 import { equal, ok } from './check';
@@ -20,6 +21,7 @@ interface PreviewSnapshot {
   uri: string;
   locked: boolean;
   visible: boolean;
+  active: boolean;
   ready: boolean;
   postedVersion?: number;
   outdated: boolean;
@@ -124,19 +126,119 @@ suite('canvas preview', () => {
     ok(!previewOf(s, uri)!.outdated, 'the view is current again');
   });
 
-  test('a reveal from the page selects the card in the editor; the cursor is posted back', async () => {
-    const uri = await writeScratchCanvas(CANVAS, 'preview-reveal');
-    const editor = await openCanvas(uri);
-    await vscode.commands.executeCommand('canvasAsCode.showPreviewToSide');
-    await waitForState(drawn(uri, editor.document.version), 'the first view');
-    const text = editor.document.getText();
-    const span = { start: text.indexOf('id: fast'), end: text.indexOf('[riders]', text.indexOf('id: fast')) + '[riders]'.length };
-    await vscode.commands.executeCommand(RECEIVE, 0, { type: 'reveal', key: 'fast', span });
-    const active = vscode.window.activeTextEditor;
-    equal(active?.document.uri.toString(), uri.toString(), 'the canvas editor is active');
-    const selection = active!.selection;
-    equal(`${selection.start.line}:${selection.start.character}-${selection.end.line}:${selection.end.character}`, '6:4-8:22', 'the card is selected');
-    await waitForState((s) => s.previews[0]?.posted.includes('cursor'), 'the cursor to be posted to the page');
+  // Issue 12, item 8: a click on a card selected its whole text in a focused editor, so the next
+  // key typed replaced the card. A reveal now leaves an empty cursor at the card's name; only a
+  // double-click or Enter (`focus`) moves the focus to the editor.
+  suite('reveal from the page', () => {
+    /** An object card, a plain-string card, a card without a name, and a quoted name. */
+    const REVEAL_CANVAS = `${CANVAS}channels:
+  - Word of mouth
+  - id: ads
+    type: paid
+key-activities:
+  - id: ops
+    name: "Dispatch"
+`;
+    const at = (document: vscode.TextDocument, p: vscode.Position) => `${p.line + 1}:${p.character + 1} (${JSON.stringify(document.lineAt(p.line).text)})`;
+
+    /** What the page posts for a card: its view key and its span (the whole card). */
+    function cardOf(text: string, key: string, first: string, last: string) {
+      const start = text.indexOf(first);
+      ok(start >= 0, `${first} is in the canvas`);
+      return { key, span: { start, end: text.indexOf(last, start) + last.length } };
+    }
+    const cards = (text: string) => ({
+      fast: { ...cardOf(text, 'fast', 'id: fast', '[riders]'), name: text.indexOf('Fast pickup') },
+      mouth: { ...cardOf(text, 'channels#0', 'Word of mouth', 'Word of mouth'), name: text.indexOf('Word of mouth') },
+      ads: { ...cardOf(text, 'ads', 'id: ads', 'type: paid'), name: text.indexOf('id: ads') },
+      ops: { ...cardOf(text, 'ops', 'id: ops', '"Dispatch"'), name: text.indexOf('"Dispatch"') },
+    });
+
+    async function open(name: string) {
+      const uri = await writeScratchCanvas(REVEAL_CANVAS, name);
+      const editor = await openCanvas(uri);
+      await vscode.commands.executeCommand('canvasAsCode.showPreviewToSide');
+      await waitForState(drawn(uri, editor.document.version, 5), 'the first view');
+      return { uri, document: editor.document };
+    }
+
+    /** The user is in the preview: its group (beside the editor) has the focus. */
+    async function focusPreview() {
+      await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
+      await waitForState((s) => !!s.previews[0]?.active, 'the preview to be focused');
+    }
+
+    const canvasEditor = (uri: vscode.Uri) => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+
+    /** The canvas editor's selection is an empty cursor at `offset`. */
+    function assertCursorAt(uri: vscode.Uri, offset: number, what: string): vscode.TextEditor {
+      const editor = canvasEditor(uri);
+      ok(editor, `${what}: the canvas is shown`);
+      const { document, selection } = editor!;
+      ok(selection.isEmpty, `${what}: the selection is empty, not ${at(document, selection.start)}-${at(document, selection.end)}`);
+      equal(at(document, selection.active), at(document, document.positionAt(offset)), `${what}: the cursor`);
+      return editor!;
+    }
+
+    test('a click puts an empty cursor at the card’s name and the preview keeps the focus', async () => {
+      const { uri, document } = await open('reveal-click');
+      const all = cards(document.getText());
+      await focusPreview();
+      for (const [what, card] of Object.entries(all)) {
+        await vscode.commands.executeCommand(RECEIVE, 0, { type: 'reveal', key: card.key, span: card.span, focus: false });
+        assertCursorAt(uri, card.name, what);
+        ok(vscode.window.activeTextEditor?.document.uri.toString() !== uri.toString(), `${what}: the canvas editor did not take the focus`);
+      }
+      const s = await waitForState((st) => st.previews[0]?.posted.includes('cursor'), 'the cursor to be posted to the page');
+      ok(s.previews[0].active, 'the preview still has the focus');
+      equal(document.getText(), REVEAL_CANVAS, 'nothing changed');
+    });
+
+    test('a double-click or Enter moves the focus to the editor with an empty cursor at the name; a key typed is inserted, the card kept', async () => {
+      const { uri, document } = await open('reveal-focus');
+      let expected = REVEAL_CANVAS;
+      for (const what of ['fast', 'mouth', 'ads', 'ops'] as const) {
+        const card = cards(document.getText())[what];
+        await focusPreview();
+        await vscode.commands.executeCommand(RECEIVE, 0, { type: 'reveal', key: card.key, span: card.span, focus: true });
+        equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), `${what}: the canvas editor is active`);
+        assertCursorAt(uri, card.name, what);
+        // The next key the user types: inserted at the cursor, the card's text otherwise unchanged.
+        const version = document.version;
+        await vscode.commands.executeCommand('type', { text: 'Q' });
+        await waitFor(() => document.version > version, () => `${what}: the typed key to reach the document`, { event: vscode.workspace.onDidChangeTextDocument });
+        expected = `${expected.slice(0, card.name)}Q${expected.slice(card.name)}`;
+        equal(document.getText(), expected, `${what}: only the typed key was added`);
+      }
+      ok(await document.save(), 'saved (as auto-save would): the file keeps every card');
+      equal(await readText(uri), expected, 'the saved file');
+    });
+
+    test('a problem of the list: an empty cursor at its start, the focus only on Enter', async () => {
+      const { uri, document } = await open('reveal-problem');
+      const text = document.getText();
+      const span = { start: text.indexOf('segments: [riders]'), end: text.indexOf('[riders]') + '[riders]'.length };
+      await focusPreview();
+      await vscode.commands.executeCommand(RECEIVE, 0, { type: 'reveal', span, focus: false });
+      assertCursorAt(uri, span.start, 'click');
+      ok(vscode.window.activeTextEditor?.document.uri.toString() !== uri.toString(), 'click: the canvas editor did not take the focus');
+      await vscode.commands.executeCommand(RECEIVE, 0, { type: 'reveal', span, focus: true });
+      assertCursorAt(uri, span.start, 'Enter');
+      equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'Enter: the canvas editor is active');
+    });
+
+    test('a view older than the text: the card is found by its key, else revealed at its old start', async () => {
+      const { uri, document } = await open('reveal-stale');
+      const before = cards(document.getText());
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, new vscode.Position(2, 0), '# a comment the page has not seen yet\n');
+      ok(await vscode.workspace.applyEdit(edit), 'edit applied');
+      const after = cards(document.getText());
+      await vscode.commands.executeCommand(RECEIVE, 0, { type: 'reveal', key: 'fast', span: before.fast.span, focus: false });
+      assertCursorAt(uri, after.fast.name, 'by its key');
+      await vscode.commands.executeCommand(RECEIVE, 0, { type: 'reveal', key: 'gone', span: { start: 5, end: 40 }, focus: false });
+      assertCursorAt(uri, 5, 'not found');
+    });
   });
 
   test('an unlocked preview follows the active canvas editor; a locked one stays', async () => {
