@@ -1,9 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { LineIndex, validateCanvas } from '../core';
 import type { CanvasDiagnostic } from '../core';
+import { DEFAULT_MAX_FILE_SIZE_KB, readInputFile, readInputStream, STDIN_NAME } from './readInput';
 import { expandArguments } from './files';
-import { visibleText } from '../core/visibleText';
+import { hasInvisibleCharacters, visibleText } from '../core/visibleText';
 import { validateOnWorkers } from './validateWorkers';
 
 export interface CliDiagnostic {
@@ -27,9 +28,24 @@ export interface Io {
    * that runs validate on worker threads names dist/cli.js here.
    */
   workerScript?: string;
+  /** The descriptor `validate -` reads a canvas from: standard input (0) unless set (tests). */
+  stdin?: number;
+  /**
+   * For tests: called on this thread just before it reads a file (not on worker threads), so a
+   * test can hold this thread back until the workers have done something.
+   */
+  beforeRead?: (file: string) => void;
 }
 
-export type ValidateFormat = 'text' | 'json';
+export type ValidateFormat = 'text' | 'json' | 'github';
+
+/** What validate is told besides its files and format. */
+export interface ValidateOptions {
+  /** `-` was given: validate one canvas from standard input, reported as `<stdin>`, first. */
+  stdin?: boolean;
+  /** Files larger than this many KB are not read (exit 2); 0: no limit. */
+  maxFileSizeKB?: number;
+}
 
 /** How many threads validate: a positive integer, or 'auto' (see {@link autoJobs}). */
 export type Jobs = number | 'auto';
@@ -63,32 +79,90 @@ const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
  * What validate prints for one file, already formatted, so that a worker thread can post it as is:
  * `items` are text lines (with their newline) or JSON objects (the array's separators are added in
  * order by the main thread); `counts` per severity, in {@link SEVERITIES} order. `error` (a file
- * that could not be read or validated) is a message for standard error, counted as one error.
+ * that could not be read or validated) is a message for standard error (file name and message
+ * already escaped); `unreadable` when the file could not be read (exit 2), else it counts as one
+ * error.
  */
 export interface FileReport {
   items: string[];
   counts: number[];
   error?: string;
+  unreadable?: boolean;
+}
+
+// Characters that JSON.stringify leaves raw but a terminal or a log viewer may act on (C1 controls,
+// line separators, bidi controls, BOM): written as \u escapes, which decode to the same string.
+const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** GitHub workflow command escaping of a command's message (as @actions/core does). */
+export function githubData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** GitHub workflow command escaping of a property value: also `:` and `,`. */
+export function githubProperty(text: string): string {
+  return githubData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * A path for GitHub's `file=` property: control and bidi characters made visible (as visibleText
+ * does), backslashes kept as they are (Windows paths must still match the repository's files).
+ */
+function githubPath(path: string): string {
+  return hasInvisibleCharacters(path) ? Array.from(path, (c) => (hasInvisibleCharacters(c) ? visibleText(c) : c)).join('') : path;
+}
+
+const GITHUB_LEVEL: Readonly<Record<string, string>> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
+
+/**
+ * One diagnostic as validate prints it. Text: `file:line:col severity code message`, the file name
+ * and message (which quote card names, keys and values) escaped with visibleText so that no control
+ * or bidi character reaches the terminal. JSON: one object, such characters as \u escapes. GitHub:
+ * a workflow command (`::error file=…,line=…::message`; information and hints are notices), the
+ * message and path made visible the same way (the path keeps its backslashes) and then escaped as
+ * GitHub documents (`%`, CR, LF; in properties also `:` and `,`), so no user text can end the line
+ * and start a command of its own.
+ */
+export function formatDiagnostic(d: CliDiagnostic, format: ValidateFormat): string {
+  if (format === 'json') return JSON.stringify(d).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (format === 'github') {
+    const level = GITHUB_LEVEL[d.severity] ?? 'notice';
+    return (
+      `::${level} file=${githubProperty(githubPath(d.file))},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},` +
+      `title=${githubProperty(visibleText(d.code))}::${githubData(visibleText(d.message))}\n`
+    );
+  }
+  return `${visibleText(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${visibleText(d.message)}\n`;
+}
+
+/** Options {@link checkFile} passes on to worker threads. */
+export interface CheckOptions {
+  maxFileSizeKB?: number;
 }
 
 /** Reads, validates and formats one file; never throws. */
-export function checkFile(file: string, cwd: string, format: ValidateFormat): FileReport {
-  let text: string;
-  try {
-    text = stripBom(readFileSync(file.startsWith('/') ? file : `${cwd}/${file}`, 'utf8'));
-  } catch (error) {
-    return { items: [], counts: [], error: `cannot read ${file}: ${(error as Error).message}` };
-  }
+export function checkFile(file: string, cwd: string, format: ValidateFormat, options: CheckOptions = {}): FileReport {
+  const read = readInputFile(file.startsWith('/') ? file : `${cwd}/${file}`, { maxFileSizeKB: options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB });
+  if (read.error !== undefined) return unreadable(file, read.error);
+  return checkText(file, read.text, format);
+}
+
+function unreadable(file: string, reason: string): FileReport {
+  return { items: [], counts: [], error: `cannot read ${visibleText(file)}: ${visibleText(reason)}`, unreadable: true };
+}
+
+/** Validates and formats the text of one canvas (as read by readInput); never throws. */
+export function checkText(file: string, text: string, format: ValidateFormat): FileReport {
   let found: CliDiagnostic[];
   try {
     found = toCliDiagnostics(file, text, validateCanvas(text).diagnostics);
   } catch (error) {
-    return { items: [], counts: [], error: `cannot validate ${file}: ${(error as Error)?.message ?? String(error)}` };
+    return { items: [], counts: [], error: `cannot validate ${visibleText(file)}: ${visibleText((error as Error)?.message ?? String(error))}` };
   }
   const counts = [0, 0, 0, 0];
   const items = found.map((d) => {
     counts[SEVERITIES.indexOf(d.severity as (typeof SEVERITIES)[number])]++;
-    return format === 'json' ? JSON.stringify(d) : `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`;
+    return formatDiagnostic(d, format);
   });
   return { items, counts };
 }
@@ -99,6 +173,7 @@ export function checkFile(file: string, cwd: string, format: ValidateFormat): Fi
  */
 export class ValidateReporter {
   private readonly counts = [0, 0, 0, 0];
+  private unreadable = 0;
   private first = true;
 
   constructor(
@@ -111,7 +186,8 @@ export class ValidateReporter {
   file(report: FileReport): void {
     if (report.error !== undefined) {
       this.io.err(`canvas-as-code: ${report.error}\n`);
-      this.counts[0]++;
+      if (report.unreadable) this.unreadable++;
+      else this.counts[0]++;
       return;
     }
     for (let i = 0; i < 4; i++) this.counts[i] += report.counts[i];
@@ -126,17 +202,21 @@ export class ValidateReporter {
     } else this.io.out(report.items.join(''));
   }
 
-  /** Closes the output, prints the summary; the exit status. */
+  /**
+   * Closes the output, prints the summary; the exit status: 2 when a file could not be read, else
+   * 1 when any error was found, else 0. `files` counts every file handed in, read or not.
+   */
   finish(files: number): number {
     if (this.format === 'json') this.io.out(this.first ? ']\n' : '\n]\n');
     const [error, warning, information, hint] = this.counts;
     const total = error + warning + information + hint;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const notRead = this.unreadable ? `; ${plural(this.unreadable, 'file')} could not be read` : '';
     this.io.err(
-      `${plural(files, 'file')} checked: ${plural(total, 'problem')} ` +
-        `(${plural(error, 'error')}, ${plural(warning, 'warning')}, ${information} information, ${plural(hint, 'hint')})\n`,
+      `${plural(files - this.unreadable, 'file')} checked: ${plural(total, 'problem')} ` +
+        `(${plural(error, 'error')}, ${plural(warning, 'warning')}, ${information} information, ${plural(hint, 'hint')})${notRead}\n`,
     );
-    return error > 0 ? 1 : 0;
+    return this.unreadable > 0 ? 2 : error > 0 ? 1 : 0;
   }
 }
 
@@ -176,21 +256,34 @@ export function autoJobs(files: readonly string[], cwd: string, cores = availabl
 }
 
 /**
- * `validate <files or globs…> [--format text|json] [--jobs N]`: exit 1 when any error is found.
- * With one job, files are validated in this thread and the status is returned; with more, on
+ * `validate <files or globs…> [-] [--format text|json|github] [--jobs N] [--max-file-size KB]`:
+ * exit 2 when an argument matches nothing or a file cannot be read (see readInput.ts: only regular
+ * files, at most the size limit, UTF-8 or UTF-16 with a BOM), else 1 when any error is found.
+ * `-` (options.stdin) validates one canvas from standard input, reported as `<stdin>`, before the
+ * files. With one job, files are validated in this thread and the status is returned; with more, on
  * worker threads, and the status comes as a promise. The output is the same either way, in input
  * order, each file's lines written as soon as that file and all before it are done.
  */
-export function runValidate(args: readonly string[], format: ValidateFormat, io: Io, jobs: Jobs = 1): number | Promise<number> {
+export function runValidate(args: readonly string[], format: ValidateFormat, io: Io, jobs: Jobs = 1, options: ValidateOptions = {}): number | Promise<number> {
   const { files, unmatched, errors } = expandArguments(args, io.cwd);
   for (const { path, message } of errors) io.err(`canvas-as-code: ${visibleText(`${path}: ${message}`)}\n`);
   for (const arg of unmatched) io.err(`canvas-as-code: no canvas files matched "${visibleText(arg)}"\n`);
   if (unmatched.length || errors.length) return 2;
   const threads = Math.min(jobs === 'auto' ? autoJobs(files, io.cwd) : jobs, files.length);
   const reporter = new ValidateReporter(format, io);
-  if (threads <= 1) {
-    for (const file of files) reporter.file(checkFile(file, io.cwd, format));
-    return reporter.finish(files.length);
+  const check: CheckOptions = { maxFileSizeKB: options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB };
+  // Standard input first, on this thread (workers have none).
+  const checked = files.length + (options.stdin ? 1 : 0);
+  if (options.stdin) {
+    const read = readInputStream(io.stdin ?? 0, check);
+    reporter.file(read.error !== undefined ? unreadable(STDIN_NAME, read.error) : checkText(STDIN_NAME, read.text, format));
   }
-  return validateOnWorkers(files, format, io, threads, reporter);
+  if (threads <= 1) {
+    for (const file of files) {
+      io.beforeRead?.(file);
+      reporter.file(checkFile(file, io.cwd, format, check));
+    }
+    return reporter.finish(checked);
+  }
+  return validateOnWorkers(files, format, io, threads, reporter, check, checked);
 }

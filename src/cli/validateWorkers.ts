@@ -15,7 +15,7 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { checkFile } from './validateCommand';
-import type { FileReport, Io, ValidateFormat, ValidateReporter } from './validateCommand';
+import type { CheckOptions, FileReport, Io, ValidateFormat, ValidateReporter } from './validateCommand';
 
 /** Marks the workerData of a validation worker. */
 export const WORKER_FLAG = 'canvasAsCodeValidateWorker';
@@ -29,6 +29,7 @@ export interface ValidateWorkerData {
   files: string[];
   cwd: string;
   format: ValidateFormat;
+  options: CheckOptions;
   shared: SharedArrayBuffer;
   slot: number;
 }
@@ -49,7 +50,7 @@ export function runValidateWorker(): void {
     const index = Atomics.add(shared, 0, 1);
     if (index >= data.files.length) break;
     Atomics.store(shared, 1 + data.slot, index);
-    const message: WorkerMessage = [index, checkFile(data.files[index], data.cwd, data.format)];
+    const message: WorkerMessage = [index, checkFile(data.files[index], data.cwd, data.format, data.options)];
     parentPort!.postMessage(message);
   }
   Atomics.store(shared, 1 + data.slot, -1);
@@ -61,7 +62,8 @@ const MAIN_TURN_MS = 4;
 /**
  * Validates `files` on `threads` threads: this one and threads - 1 workers, all taking files from
  * the same counter. Resolves to the exit status as soon as every file is reported (workers still
- * running then have nothing left to do and are terminated).
+ * running then have nothing left to do and are terminated). `checked` is the count for the summary
+ * (the files, and standard input if the reporter has had it already).
  */
 export function validateOnWorkers(
   files: readonly string[],
@@ -69,6 +71,8 @@ export function validateOnWorkers(
   io: Io,
   threads: number,
   reporter: ValidateReporter,
+  options: CheckOptions = {},
+  checked = files.length,
 ): Promise<number> {
   const workers = threads - 1;
   const shared = new Int32Array(new SharedArrayBuffer(4 * (1 + workers)));
@@ -102,10 +106,10 @@ export function validateOnWorkers(
       // Workers still starting (the main thread may have done everything meanwhile) or about to
       // exit have nothing left to do: do not wait for them.
       for (const worker of started) void worker.terminate();
-      resolve(reporter.finish(files.length));
+      resolve(reporter.finish(checked));
     };
     for (let slot = 0; slot < workers; slot++) {
-      const data: ValidateWorkerData = { [WORKER_FLAG]: true, files: files as string[], cwd: io.cwd, format, shared: shared.buffer as SharedArrayBuffer, slot };
+      const data: ValidateWorkerData = { [WORKER_FLAG]: true, files: files as string[], cwd: io.cwd, format, options, shared: shared.buffer as SharedArrayBuffer, slot };
       let worker: Worker;
       try {
         worker = new Worker(io.workerScript ?? __filename, { workerData: data });
@@ -138,7 +142,8 @@ export function validateOnWorkers(
           maybeFinish();
           return;
         }
-        deliver(index, checkFile(files[index], io.cwd, format));
+        io.beforeRead?.(files[index]);
+        deliver(index, checkFile(files[index], io.cwd, format, options));
       } while (performance.now() - start < MAIN_TURN_MS);
       setImmediate(turn);
     };

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, run } from '../../src/cli/main';
@@ -31,11 +31,11 @@ function runBin(args: string[], cwd: string): Omit<Result, 'writes'> {
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
-async function runHere(args: string[], cwd: string, workerScript = CLI_BUNDLE): Promise<Result> {
+async function runHere(args: string[], cwd: string, workerScript = CLI_BUNDLE, beforeRead?: (file: string) => void): Promise<Result> {
   let out = '';
   let err = '';
   let writes = 0;
-  const io = { out: (t: string) => void ((out += t), writes++), err: (t: string) => void (err += t), cwd, workerScript };
+  const io = { out: (t: string) => void ((out += t), writes++), err: (t: string) => void (err += t), cwd, workerScript, beforeRead };
   const code = await run(['validate', ...args], io);
   return { code, out, err, writes };
 }
@@ -71,6 +71,19 @@ function makeCorpus(dir: string, variations = 150): string[] {
     writeFileSync(join(dir, i % 3 === 0 ? 'b' : 'a', name), MUTATIONS[i % MUTATIONS.length](CLEAN, i));
   }
   return ['b', 'a/004-4.canvas.yaml', 'a', 'b/nested/typos.canvas.yaml'];
+}
+
+/**
+ * An Io.beforeRead that holds the main thread back, before it reads `file`, until `flag` exists
+ * (a worker creates it): validate reads only regular files, so a named pipe can no longer block it.
+ */
+function holdUntil(file: string, flag: string): (file: string) => void {
+  return (reading) => {
+    if (reading !== file) return;
+    const deadline = Date.now() + 30_000;
+    const sleeper = new Int32Array(new SharedArrayBuffer(4));
+    while (!existsSync(flag) && Date.now() < deadline) Atomics.wait(sleeper, 0, 0, 5);
+  };
 }
 
 /** The files of the output, in the order they first appear. */
@@ -150,7 +163,7 @@ describe('CLI validate --jobs', function () {
     try {
       const list = ['a', unreadable, 'b/nested'];
       const one = await runHere([...list, '--jobs', '1'], dir);
-      assert.equal(one.code, 1);
+      assert.equal(one.code, 2, 'a file that cannot be read is exit 2');
       assert.match(one.err, new RegExp(`^canvas-as-code: cannot read ${unreadable.replace(/[/.]/g, '\\$&')}: `, 'm'));
       for (const jobs of ['2', '3']) assert.deepEqual({ ...(await runHere([...list, '--jobs', jobs], dir)), writes: 0 }, { ...one, writes: 0 });
       assert.deepEqual(runBin([...list, '--jobs', '2'], dir), { code: one.code, out: one.out, err: one.err });
@@ -159,10 +172,9 @@ describe('CLI validate --jobs', function () {
     }
   });
 
-  it('workers validate files and the main thread writes them in order (deterministic: the main thread waits on a pipe)', async function () {
-    if (!POSIX) return this.skip();
-    // The first file is a named pipe: the main thread takes it and blocks reading it, until a
-    // worker has reported a file (a wrapper around the worker writes the pipe then: the first
+  it('workers validate files and the main thread writes them in order (deterministic: the main thread waits for a worker)', async () => {
+    // The main thread takes the first file and, before reading it, waits until a worker has
+    // reported a file (a wrapper around the worker writes the first file and a flag then: the first
     // worker to report, once).
     const fifoDir = mkdtempSync(join(tmpdir(), 'canvas-jobs-fifo-'));
     const refDir = mkdtempSync(join(tmpdir(), 'canvas-jobs-ref-'));
@@ -171,7 +183,7 @@ describe('CLI validate --jobs', function () {
       makeCorpus(refDir, 60);
       const first = MUTATIONS[1](CLEAN, 0);
       writeFileSync(join(refDir, 'first.canvas.yaml'), first);
-      mkfifo(join(fifoDir, 'first.canvas.yaml'));
+      const ready = join(fifoDir, 'ready.flag');
       const counts = join(fifoDir, 'reported.txt');
       const wrapper = join(fifoDir, 'wrapper.js');
       writeFileSync(
@@ -187,9 +199,10 @@ parentPort.postMessage = (message) => {
   try {
     fs.closeSync(fs.openSync(${JSON.stringify(join(fifoDir, 'opened.flag'))}, 'wx'));
   } catch {
-    return; // The other worker writes the pipe.
+    return; // The other worker writes the file.
   }
   fs.writeFileSync(${JSON.stringify(join(fifoDir, 'first.canvas.yaml'))}, ${JSON.stringify(first)});
+  fs.writeFileSync(${JSON.stringify(ready)}, '');
 };
 require(${JSON.stringify(CLI_BUNDLE)});
 `,
@@ -200,9 +213,11 @@ require(${JSON.stringify(CLI_BUNDLE)});
         const reference = format === 'text' ? expected : await runHere([...list, '--format', 'json', '--jobs', '1'], refDir);
         rmSync(counts, { force: true });
         rmSync(join(fifoDir, 'opened.flag'), { force: true });
-        const result = await runHere([...list, '--format', format, '--jobs', '3'], fifoDir, wrapper);
+        rmSync(ready, { force: true });
+        writeFileSync(join(fifoDir, 'first.canvas.yaml'), 'not yet written: [');
+        const result = await runHere([...list, '--format', format, '--jobs', '3'], fifoDir, wrapper, holdUntil('first.canvas.yaml', ready));
         assert.deepEqual({ ...result, writes: 0 }, { ...reference, writes: 0 }, format);
-        // One dot per file a worker reported (the pipe is written after the first).
+        // One dot per file a worker reported (the first file is written after the first).
         assert.ok(readFileSync(counts, 'utf8').length >= 1);
       }
     } finally {
@@ -212,17 +227,17 @@ require(${JSON.stringify(CLI_BUNDLE)});
   });
 
   for (const crash of ['process.exit(3)', "throw new Error('worker boom')"]) {
-    it(`a worker that dies (${crash}) costs the file it was on, reported as an error; the rest is validated`, async function () {
-      if (!POSIX) return this.skip();
-      // Deterministic: the main thread takes the first file, a named pipe, and blocks on it; the fake
-      // worker takes the second file, writes the pipe and dies.
+    it(`a worker that dies (${crash}) costs the file it was on, reported as an error; the rest is validated`, async () => {
+      // Deterministic: the main thread takes the first file and waits before reading it; the fake
+      // worker takes the second file, writes the first one and a flag, and dies.
       const fifoDir = mkdtempSync(join(tmpdir(), 'canvas-jobs-crash-'));
       const refDir = mkdtempSync(join(tmpdir(), 'canvas-jobs-ref-'));
       try {
         const corpus = makeCorpus(fifoDir, 30);
         makeCorpus(refDir, 30);
         writeFileSync(join(refDir, 'first.canvas.yaml'), CLEAN);
-        mkfifo(join(fifoDir, 'first.canvas.yaml'));
+        writeFileSync(join(fifoDir, 'first.canvas.yaml'), 'not yet written: [');
+        const ready = join(fifoDir, 'ready.flag');
         const fake = join(fifoDir, 'crash.js');
         writeFileSync(
           fake,
@@ -231,6 +246,7 @@ const shared = new Int32Array(workerData.shared);
 const index = Atomics.add(shared, 0, 1);
 Atomics.store(shared, 1 + workerData.slot, index);
 require('node:fs').writeFileSync(${JSON.stringify(join(fifoDir, 'first.canvas.yaml'))}, ${JSON.stringify(CLEAN)});
+require('node:fs').writeFileSync(${JSON.stringify(ready)}, '');
 ${crash};
 `,
         );
@@ -238,7 +254,7 @@ ${crash};
         const files = expandArguments(list, refDir).files;
         const victim = files[1];
         const reference = await runHere(list, refDir);
-        const result = await runHere([...list, '--jobs', '2'], fifoDir, fake);
+        const result = await runHere([...list, '--jobs', '2'], fifoDir, fake, holdUntil('first.canvas.yaml', ready));
         assert.equal(result.code, 1);
         const why = crash.startsWith('throw') ? 'worker boom' : 'exit code 3';
         assert.equal(
@@ -317,7 +333,3 @@ ${crash};
   });
 });
 
-function mkfifo(path: string): void {
-  const r = spawnSync('mkfifo', [path]);
-  assert.equal(r.status, 0, `mkfifo: ${r.stderr}`);
-}
