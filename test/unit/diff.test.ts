@@ -149,9 +149,28 @@ describe('diffCanvases', () => {
     );
     assert.equal(
       diffToMarkdown(d),
-      `**Canvas changes:** 1 added, 1 removed, 1 changed, 0 moved\n\n**${vp}**\n- changed Fast pickup (\`fast\`): segments +\`tourists\` −\`riders\`\n\n**${title}**\n- **added** \\*Tourists\\* &#64;team (\`tourists\`)\n- ~~removed~~ ~~Licensed drivers (\`drivers\`)~~\n`,
+      `**Canvas changes:** 1 added, 1 removed, 1 changed, 0 moved\n\n**${vp}**\n- changed Fast pickup (\`fast\`): segments +\`tourists\` −\`riders\`\n\n**${title}**\n- **added** \\*Tourists\\* @\u200dteam (\`tourists\`)\n- ~~removed~~ ~~Licensed drivers (\`drivers\`)~~\n`,
     );
     assert.equal(diffToText(diff(BASE, BASE)), 'No changes\n');
+  });
+
+  it('text output escapes control, line-breaking and bidi characters in names, ids, field names and values', () => {
+    const next = BASE.replace('    name: Urban riders\n', '    name: "Urban \\e[31mriders\\u202e"\n    "x-a\\n::error file=a::forged": "v\\r\\n::warning::x\\u009b"\n').replace('tags: [core]', 'tags: ["co\\e]0;re"]');
+    const text = diffToText(diff(BASE, next));
+    assert.equal(
+      text.split('\n').slice(1).join('\n'),
+      [
+        'Customer Segments',
+        '  ~ "Urban \\x1b[31mriders\\u202e" (riders)',
+        '      name: "Urban riders" -> "Urban \\x1b[31mriders\\u202e"',
+        '      tags: +co\\x1b]0;re -core',
+        '      x-a\\n::error file=a::forged: (none) -> "v ::warning::x\\x9b"',
+        '',
+      ].join('\n'),
+    );
+    // No line of the report starts a GitHub workflow command, and no control character is left.
+    for (const line of text.split('\n')) assert.doesNotMatch(line, /^\s*::/);
+    assert.doesNotMatch(text.replace(/\n/g, ''), /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
   });
 
   it('tags gained only and references lost only', () => {

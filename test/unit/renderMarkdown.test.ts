@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { escapeHtml, escapeMarkdownText, markdownToHtml, markdownToText, safeHref, sanitizeMarkdown } from '../../src/core';
+import { escapeHtml, markdownCell, markdownCode, markdownHeading, markdownText, markdownToHtml, markdownToText, safeHref, sanitizeMarkdown } from '../../src/core';
 
 function html(cases: [source: string, expected: string][]): void {
   for (const [source, expected] of cases) assert.equal(markdownToHtml(source), expected, JSON.stringify(source));
@@ -109,8 +109,43 @@ describe('render: safe Markdown', () => {
     assert.equal(sanitizeMarkdown('text\n---\n+ item\n1986. A great year'), 'text\n\\---\n\n- item\n\n1986. A great year');
   });
 
-  it('escapes Markdown specials in plain text', () => {
-    assert.equal(escapeMarkdownText('a|b *c* _d_ [e](f) <g> `h` ~i~ $j$ \\ &amp; & x'), 'a\\|b \\*c\\* \\_d\\_ \\[e\\](f) \\<g\\> \\`h\\` \\~i\\~ \\$j\\$ \\\\ \\&amp; & x');
+  it('escapes Markdown specials in plain text, and nothing else', () => {
+    const S = '<span>$</span>';
+    const Z = '\u200d';
+    assert.equal(markdownText('a|b *c* _d_ [e](f) <g> `h` ~i~ $j$ \\ &amp; & x'), `a\\|b \\*c\\* \\_d\\_ \\[e\\](f) \\<g\\> \\\`h\\\` \\~i\\~ ${S}j${S} \\\\ \\&amp; & x`);
+    // GitHub's mentions, references and e-mail autolinks: a zero-width joiner after the @ or #.
+    assert.equal(markdownText('@everyone @org/team kim@example.com #12 owner/repo#3 GH-4 a@ # x'), `@${Z}everyone @${Z}org/team kim${Z}@${Z}example.com #${Z}12 owner/repo#${Z}3 GH-${Z}4 a@ # x`);
+    // Autolinks: http(s) kept, ftp and scheme-relative broken.
+    assert.equal(markdownText('https://a.example/x http://b.example ftp://c.example //d.example'), `https://a.example/x http://b.example ftp:/${Z}/c.example /${Z}/d.example`);
+    // Blocks at the start of a line; line breaks become spaces.
+    assert.equal(markdownText('# h'), '\\# h');
+    assert.equal(markdownText('- l'), '\\- l');
+    assert.equal(markdownText('+ l'), '\\+ l');
+    assert.equal(markdownText('1. l'), '1\\. l');
+    assert.equal(markdownText('12) l'), '12\\) l');
+    assert.equal(markdownText('3.5 stars'), '3.5 stars');
+    assert.equal(markdownText('==='), '\\===');
+    assert.equal(markdownText('a\n# b\r\n> c'), 'a # b \\> c');
+    // Invisible characters made visible as in the terminal (their backslash escaped for Markdown);
+    // characters no document may hold as U+FFFD.
+    assert.equal(markdownText('abc\u202edef\u2066 \u009b\u2028x'), 'abc\\\\u202edef\\\\u2066 \\\\x9b\\\\u2028x');
+    assert.equal(markdownText('esc\u001b[31m'), 'esc\ufffd\\[31m');
+    // Korean and ordinary punctuation as they are.
+    assert.equal(markdownText('서울 병원: 환자(외국인), 예약 - 50%! "ok" \'y\' a.b/c; d?'), '서울 병원: 환자(외국인), 예약 - 50%! "ok" \'y\' a.b/c; d?');
+  });
+
+  it('escapes table cells, code spans and headings', () => {
+    assert.equal(markdownCell(' a|b\nnext\r\n- c '), 'a\\|b<br>next<br>- c');
+    assert.equal(markdownCode('plain'), '`plain`');
+    assert.equal(markdownCode('a`b'), '``a`b``');
+    assert.equal(markdownCode('`a``'), '``` `a`` ```');
+    assert.equal(markdownCode(' a'), '`  a `');
+    assert.equal(markdownCode('a\nb'), '`a b`');
+    assert.equal(markdownCode(''), '` `');
+    assert.equal(markdownCode('a|b', true), '`a\\|b`');
+    assert.equal(markdownCode('bidi\u202eLMTH.canvas.yaml'), '`bidi\\u202eLMTH.canvas.yaml`');
+    assert.equal(markdownHeading(2, ' Plan #1 @team \n# x ##'), '## Plan #\u200d1 @\u200dteam # x \\#\\#');
+    assert.equal(markdownHeading(1, '# x'), '# # x');
   });
 
   it('stays fast on pathological input', () => {

@@ -1,3 +1,4 @@
 export { diffCanvases } from './diff';
 export type { BlockDiff, CanvasDiff, CardRef, ChangedCard, DiffOptions, DiffSummary, FieldChange, ListChange, MovedCard, ValueChange } from './diff';
-export { diffToMarkdown, diffToText, escapeMarkdown, summaryLine } from './render';
+export { diffToMarkdown, diffToText, summaryLine } from './render';
+export type { MarkdownDiffOptions } from './render';

@@ -1,5 +1,11 @@
-/** Renderers of a CanvasDiff: plain text for terminals, compact Markdown for pull request comments. */
+/**
+ * Renderers of a CanvasDiff: plain text for terminals and CI logs, compact Markdown for pull
+ * request comments. Every text from a canvas (card names, ids, field names, values) is escaped:
+ * {@link visibleText} for the terminal, markdownEscape.ts for Markdown.
+ */
+import { markdownCode, markdownText } from '../render/markdownEscape';
 import { BLOCK_BY_KEY } from '../schema';
+import { visibleText } from '../visibleText';
 import type { BlockDiff, CanvasDiff, CardRef, DiffSummary, FieldChange } from './diff';
 
 const MAX_VALUE = 80;
@@ -30,23 +36,29 @@ function blockTitle(key: string): string {
 // ---------------------------------------------------------------------------------------------
 // Text
 
+/** One line of canvas text for a terminal: clipped, then control, line-breaking and bidi characters made visible. */
+function shown(text: string): string {
+  return visibleText(clip(text));
+}
+
 function textLabel(card: CardRef): string {
-  const name = card.name === undefined ? `#${card.index + 1}` : `"${clip(card.name)}"`;
-  return card.id !== undefined ? `${name} (${card.id})` : name;
+  const name = card.name === undefined ? `#${card.index + 1}` : `"${shown(card.name)}"`;
+  return card.id !== undefined ? `${name} (${visibleText(card.id)})` : name;
 }
 
 function textValue(value: string | undefined): string {
-  return value === undefined ? '(none)' : `"${clip(value)}"`;
+  return value === undefined ? '(none)' : `"${shown(value)}"`;
 }
 
 function textChange(change: FieldChange): string {
-  if (change.kind === 'value') return `${change.field}: ${textValue(change.from)} -> ${textValue(change.to)}`;
-  const parts = [...change.gained.map((x) => `+${x}`), ...change.lost.map((x) => `-${x}`)];
-  return `${change.field}: ${parts.join(' ')}`;
+  const field = visibleText(change.field);
+  if (change.kind === 'value') return `${field}: ${textValue(change.from)} -> ${textValue(change.to)}`;
+  const parts = [...change.gained.map((x) => `+${visibleText(x)}`), ...change.lost.map((x) => `-${visibleText(x)}`)];
+  return `${field}: ${parts.join(' ')}`;
 }
 
 function textBlock(block: BlockDiff, lines: string[]): void {
-  lines.push(`${block.title}${block.reordered ? ' (reordered)' : ''}`);
+  lines.push(`${visibleText(block.title)}${block.reordered ? ' (reordered)' : ''}`);
   for (const card of block.added) lines.push(`  + ${textLabel(card)}`);
   for (const card of block.removed) lines.push(`  - ${textLabel(card)}`);
   for (const card of block.changed) {
@@ -54,7 +66,7 @@ function textBlock(block: BlockDiff, lines: string[]): void {
     for (const change of card.changes) lines.push(`      ${textChange(change)}`);
   }
   for (const card of block.moved) {
-    lines.push(`  > ${textLabel(card)} moved from ${blockTitle(card.from)}`);
+    lines.push(`  > ${textLabel(card)} moved from ${visibleText(blockTitle(card.from))}`);
     for (const change of card.changes) lines.push(`      ${textChange(change)}`);
   }
 }
@@ -71,36 +83,46 @@ export function diffToText(diff: CanvasDiff): string {
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
-const ENTITIES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '@': '&#64;' };
-
-/** Escapes text for inline Markdown (GitHub flavour): no markup, links, HTML, table breaks or @mentions. */
-export function escapeMarkdown(text: string): string {
-  return clip(text).replace(/[\\`*_[\]<>|~&@]/g, (c) => ENTITIES[c] ?? '\\' + c);
+/** Canvas text in a Markdown line: clipped to one short line, then escaped. */
+function mdText(text: string): string {
+  return markdownText(clip(text));
 }
 
+/** Canvas text as an inline code span (ids, references, tags), clipped. */
 function code(text: string): string {
-  const clean = clip(text).replace(/`/g, "'");
-  return '`' + clean + '`';
+  return markdownCode(clip(text));
 }
 
 function mdLabel(card: CardRef): string {
-  const name = card.name === undefined ? `card ${card.index + 1}` : escapeMarkdown(card.name);
+  const name = card.name === undefined ? `card ${card.index + 1}` : mdText(card.name);
   return card.id !== undefined ? `${name} (${code(card.id)})` : name;
 }
 
 function mdValue(value: string | undefined): string {
-  return value === undefined || value === '' ? '_none_' : escapeMarkdown(value);
+  return value === undefined || clip(value) === '' ? '_none_' : mdText(value);
 }
 
 function mdChange(change: FieldChange): string {
-  if (change.kind === 'value') return `${change.field}: ~~${mdValue(change.from)}~~ → **${mdValue(change.to)}**`;
+  const field = mdText(change.field);
+  if (change.kind === 'value') return `${field}: ~~${mdValue(change.from)}~~ → **${mdValue(change.to)}**`;
   const parts = [...change.gained.map((x) => `+${code(x)}`), ...change.lost.map((x) => `−${code(x)}`)];
-  return `${change.field} ${parts.join(' ')}`;
+  return `${field} ${parts.join(' ')}`;
 }
 
-/** A compact pull request comment: the summary line, then a bullet list per changed block. */
-export function diffToMarkdown(diff: CanvasDiff): string {
-  const lines: string[] = [`**Canvas changes:** ${summaryLine(diff)}`];
+export interface MarkdownDiffOptions {
+  /** The canvas's file name: when given, the comment starts with it as a heading (`### \`path\``). */
+  file?: string;
+}
+
+/**
+ * A compact pull request comment: the summary line, then a bullet list per changed block. Safe to
+ * post as is: no text from the canvas (or the file name) can add markup, HTML, links but http(s),
+ * mentions, issue references or math (see markdownEscape.ts).
+ */
+export function diffToMarkdown(diff: CanvasDiff, options: MarkdownDiffOptions = {}): string {
+  const lines: string[] = [];
+  if (options.file !== undefined) lines.push(`### ${markdownCode(options.file)}`, '');
+  lines.push(`**Canvas changes:** ${summaryLine(diff)}`);
   if (diff.title || diff.description) lines.push('');
   if (diff.title) lines.push(`- Title: ~~${mdValue(diff.title.from)}~~ → **${mdValue(diff.title.to)}**`);
   if (diff.description) lines.push(`- Description: ~~${mdValue(diff.description.from)}~~ → **${mdValue(diff.description.to)}**`);
@@ -111,10 +133,10 @@ export function diffToMarkdown(diff: CanvasDiff): string {
     for (const card of block.changed) items.push(`- changed ${mdLabel(card)}: ${card.changes.map(mdChange).join('; ')}`);
     for (const card of block.moved) {
       const details = card.changes.length ? `: ${card.changes.map(mdChange).join('; ')}` : '';
-      items.push(`- moved ${mdLabel(card)} from ${escapeMarkdown(blockTitle(card.from))}${details}`);
+      items.push(`- moved ${mdLabel(card)} from ${mdText(blockTitle(card.from))}${details}`);
     }
     if (block.reordered) items.push('- _cards reordered_');
-    lines.push('', `**${escapeMarkdown(block.title)}**`, ...items);
+    lines.push('', `**${mdText(block.title)}**`, ...items);
   }
   return lines.join('\n') + '\n';
 }

@@ -5,7 +5,8 @@ export { assignSegmentColors, isSafeColor, safeColor, SEGMENT_PALETTE } from './
 export { cleanText, escapeHtml, escapeXml } from './escape';
 export { CANVAS_LAYOUT, placeBlocks } from './layout';
 export type { Cell } from './layout';
-export { escapeMarkdownText, markdownToHtml, markdownToText, safeHref, sanitizeMarkdown } from './markdown';
+export { markdownToHtml, markdownToText, safeHref, sanitizeMarkdown } from './markdown';
+export { markdownCell, markdownCode, markdownHeading, markdownLinkLabel, markdownText } from './markdownEscape';
 export { CANVAS_CSS, renderCanvasMain, renderHtml } from './html';
 export type { HtmlOptions } from './html';
 export { renderSvg } from './svg';

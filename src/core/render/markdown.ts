@@ -9,6 +9,7 @@
  * Linear time on any input: every scan is bounded or done once up front.
  */
 import { cleanText, escapeHtml } from './escape';
+import { markdownCode, markdownText } from './markdownEscape';
 
 export { escapeHtml } from './escape';
 
@@ -268,40 +269,21 @@ function inlineText(tokens: readonly Inline[]): string {
   return text;
 }
 
-/** Backslash-escapes whatever Markdown (CommonMark, GFM, GitHub's math) would read as markup. */
-export function escapeMarkdownText(text: string): string {
-  return cleanText(text).replace(/[\\`*_[\]<>|~$]|&(?=[#A-Za-z0-9])/g, '\\$&');
-}
-
-/** Keeps the first character of a line from starting a heading, quote, list, rule or table. */
-function escapeLineStart(line: string): string {
-  const ordered = /^(\d{1,9})([.)])/.exec(line);
-  if (ordered) return ordered[1] + '\\' + ordered[2] + line.slice(ordered[0].length);
-  return /^[#>+\-=*_~|:!`]/.test(line) ? '\\' + line : line;
-}
-
 function inlineMarkdown(tokens: readonly Inline[], indent: string): string {
   let md = '';
-  let lineStart = true;
   for (const t of tokens) {
-    if (t.kind === 'text') md += lineStart ? escapeLineStart(escapeMarkdownText(t.text)) : escapeMarkdownText(t.text);
-    else if (t.kind === 'code') {
-      const text = cleanText(t.text);
-      const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
-      const fence = '`'.repeat(longest + 1);
-      const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
-      md += fence + pad + text + pad + fence;
-    } else if (t.kind === 'break') {
-      md += '\n' + indent;
-      lineStart = true;
-      continue;
-    } else if (t.kind === 'link') {
+    // markdownText keeps any fragment from starting a block, so a line may start with any of them.
+    if (t.kind === 'text') md += markdownText(t.text);
+    else if (t.kind === 'code') md += markdownCode(t.text);
+    else if (t.kind === 'break') md += '\n' + indent;
+    else if (t.kind === 'link') {
       const inner = inlineMarkdown(t.children, indent);
+      // A `!` written just before our link would make it an image (a request to any URL on view).
+      if (t.href && md.endsWith('!')) md = md.slice(0, -1) + '\\!';
       md += t.href ? `[${inner}](${t.href.replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})` : inner;
     } else {
       md += t.close.map((tag) => (tag === 'strong' ? '**' : '*')).join('') + ('\\' + t.char).repeat(t.count) + t.open.map((tag) => (tag === 'strong' ? '**' : '*')).join('');
     }
-    lineStart = false;
   }
   return md;
 }

@@ -1,22 +1,17 @@
 /**
- * The canvas as Markdown: title, description, then one table per block. Text from the file is
- * escaped so it stays text in any Markdown renderer (no raw HTML, no links but http(s)).
+ * The canvas as Markdown: title, description, then one table per block. Text from the file goes
+ * through markdownEscape.ts, so it stays text in GitHub's and any CommonMark renderer (no raw HTML,
+ * no link but http(s), no mention, reference or math); descriptions keep their safe subset.
  */
-import { escapeMarkdownText, sanitizeMarkdown } from './markdown';
+import { sanitizeMarkdown } from './markdown';
+import { markdownCell, markdownHeading, markdownText } from './markdownEscape';
 import type { BlockView, CanvasView, CardView, SegmentLegend } from './viewTypes';
 
 const SEVERITY_LABELS: Readonly<Record<string, string>> = { error: 'Error', warning: 'Warning', information: 'Information', hint: 'Hint' };
 
-/** One table cell: Markdown-escaped, pipes escaped, line breaks as <br> (GFM cells are one line). */
-export function markdownCell(text: string): string {
-  return escapeMarkdownText(text.trim())
-    .replace(/\r\n?|\n/g, '<br>')
-    .replace(/^([#>+\-=])/, '\\$1');
-}
-
-/** Text on one line (a heading or list item). */
+/** Text on one line (a list item or emphasis): whitespace runs, line breaks included, as one space. */
 function markdownLine(text: string): string {
-  return escapeMarkdownText(text.replace(/\s+/g, ' ').trim());
+  return markdownText(text.replace(/\s+/g, ' ').trim());
 }
 
 function segmentsOf(card: CardView, block: BlockView, legend: ReadonlyMap<string, SegmentLegend>): string {
@@ -43,10 +38,10 @@ function table(block: BlockView, legend: ReadonlyMap<string, SegmentLegend>): st
 /** The canvas as a Markdown document (GitHub-flavoured tables). */
 export function renderMarkdown(view: CanvasView): string {
   const legend = new Map(view.segments.map((s) => [s.id, s]));
-  const parts: string[] = [`# ${view.title.trim() ? markdownLine(view.title) : 'Untitled canvas'}`];
+  const parts: string[] = [markdownHeading(1, view.title.trim() ? view.title : 'Untitled canvas')];
   if (view.description?.trim()) parts.push(sanitizeMarkdown(view.description));
   for (const block of view.blocks) {
-    parts.push(`## ${markdownLine(block.title)}`);
+    parts.push(markdownHeading(2, block.title));
     parts.push(block.cards.length ? table(block, legend) : `*${markdownLine(block.guide)}*`);
   }
   if (view.problems.length) {
