@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-// Robustness (issue 7, item 6): the core against hostile and broken input, property-based.
+// Robustness (issue 7, item 6; issue 12): the core against hostile and broken input, property-based.
+// Moved from bench/ to test/: `npm test` runs a short seeded version (robustness.test.mjs), `npm
+// run bench` and this file (below) the long sweep.
 //
-// fast-check generates cases from a fixed seed (printed, so a failure reproduces): (1) arbitrary
+// Every run starts with the hostile corpus (hostile.mjs: cases 0..N-1; 40,000 aliases, error-heavy
+// files, billion laughs, Markdown- and terminal-hostile names, keys and values, UTF-16, lone CRs,
+// BOMs, huge lines), each big one with a time budget per call of its own. Then fast-check generates cases from a fixed seed (printed, so a failure reproduces): (1) arbitrary
 // text: unicode strings (any UTF-16 code unit, lone surrogates included), a token soup of YAML
 // syntax (indentation, `- `, `: `, anchors, aliases, flow brackets, comments, block scalars,
 // quotes, CRLF, tabs, NUL, BOM, directives, document markers, canvas keys), very long lines, deep
 // nesting (`[[[[`, `{{{{`, `- - - -`, indentation), alias bombs; (2) the example canvases with 1-5
 // random mutations (insert/delete/replace a slice, duplicate or swap lines, change indentation,
 // cut, inject an anchor and an alias, CRLF, odd characters, edit a value, duplicate or delete a
-// card). Every case runs through dist/core.js:
+// card, add a field with a hostile name and value). Every case runs through dist/core.js:
 //   validateCanvas: no exception, every diagnostic 0 <= start <= end <= text.length with a known
 //     code and severity and a non-empty message, none reporting a swallowed internal error;
 //   complete and hover (bundled from src/core like bench/providers.mjs, into
@@ -17,20 +21,26 @@
 //   definition, references, highlights, prepareRename, documentSymbols at those offsets, and
 //     codeActions (+ applyEdits) for up to three diagnostics: spans inside the text;
 //   diffCanvases both ways against the example it came from (or one example for arbitrary text),
-//     diffToText, diffToMarkdown, and a canvas diffed with itself is equal;
+//     diffToText, diffToMarkdown, and a canvas diffed with itself is equal; the text holds no raw
+//     control, line-breaking or bidi character and no line that starts a `::` workflow command;
 //   buildCanvasView, renderHtml (standalone and not), renderSvg, renderMarkdown: strings, and no
-//     `<script` in the HTML or SVG;
+//     `<script` in the HTML or SVG; no character XML forbids in the SVG;
+//   diffToMarkdown and renderMarkdown, parsed by markdown-it as GitHub would (raw HTML on): no raw
+//     HTML token but the bare <br> and <span> our Markdown writes itself (user text stays text);
 //   revalidateCanvas, when the core exports it: prev = validateCanvas(original), then
 //     revalidateCanvas(prev, text) must give diagnostics deeply equal to validateCanvas(text).
-// No single call may take over 1 s. Failures are recorded (all of them, by signature) and the
+// No single call may take over 1 s (a big corpus case: its own budget). Failures are recorded (all of them, by signature) and the
 // first 5 signatures are shrunk by fast-check (replaying their case by seed and path).
 //
 // The cases run in a child process (this file with --worker) so a fatal V8 error or a hang is a
 // reported failure, not the end of the bench: the parent reads the case in flight from a progress
-// file, records the crash (or kills a case stuck for 60 s), and restarts the child after it.
+// file, records the crash (or kills a case stuck for 3 s; a big corpus case: 3 times its budget),
+// and restarts the child after it. Last, fresh-process probes validate deep nesting and the speed
+// cliffs in a new node process each.
 //
-// Usage: node test/robustness/robustness.mjs [--cases N] [--quick] [--seed S]   (default 20,000; quick 2,000)
-//        node test/robustness/robustness.mjs [--seed S] --show N   (case N of the sequence: description and text)
+// Usage: node test/robustness/robustness.mjs [--cases N] [--quick] [--seed S]   (N seeded cases after
+//          the corpus: default 20,000; quick 2,000; --cases 0 runs the corpus and probes only)
+//        node test/robustness/robustness.mjs [--seed S] --show N   (case N of a run, the corpus first: description and text)
 import { fork, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -39,6 +49,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { quantile } from '../../bench/stats.mjs';
+import { HOSTILE_CASES, HOSTILE_PROBES, PROBE_RATIO } from './hostile.mjs';
 
 const here = fileURLToPath(import.meta.url);
 const root = join(dirname(here), '..', '..');
@@ -77,8 +88,14 @@ const TOKENS = [
   'description: ', 'title: ', 'canvas:', 'color: ', '#ff0000', 'tags: [', 'version: ', ...BLOCK_KEYS.map((k) => `${k}:`),
   '<script>alert(1)</script>', '](javascript:alert(1))', '\u2028', '\uD800', '\uDC00', '\uFFFF', '😀', '한국어', 'é',
   'null', '~', 'true', '0x1F', '1e9', '.inf', '-1', 'a', 'b-c', 'x',
+  // issue 12: Markdown- and terminal-hostile text
+  '<img src=x onerror=alert(1)>', '<!--', '@everyone', '#123', '$x$', '|', '`', '\x1b[2J', '\x1b]0;t\x07', '\u202e', '\x9b', '\n::error ::x',
+  '"\\e[31m"', '"a\\n::error ::x"', '"\\u202Eevil"', '"<b>b</b>"',
 ];
-const ODD_CHARS = ['\0', '\uFEFF', '\uD800', '\uDFFF', '\u2028', '\r', '\t', '😀', '\u0301', '\u200B', '\x1B[31m', '\\', '"'];
+const ODD_CHARS = ['\0', '\uFEFF', '\uD800', '\uDFFF', '\u2028', '\r', '\t', '😀', '\u0301', '\u200B', '\x1B[31m', '\\', '"', '\u202E', '\x07', '\x85', '<', '@', '`', '|'];
+// Field names and values with hostile text (issue 12), YAML-quoted: an x- field and an unknown key.
+const HOSTILE_FIELDS = ['"x-<img src=x onerror=alert(1)>"', '"x-a\\n::error ::forged"', '"x-\\e[31mred"', '"<!-- hide"', '"@everyone"', '"x-\\u202Eevil"', 'x-$math$', '"`tick"', '"a|b"'];
+const HOSTILE_VALUES = ['"<img src=x onerror=alert(1)>"', '"\\e[2J\\e[31m"', '"a\\n::error ::forged"', '"\\u202Eevil"', '"@everyone #1"', '"[x](javascript:alert(1))"', '"<!--"', "'$x$'", '"a | b"'];
 const VALUE_WORDS = ['', 'x', 'a b', '"quoted"', "'single'", '[a, b]', '{}', 'null', '~', '123', '-', '*a', '&a v', '|', '>', 'segmented', 'niche', 'mass-market', 'validated', 'unknown-id', 'small-companies', '#123456', 'red'];
 
 const pos = fc.nat({ max: 1_000_000 });
@@ -152,6 +169,7 @@ const mutation = fc.oneof(
   fc.record({ op: fc.constant('edit-value'), line: pos, value: fc.oneof(fc.constantFrom(...VALUE_WORDS), soup(4)) }),
   fc.record({ op: fc.constant('dup-card'), card: pos, to: pos }),
   fc.record({ op: fc.constant('delete-card'), card: pos }),
+  fc.record({ op: fc.constant('add-field'), card: pos, key: fc.constantFrom(...HOSTILE_FIELDS), value: fc.constantFrom(...HOSTILE_VALUES) }),
 );
 
 /** A case: a description fast-check can shrink; `caseText` makes its text. */
@@ -167,6 +185,15 @@ export const caseArbitrary = fc.oneof(
     }),
   },
 );
+
+/**
+ * The hostile corpus (hostile.mjs): fixed cases run before the seeded ones, as cases 0..N-1 of
+ * every run (seeded case k is case N + k). A big one has its own time budget per call.
+ */
+export const CORPUS = HOSTILE_CASES.map((h, i) => ({ kind: 'hostile', hostile: i, name: h.name, base: h.base, budgetMs: h.budgetMs, offsets: [7, 1001, 100_003] }));
+
+/** The time a call of this case may take: its own budget (a big corpus case) or CALL_BUDGET_MS. */
+const budgetOf = (c) => c.budgetMs ?? CALL_BUDGET_MS;
 
 const CLOSER = { '[': ']', '{': '}', '[a, ': ']', '{a: ': '}' };
 
@@ -268,6 +295,14 @@ function applyMutation(text, m) {
       const to = starts[m.to % starts.length];
       return [...lines.slice(0, to), ...card, ...lines.slice(to)].join('');
     }
+    case 'add-field': {
+      // A field with a hostile name and value on a card, right after its first line.
+      const starts = cardStarts(lines);
+      if (!starts.length) return text;
+      const s = starts[m.card % starts.length];
+      const eol = lines[s].endsWith('\n') ? '' : '\n';
+      return [...lines.slice(0, s + 1), `${eol}    ${m.key}: ${m.value}\n`, ...lines.slice(s + 1)].join('');
+    }
     default:
       throw new Error(`unknown mutation ${m.op}`);
   }
@@ -277,6 +312,7 @@ function applyMutation(text, m) {
 export function caseText(c) {
   const base = EXAMPLES[c.base];
   if (c.kind === 'raw') return { text: c.text, base };
+  if (c.kind === 'hostile') return { text: HOSTILE_CASES[c.hostile].text(), base };
   if (c.kind === 'text') return { text: textOf(c.desc), base };
   let text = base.text;
   for (const m of c.mutations) text = applyMutation(text, m);
@@ -285,6 +321,7 @@ export function caseText(c) {
 
 /** The generator family of a case (a validation that hangs or crashes is quarantined by family). */
 export function caseFamily(c) {
+  if (c.kind === 'hostile') return `hostile/${c.name}`;
   if (c.kind !== 'text') return 'mutated';
   const d = c.desc;
   const detail = d.open ?? d.token;
@@ -297,6 +334,7 @@ export function caseRepr(c, max = 160) {
   const short = (v) => JSON.stringify(v, (k, x) => (typeof x === 'string' && x.length > 40 ? `${x.slice(0, 40)}... (${x.length} chars)` : x));
   let desc;
   if (c.kind === 'raw') desc = `text (reduced; diffed with ${EXAMPLES[c.base].name})`;
+  else if (c.kind === 'hostile') desc = `hostile corpus: ${c.name}`;
   else if (c.kind === 'text') desc = `text/${c.desc.gen} ${short(c.desc)}`;
   else desc = `${EXAMPLES[c.base].name} + ${c.mutations.map((m) => short(m)).join(' + ')}`;
   if (desc.length > max) desc = `${desc.slice(0, max)}...`;
@@ -350,14 +388,47 @@ function loadApi(providerError) {
       providerError = String(error.message ?? error).split('\n')[0];
     }
   }
-  return { core, providers, providerError };
+  // Our Markdown as GitHub would read it (markdown-it with raw HTML on, as GitHub allows some).
+  let markdown;
+  try {
+    const MarkdownIt = require('markdown-it');
+    markdown = new MarkdownIt({ html: true });
+  } catch {
+    // not installed: the raw-HTML check is skipped (reported by the parent as a note)
+  }
+  return { core, providers, providerError, markdown };
 }
+
+// The bare tags our Markdown writes itself (a line break in a table cell, a span that keeps `$`
+// from starting math): no attributes, so they cannot carry anything from the user's text.
+const OWN_HTML = /^<\/?(?:br|span|wbr)\s*\/?>$/i;
+
+/** Raw HTML in Markdown that markdown-it passes through: every html_inline / html_block token but our own bare tags. */
+function rawHtml(markdown, source) {
+  const found = [];
+  const walk = (tokens) => {
+    for (const t of tokens) {
+      if ((t.type === 'html_inline' || t.type === 'html_block') && !OWN_HTML.test(t.content.trim())) found.push(t.content.trim());
+      if (t.children) walk(t.children);
+    }
+  };
+  walk(markdown.parse(source, {}));
+  return found;
+}
+
+// What must never reach a terminal or CI log raw (as core/visibleText.ts escapes): C0 controls but
+// the line feed, DEL, C1 controls, line/paragraph separators, bidi controls, a BOM.
+const TERMINAL_UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
+// Characters XML forbids (an SVG holding one is not a well-formed file).
+const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+const showChar = (ch) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** The checks on one case. Returns failures, total ms, the slowest call and whether revalidate took the incremental path. */
 export function runChecks(api, c, baseResults, { mark = () => {}, skip = new Set() } = {}) {
-  const { core, providers } = api;
+  const { core, providers, markdown } = api;
   const { text, base } = caseText(c);
   const len = text.length;
+  const budget = budgetOf(c);
   const failures = [];
   const calls = [];
   let total = 0;
@@ -383,7 +454,7 @@ export function runChecks(api, c, baseResults, { mark = () => {}, skip = new Set
     const ms = performance.now() - t0;
     total += ms;
     calls.push([name, ms]);
-    if (ms > CALL_BUDGET_MS) fail(name, 'slow', `${ms.toFixed(0)} ms on ${len} chars`);
+    if (ms > budget) fail(name, 'slow', `${ms.toFixed(0)} ms on ${len} chars (limit ${budget} ms)`);
     return threw ? undefined : value;
   };
   const inText = (span) => span && Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= len;
@@ -471,6 +542,18 @@ export function runChecks(api, c, baseResults, { mark = () => {}, skip = new Set
       const t = timed('diffToText', () => core.diffToText(diff));
       const m = timed('diffToMarkdown', () => core.diffToMarkdown(diff));
       if ((t !== undefined && typeof t !== 'string') || (m !== undefined && typeof m !== 'string')) fail(name, 'shape', 'diff text is not a string');
+      // The text report goes to terminals and CI logs: no control character acts, no line forges an annotation.
+      if (typeof t === 'string') {
+        const bad = TERMINAL_UNSAFE.exec(t);
+        if (bad) fail('diffToText', 'control-char', `raw ${showChar(bad[0])} at ${bad.index}: ${JSON.stringify(t.slice(Math.max(0, bad.index - 30), bad.index + 10))}`);
+        const forged = /^::[a-z]/m.exec(t);
+        if (forged) fail('diffToText', 'annotation', `a line starts a workflow command: ${JSON.stringify(t.slice(forged.index, forged.index + 60))}`);
+      }
+      // The Markdown report is posted as a PR comment: no raw HTML from user text.
+      if (typeof m === 'string' && markdown) {
+        const html = rawHtml(markdown, m);
+        if (html.length) fail('diffToMarkdown', 'raw-html', `${html.length} raw HTML token(s), first ${JSON.stringify(html[0].slice(0, 80))}`);
+      }
     }
   }
   const self = timed('diff self', () => core.diffCanvases(v.model, v.model));
@@ -492,6 +575,13 @@ export function runChecks(api, c, baseResults, { mark = () => {}, skip = new Set
       if (out === undefined) continue;
       if (typeof out !== 'string') fail(name, 'shape', 'not a string');
       else if (name !== 'renderMarkdown' && /<script/i.test(out)) fail(name, 'script', 'output holds <script');
+      else if (name === 'renderMarkdown' && markdown) {
+        const html = rawHtml(markdown, out);
+        if (html.length) fail(name, 'raw-html', `${html.length} raw HTML token(s), first ${JSON.stringify(html[0].slice(0, 80))}`);
+      } else if (name === 'renderSvg') {
+        const bad = XML_INVALID.exec(out);
+        if (bad) fail(name, 'xml-char', `${showChar(bad[0])} at ${bad.index}: not allowed in XML`);
+      }
     }
   }
 
@@ -592,8 +682,7 @@ async function worker() {
 
   if (config.mode === 'replay') {
     // One case, `times` times in this process (does it crash alone? on a second run?).
-    let c;
-    fc.check(fc.property(caseArbitrary, (x) => ((c = x), true)), { seed: config.seed, numRuns: 1, path: String(config.index) });
+    const c = caseAt(config.seed, config.index);
     for (let k = 0; k < config.times; k++) {
       current = k;
       runChecks(api, c, baseResults, hooks);
@@ -615,7 +704,7 @@ async function worker() {
           const r = runChecks(api, x, baseResults, hooks);
           return !r.failures.some((f) => signatureOf(f) === signature);
         }),
-        { seed: config.seed, numRuns: 1, path: String(index) },
+        { seed: config.seed, numRuns: 1, path: pathOf(index) },
       );
       if (details.failed) {
         const x = details.counterexample[0];
@@ -629,7 +718,7 @@ async function worker() {
         const f = r.failures.find((y) => signatureOf(y) === signature);
         results.push({ index, signature, path: details.counterexamplePath, repr: caseRepr(x), text: reduced.slice(0, 400), textLength: reduced.length, failure: f, steps: calls });
       } else {
-        results.push({ index, signature, path: String(index), notReproduced: true });
+        results.push({ index, signature, path: pathOf(index), notReproduced: true });
       }
     }
     await send({ type: 'shrunk', results });
@@ -645,10 +734,9 @@ async function worker() {
       if (k === 0) for (const f of r.failures) warm.push({ example: EXAMPLES[b].name, ...f });
     }
   }
-  await send({ type: 'hello', providerError: api.providerError, revalidate: typeof api.core.revalidateCanvas === 'function', warmFailures: warm });
+  await send({ type: 'hello', providerError: api.providerError, revalidate: typeof api.core.revalidateCanvas === 'function', markdown: Boolean(api.markdown), warmFailures: warm });
 
-  let index = config.start;
-  const newBatch = () => ({ type: 'batch', ms: [], validateMs: [], failures: [], slowest: undefined, incremental: 0, revalidated: 0, sizes: 0, skipped: {}, skippedCases: 0, last: -1, slowestCall: undefined });
+  const newBatch = () => ({ type: 'batch', ms: [], validateMs: [], failures: [], slowest: undefined, incremental: 0, revalidated: 0, sizes: 0, skipped: {}, skippedCases: 0, last: -1, slowestCall: undefined, corpusSlowestCall: undefined });
   let batch = newBatch();
   const flush = async () => {
     const b = batch;
@@ -656,9 +744,7 @@ async function worker() {
     await send(b);
   };
   const pending = [];
-  fc.check(
-    fc.property(caseArbitrary, (c) => {
-      const i = index++;
+  const one = (c, i) => {
       current = i;
       batch.last = i;
       if (skipFamilies.has(caseFamily(c))) {
@@ -675,17 +761,28 @@ async function worker() {
         batch.revalidated++;
         if (r.incremental) batch.incremental++;
       }
-      for (const [name, callMs] of r.calls) if (!batch.slowestCall || callMs > batch.slowestCall.ms) batch.slowestCall = { index: i, name, ms: callMs, len: r.len };
+      // The slowest call under the common budget (a corpus case with its own budget is judged by it).
+      const slot = budgetOf(c) === CALL_BUDGET_MS ? 'slowestCall' : 'corpusSlowestCall';
+      for (const [name, callMs] of r.calls) if (!batch[slot] || callMs > batch[slot].ms) batch[slot] = { index: i, name, ms: callMs, len: r.len, budget: budgetOf(c) };
       if (!batch.slowest || r.total > batch.slowest.ms) {
         const top = r.calls.reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0]);
         batch.slowest = { index: i, ms: r.total, len: r.len, call: top[0], callMs: top[1], repr: caseRepr(c) };
       }
       for (const f of r.failures) batch.failures.push({ index: i, ...f, signature: signatureOf(f), repr: caseRepr(c) });
-      if (batch.ms.length + batch.skippedCases >= FLUSH_EVERY) pending.push(flush());
-      return true;
-    }),
-    { seed: config.seed, numRuns: config.end - config.start, path: String(config.start) },
-  );
+      if (batch.ms.length + batch.skippedCases >= FLUSH_EVERY || c.kind === 'hostile') pending.push(flush());
+  };
+  // The corpus first (cases 0..CORPUS.length-1), then the seeded sequence.
+  let index = config.start;
+  for (; index < Math.min(config.end, CORPUS.length); index++) one(CORPUS[index], index);
+  if (config.end > index) {
+    fc.check(
+      fc.property(caseArbitrary, (c) => {
+        one(c, index++);
+        return true;
+      }),
+      { seed: config.seed, numRuns: config.end - index, path: String(index - CORPUS.length) },
+    );
+  }
   await Promise.all(pending);
   await flush();
   closeSync(fd);
@@ -714,6 +811,7 @@ async function runWorker(config, onMessage) {
   let last;
   let since = performance.now();
   let hung = false;
+  let limit = HANG_MS;
   const timer = setInterval(() => {
     let at;
     try {
@@ -724,14 +822,17 @@ async function runWorker(config, onMessage) {
     if (at !== last) {
       last = at;
       since = performance.now();
-    } else if (performance.now() - since > (at ? HANG_MS : STARTUP_MS)) {
+      // A big corpus case may take longer than HANG_MS per call: three times its budget.
+      const index = Number.parseInt(at, 10);
+      limit = config.mode === 'run' && index >= 0 && index < CORPUS.length ? Math.max(HANG_MS, 3 * budgetOf(CORPUS[index])) : HANG_MS;
+    } else if (performance.now() - since > (at ? limit : STARTUP_MS)) {
       hung = true;
       child.kill('SIGKILL');
     }
   }, 500);
   const exit = await new Promise((done) => child.on('exit', (code, signal) => done({ code, signal })));
   clearInterval(timer);
-  return { ...exit, hung, stderr };
+  return { ...exit, hung, hangMs: limit, stderr };
 }
 
 // Fresh-process probes: inputs validated in a new process, as the CLI or a new extension host
@@ -744,8 +845,9 @@ export const FRESH_PROBES = [
   { name: "'{' x 200", expr: "'{'.repeat(200)", times: 1 },
   { name: "'{' x 300", expr: "'{'.repeat(300)", times: 1 },
   { name: "'? ' x 300", expr: "'? '.repeat(300) + 'a'", times: 1 },
+  ...HOSTILE_PROBES,
 ];
-const PROBE_TIMEOUT_MS = 20_000;
+const PROBE_TIMEOUT_MS = 30_000;
 
 function runFreshProbes() {
   const core = join(root, 'dist', 'core.js');
@@ -753,16 +855,22 @@ function runFreshProbes() {
     const script = [
       `const core = require(${JSON.stringify(core)});`,
       `const text = ${probe.expr};`,
+      // The plain twin first (it also warms the core up: the probe is then judged against it).
+      probe.plainExpr ? `{ const plain = ${probe.plainExpr}; core.validateCanvas(plain); const t0 = performance.now(); core.validateCanvas(plain); process.stdout.write(JSON.stringify({ plainMs: performance.now() - t0 }) + '\\n'); }` : '',
       `for (let i = 0; i < ${probe.times}; i++) { const t0 = performance.now(); const r = core.validateCanvas(text); process.stdout.write(JSON.stringify({ ms: performance.now() - t0, diagnostics: r.diagnostics.length }) + '\\n'); }`,
     ].join('\n');
     const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: PROBE_TIMEOUT_MS, maxBuffer: 1 << 20 });
-    const runs = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const lines = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const plainMs = lines.find((x) => x.plainMs !== undefined)?.plainMs;
+    const runs = lines.filter((x) => x.ms !== undefined);
+    const limit = Math.max(probe.budgetMs ?? CALL_BUDGET_MS, plainMs === undefined ? 0 : PROBE_RATIO * plainMs);
+    const twin = plainMs === undefined ? '' : `; plain twin ${plainMs.toFixed(0)} ms`;
     const fatal = (r.stderr ?? '').split('\n').find((l) => /FATAL|Error/.test(l))?.trim();
     let outcome;
     if (r.error?.code === 'ETIMEDOUT' || (r.signal === 'SIGTERM' && runs.length < probe.times)) outcome = { kind: 'hang', detail: `no answer in ${PROBE_TIMEOUT_MS / 1000} s` };
     else if (r.status !== 0) outcome = { kind: 'crash', detail: `run ${runs.length + 1} of ${probe.times}: exit ${r.status ?? r.signal}: ${fatal ?? ''}` };
-    else if (runs.some((x) => x.ms > CALL_BUDGET_MS)) outcome = { kind: 'slow', detail: `validateCanvas ${runs.map((x) => x.ms.toFixed(0)).join(', ')} ms` };
-    else outcome = { kind: 'ok', detail: `validateCanvas ${runs.map((x) => x.ms.toFixed(0)).join(', ')} ms` };
+    else if (runs.some((x) => x.ms > limit)) outcome = { kind: 'slow', detail: `validateCanvas ${runs.map((x) => x.ms.toFixed(0)).join(', ')} ms (limit ${limit.toFixed(0)} ms${twin})` };
+    else outcome = { kind: 'ok', detail: `validateCanvas ${runs.map((x) => x.ms.toFixed(0)).join(', ')} ms${twin}` };
     return { ...probe, ...outcome };
   });
 }
@@ -779,12 +887,16 @@ function readProgress(file) {
   return { index: Number.parseInt(index, 10), call };
 }
 
-/** The case at `index` of the seeded sequence (parent side, for reports). */
-function caseAt(seed, index) {
+/** Case `index` of a run: a corpus case, or seeded case `index - CORPUS.length` (fast-check path). */
+export function caseAt(seed, index) {
+  if (index < CORPUS.length) return CORPUS[index];
   let c;
-  fc.check(fc.property(caseArbitrary, (x) => ((c = x), true)), { seed, numRuns: 1, path: String(index) });
+  fc.check(fc.property(caseArbitrary, (x) => ((c = x), true)), { seed, numRuns: 1, path: String(index - CORPUS.length) });
   return c;
 }
+
+/** The fast-check path of a seeded case, for reports ("" for a corpus case). */
+const pathOf = (index) => (index >= CORPUS.length ? String(index - CORPUS.length) : '');
 
 /**
  * Runs `cases` seeded cases through the core in a child process (restarted after a crash or a
@@ -795,7 +907,9 @@ function caseAt(seed, index) {
  * @param {{ cases?: number, quick?: boolean, seed?: number, log?: (line: string) => void }} [options]
  */
 export async function runRobustness({ cases, quick = false, seed = DEFAULT_SEED, log = () => {} } = {}) {
-  const total = cases ?? (quick ? QUICK_CASES : DEFAULT_CASES);
+  const seeded = cases ?? (quick ? QUICK_CASES : DEFAULT_CASES);
+  const total = CORPUS.length + seeded; // the hostile corpus first, then the seeded cases
+  let corpusSlowestCall;
   const tmp = mkdtempSync(join(os.tmpdir(), 'canvas-robustness-'));
   const progress = join(tmp, 'progress');
   const started = performance.now();
@@ -821,7 +935,10 @@ export async function runRobustness({ cases, quick = false, seed = DEFAULT_SEED,
   let lastLog = 0;
   let restarts = 0;
 
+  // Every failure of a corpus case, by case (a signature lists only its first case).
+  const corpusFailures = CORPUS.map(() => []);
   const record = (f) => {
+    if (f.index >= 0 && f.index < CORPUS.length) corpusFailures[f.index].push(`${f.check} ${f.kind}: ${f.message}`);
     const entry = bySignature.get(f.signature);
     if (entry) entry.count++;
     else {
@@ -847,6 +964,7 @@ export async function runRobustness({ cases, quick = false, seed = DEFAULT_SEED,
           if (m.last >= 0) last = m.last;
           if (m.slowest && (!slowest || m.slowest.ms > slowest.ms)) slowest = m.slowest;
           if (m.slowestCall && (!slowestCall || m.slowestCall.ms > slowestCall.ms)) slowestCall = m.slowestCall;
+          if (m.corpusSlowestCall && (!corpusSlowestCall || m.corpusSlowestCall.ms > corpusSlowestCall.ms)) corpusSlowestCall = m.corpusSlowestCall;
           for (const f of m.failures) record(f);
           if (ms.length - lastLog >= 1000) {
             lastLog = ms.length;
@@ -874,7 +992,7 @@ export async function runRobustness({ cases, quick = false, seed = DEFAULT_SEED,
         check: call,
         kind: exit.hung ? 'hang' : 'crash',
         message: exit.hung
-          ? `${at.call}: no progress for ${HANG_MS / 1000} s`
+          ? `${at.call}: no progress for ${exit.hangMs / 1000} s`
           : `${at.call}: exit ${exit.code ?? ''}${exit.signal ? ` signal ${exit.signal}` : ''}: ${fatal.trim().slice(0, 200)}`,
         repr: caseRepr(c),
         process: true,
@@ -920,7 +1038,7 @@ export async function runRobustness({ cases, quick = false, seed = DEFAULT_SEED,
 
     // Shrink the first signatures (not crashes, hangs or timing: those do not replay in one process).
     const targets = failures
-      .filter((f) => !f.process && f.kind !== 'slow')
+      .filter((f) => !f.process && f.kind !== 'slow' && f.index >= CORPUS.length)
       .slice(0, SHRINK_SIGNATURES)
       .map((f) => ({ index: f.index, signature: f.signature }));
     if (targets.length) {
@@ -945,6 +1063,11 @@ export async function runRobustness({ cases, quick = false, seed = DEFAULT_SEED,
       seed,
       cases: casesRun,
       requested: total,
+      corpus: CORPUS.length,
+      /** Per corpus case: its name and every failure it had ("check kind: message"). */
+      corpusResults: CORPUS.map((c, i) => ({ name: c.name, failures: corpusFailures[i] })),
+      seeded,
+      markdown: info?.markdown ?? false,
       timed: ms.length,
       examples: EXAMPLES.map((e) => e.name),
       providers: providerError ? `not checked: ${providerError}` : 'complete, hover (out/test/robustness/providers.cjs)',
@@ -967,6 +1090,8 @@ export async function runRobustness({ cases, quick = false, seed = DEFAULT_SEED,
       /** The slowest single call of the timed cases ({ index, name, ms, len }); calls killed as hangs are failures instead. */
       slowestCall,
       maxCallMs: slowestCall?.ms ?? NaN,
+      /** The slowest call of the corpus cases with a budget of their own (judged by it: over it is a failure). */
+      corpusSlowestCall,
       slowest,
       runSeconds: runMs / 1000,
     };
@@ -979,7 +1104,8 @@ const f2 = (v) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v >= 10 ? v.t
 
 export function formatRobustness(result) {
   const out = [];
-  out.push(`Robustness: ${result.cases} seeded cases${result.skippedCases ? ` (${result.skippedCases} of them skipped by quarantine, see below)` : ''} through dist/core.js (fast-check seed ${result.seed}; reproduce: node test/robustness/robustness.mjs --seed ${result.seed} --cases ${result.requested})`);
+  out.push(`Robustness: ${result.cases} cases (${result.corpus} of the hostile corpus, then ${result.seeded} seeded)${result.skippedCases ? ` (${result.skippedCases} of them skipped by quarantine, see below)` : ''} through dist/core.js (fast-check seed ${result.seed}; reproduce: node test/robustness/robustness.mjs --seed ${result.seed} --cases ${result.seeded})`);
+  out.push(`  corpus (hostile.mjs): 40,000 aliases, error-heavy files, billion laughs, Markdown- and terminal-hostile names/keys/values, UTF-16, lone CRs, BOMs, huge lines.`);
   out.push(`  generators: arbitrary text (unicode, code units, YAML token soup, canvas-shaped soup, long lines, deep nesting, alias bombs) and`);
   out.push(`  ${result.examples.length} examples with 1-5 mutations; mean case ${f2(result.meanChars / 1024)} KB. providers: ${result.providers}. revalidateCanvas: ${result.revalidate ? `checked against validateCanvas in ${result.revalidated} cases (incremental path taken in ${result.incremental})` : 'not exported by dist/core.js, not checked'}.`);
   out.push(`  time per case (all checks; ${result.timed} cases timed): p50 ${f2(result.p50)} ms, p99 ${f2(result.p99)} ms, max ${f2(result.maxMs)} ms; validateCanvas alone: p50 ${f2(result.validate.p50)} ms, p99 ${f2(result.validate.p99)} ms, max ${f2(result.validate.max)} ms; run ${result.runSeconds.toFixed(0)} s`);
@@ -988,12 +1114,18 @@ export function formatRobustness(result) {
     out.push(`  slowest case: #${s.index}, ${f2(s.ms)} ms for ${s.len} chars (slowest call ${s.call} ${f2(s.callMs)} ms): ${s.repr}`);
   }
   if (result.slowestCall) out.push(`  slowest single call: ${result.slowestCall.name} ${f2(result.slowestCall.ms)} ms, case #${result.slowestCall.index} (${result.slowestCall.len} chars)`);
+  if (result.corpusSlowestCall) {
+    const s = result.corpusSlowestCall;
+    out.push(`  slowest call of the big corpus cases (budget of their own): ${s.name} ${f2(s.ms)} ms (limit ${s.budget} ms), case #${s.index} (${s.len} chars): ${CORPUS[s.index]?.name}`);
+  }
+  if (!result.markdown) out.push('  NOTE markdown-it not installed: the raw-HTML check of our Markdown was skipped');
   if (result.warmFailures.length) out.push(`  the unmutated examples fail: ${result.warmFailures.map((f) => `${f.example} ${f.check} ${f.kind}: ${f.message}`).join('; ')}`);
   out.push(`  failures: ${result.failureCount} in ${result.failures.length} signature(s)${result.crashes ? `, of which ${result.crashes} killed the worker process (crash or hang; restarted after the case)` : ''}${result.cases < result.requested ? `; ${result.requested - result.cases} cases not run` : ''}`);
   for (const q of result.quarantined) out.push(`  ${q.call} hung or crashed ${QUARANTINE_AFTER} times: skipped from then on (in ${q.casesSkipped} cases)`);
   if (result.quarantinedFamilies.length) out.push(`  validation hung or crashed ${QUARANTINE_AFTER} times on ${result.quarantinedFamilies.join(', ')}: those cases skipped from then on (${result.skippedCases} cases)`);
   for (const f of result.failures.slice(0, 5)) {
-    out.push(`  - ${f.check} ${f.kind} (x${f.count}), first at case #${f.index} (seed ${result.seed}, path "${f.index}"): ${f.message}`);
+    const where = f.index < (result.corpus ?? 0) ? `the hostile corpus, ${CORPUS[f.index].name}` : `seed ${result.seed}, path "${f.index - (result.corpus ?? 0)}"`;
+    out.push(`  - ${f.check} ${f.kind} (x${f.count}), first at case #${f.index} (${where}): ${f.message}`);
     out.push(`      input: ${f.repr}`);
     if (f.replay) out.push(`      replay: ${f.replay}`);
     if (f.shrunk?.notReproduced) out.push('      shrink: did not reproduce in a fresh process');
