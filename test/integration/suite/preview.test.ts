@@ -162,10 +162,29 @@ key-activities:
       return { uri, document: editor.document };
     }
 
-    /** The user is in the preview: its group (beside the editor) has the focus. */
+    /**
+     * The user is in the preview: its group (beside the editor) has the focus. The page's own focus
+     * follows a moment later (asynchronously, with no event the tests can wait on), and then takes
+     * the group's focus back from an editor focused in between: what comes next checks the reveal
+     * only where that cannot matter, and keys are typed after focusing elsewhere (focusElsewhere).
+     */
     async function focusPreview() {
       await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
       await waitForState((s) => !!s.previews[0]?.active, 'the preview to be focused');
+    }
+
+    /** The keyboard focus away from the editor (the Explorer), so that only a reveal can bring it back. */
+    async function focusElsewhere() {
+      await vscode.commands.executeCommand('workbench.view.explorer');
+    }
+
+    /** Types `text` as the user would (into the focused editor, if any) and waits for it to reach `document`. */
+    async function typeInto(document: vscode.TextDocument, text: string, what: string) {
+      const version = document.version;
+      await vscode.commands.executeCommand('type', { text });
+      await waitFor(() => document.version > version, () => `${what}: the typed key to reach the document (is the editor focused?)`, {
+        event: vscode.workspace.onDidChangeTextDocument,
+      });
     }
 
     const canvasEditor = (uri: vscode.Uri) => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
@@ -192,6 +211,11 @@ key-activities:
       const s = await waitForState((st) => st.previews[0]?.posted.includes('cursor'), 'the cursor to be posted to the page');
       ok(s.previews[0].active, 'the preview still has the focus');
       equal(document.getText(), REVEAL_CANVAS, 'nothing changed');
+      // Then a double-click or Enter on the same card: the editor takes the focus.
+      const { fast } = all;
+      await vscode.commands.executeCommand(RECEIVE, 0, { type: 'reveal', key: fast.key, span: fast.span, focus: true });
+      equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'focus: the canvas editor is active');
+      assertCursorAt(uri, fast.name, 'focus');
     });
 
     test('a double-click or Enter moves the focus to the editor with an empty cursor at the name; a key typed is inserted, the card kept', async () => {
@@ -199,32 +223,33 @@ key-activities:
       let expected = REVEAL_CANVAS;
       for (const what of ['fast', 'mouth', 'ads', 'ops'] as const) {
         const card = cards(document.getText())[what];
-        await focusPreview();
+        await focusElsewhere();
         await vscode.commands.executeCommand(RECEIVE, 0, { type: 'reveal', key: card.key, span: card.span, focus: true });
         equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), `${what}: the canvas editor is active`);
         assertCursorAt(uri, card.name, what);
-        // The next key the user types: inserted at the cursor, the card's text otherwise unchanged.
-        const version = document.version;
-        await vscode.commands.executeCommand('type', { text: 'Q' });
-        await waitFor(() => document.version > version, () => `${what}: the typed key to reach the document`, { event: vscode.workspace.onDidChangeTextDocument });
+        // The next key the user types: inserted at the cursor, the card's text otherwise unchanged
+        // (before the fix it replaced the whole selected card).
+        await typeInto(document, 'Q', what);
         expected = `${expected.slice(0, card.name)}Q${expected.slice(card.name)}`;
         equal(document.getText(), expected, `${what}: only the typed key was added`);
       }
-      ok(await document.save(), 'saved (as auto-save would): the file keeps every card');
-      equal(await readText(uri), expected, 'the saved file');
     });
 
     test('a problem of the list: an empty cursor at its start, the focus only on Enter', async () => {
       const { uri, document } = await open('reveal-problem');
       const text = document.getText();
       const span = { start: text.indexOf('segments: [riders]'), end: text.indexOf('[riders]') + '[riders]'.length };
+      await focusElsewhere();
+      await vscode.commands.executeCommand(RECEIVE, 0, { type: 'reveal', span, focus: true });
+      assertCursorAt(uri, span.start, 'Enter');
+      equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'Enter: the canvas editor is active');
+      await typeInto(document, '#', 'Enter');
+      equal(document.getText(), `${text.slice(0, span.start)}#${text.slice(span.start)}`, 'Enter: only the typed key was added');
+      // The cursor is after the '#' now; a click brings it back, and the preview keeps the focus.
       await focusPreview();
       await vscode.commands.executeCommand(RECEIVE, 0, { type: 'reveal', span, focus: false });
       assertCursorAt(uri, span.start, 'click');
       ok(vscode.window.activeTextEditor?.document.uri.toString() !== uri.toString(), 'click: the canvas editor did not take the focus');
-      await vscode.commands.executeCommand(RECEIVE, 0, { type: 'reveal', span, focus: true });
-      assertCursorAt(uri, span.start, 'Enter');
-      equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'Enter: the canvas editor is active');
     });
 
     test('a view older than the text: the card is found by its key, else revealed at its old start', async () => {
