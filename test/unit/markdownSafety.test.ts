@@ -183,6 +183,8 @@ const CORPUS = [
   '[^1]: footnote',
   '*em* _em_ **strong** ~~strike~~',
   '&amp; &lt;b&gt;',
+  'snake_case __dunder__ _em_ a_b_ https://ok.example/?a=1&b=2_c',
+  '&#x40;everyone &commat;everyone &#35;1',
   '[ ] task',
   '서울 병원: 외국인 환자 (예약) @김 #1',
   'bidi \u202eevil\u202c and \u2066isolate\u2069',

@@ -113,6 +113,8 @@ describe('render: safe Markdown', () => {
     const S = '<span>$</span>';
     const Z = '\u200d';
     assert.equal(markdownText('a|b *c* _d_ [e](f) <g> `h` ~i~ $j$ \\ &amp; & x'), `a\\|b \\*c\\* \\_d\\_ \\[e\\](f) \\<g\\> \\\`h\\\` \\~i\\~ ${S}j${S} \\\\ \\&amp; & x`);
+    // Only where it could be markup: an intraword _ never is, nor an & that starts no entity.
+    assert.equal(markdownText('snake_case _x a_ 한_글 ?a=1&b=2 & &lt; &#64; &#x40;'), `snake_case \\_x a\\_ 한_글 ?a=1&b=2 & \\&lt; \\&#${Z}64; \\&#x40;`);
     // GitHub's mentions, references and e-mail autolinks: a zero-width joiner after the @ or #.
     assert.equal(markdownText('@everyone @org/team kim@example.com #12 owner/repo#3 GH-4 a@ # x'), `@${Z}everyone @${Z}org/team kim${Z}@${Z}example.com #${Z}12 owner/repo#${Z}3 GH-${Z}4 a@ # x`);
     // Autolinks: http(s) kept, ftp and scheme-relative broken.

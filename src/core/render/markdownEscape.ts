@@ -7,7 +7,7 @@
  * What user text could otherwise do, and what stops it:
  * - Markup (emphasis, strikethrough, links, images, footnotes `[^1]`, code, raw HTML and comments,
  *   autolinks `<javascript:…>`, table pipes): the ASCII punctuation that starts it is
- *   backslash-escaped; `&` before `#` or a letter (an entity such as `&#64;`) too.
+ *   backslash-escaped; an `&` that starts an entity (`&#64;`, `&lt;`) too.
  * - Blocks (heading, list, quote, thematic break, fence, setext underline) started by text at the
  *   start of a line: its first character is escaped; line breaks never reach the output (a space,
  *   or `<br>` in a table cell), so text cannot start a line of its own.
@@ -42,8 +42,12 @@ function prepare(text: string): string {
   return cleanText(String(text)).replace(INVISIBLE, visibleText);
 }
 
-/** Punctuation that starts inline markup anywhere in a line, and entity-like `&`. */
-const INLINE_SPECIAL = /[\\`*_[\]<>|~]|&(?=[#A-Za-z0-9])/g;
+/**
+ * Punctuation that starts inline markup anywhere in a line, and an `&` that starts an entity
+ * (`&#64;`, `&lt;`; not the `&` of `a & b` or of a query string `?a=1&b=2`). An `_` between two
+ * letters or digits is left alone: it can neither open nor close emphasis there (`snake_case`).
+ */
+const INLINE_SPECIAL = /[\\`*[\]<>|~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|&(?=#|[A-Za-z][A-Za-z0-9]*;)/gu;
 
 /**
  * GitHub's post-rendering filters: math `$`, mentions and e-mail `@`, issue references `#1` and
