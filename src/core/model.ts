@@ -1,4 +1,5 @@
-import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, Scalar } from 'yaml';
+import { Alias, Document, isAlias, isMap, isScalar, isSeq, Node, Pair, Scalar } from 'yaml';
+import { indexAliases } from './parse';
 import { BLOCK_BY_KEY, BLOCKS } from './schema';
 import type { Span } from './types';
 import { keyText, spanOf } from './yamlPath';
@@ -68,23 +69,35 @@ function pairsOf(node: unknown): Pair[] {
   return isMap(node) ? (node.items as Pair[]) : [];
 }
 
-function readReferences(field: string, targetBlock: string, value: unknown, into: Reference[], doc: Document): void {
+function readReferences(field: string, targetBlock: string, value: unknown, into: Reference[], aliases: Aliases): void {
   const items = isSeq(value) ? value.items : isScalar(value) ? [value] : [];
   for (const written of items) {
-    const item = deref(written, doc);
+    const item = aliases.deref(written);
     const ref = scalarString(item);
     if (ref && typeof (item as Scalar).value === 'string') into.push({ field, targetBlock, id: ref.value, start: ref.start, end: ref.end });
   }
 }
 
-/** An alias stands for its anchored node: read through it (cycles and dangling aliases give null). */
-function deref(node: unknown, doc: Document): unknown {
-  if (!isAlias(node)) return node;
-  const target = node.resolve(doc);
-  return isAlias(target) ? null : (target ?? null);
+/**
+ * Reads through aliases: an alias stands for its anchored node (dangling aliases give null). The
+ * anchors of all aliases are found in one pass over the document, on the first alias met; yaml's
+ * `Alias.resolve` walks the whole document for each alias, which is quadratic.
+ */
+class Aliases {
+  private targets: Map<Alias, Node | undefined> | undefined;
+
+  constructor(private readonly doc: Document) {}
+
+  deref(node: unknown): unknown {
+    if (!isAlias(node)) return node;
+    const targets = (this.targets ??= indexAliases(this.doc.contents).targets);
+    // An alias from outside the document: what yaml would find for it.
+    const target = targets.has(node) ? targets.get(node) : node.resolve(this.doc);
+    return isAlias(target) ? null : (target ?? null);
+  }
 }
 
-function readCard(block: string, index: number, node: Node, doc: Document): Card | undefined {
+function readCard(block: string, index: number, node: Node, aliases: Aliases): Card | undefined {
   const span = spanOf(node);
   if (!span) return undefined;
   const info = BLOCK_BY_KEY.get(block);
@@ -97,7 +110,7 @@ function readCard(block: string, index: number, node: Node, doc: Document): Card
   let labelSet = false;
   for (const pair of node.items as Pair[]) {
     const key = keyText(pair.key);
-    const value = deref(pair.value, doc);
+    const value = aliases.deref(pair.value);
     switch (key) {
       case 'id':
         card.id = scalarString(value);
@@ -126,7 +139,7 @@ function readCard(block: string, index: number, node: Node, doc: Document): Card
       case 'tags':
         if (isSeq(value)) {
           for (const tag of value.items) {
-            const text = scalarString(deref(tag, doc));
+            const text = scalarString(aliases.deref(tag));
             if (text) card.tags.push(text.value);
           }
         }
@@ -134,13 +147,13 @@ function readCard(block: string, index: number, node: Node, doc: Document): Card
       case 'checks':
         for (const check of pairsOf(value)) {
           const checkKey = scalarString(check.key);
-          const checkValue = deref(check.value, doc);
+          const checkValue = aliases.deref(check.value);
           if (checkKey && isScalar(checkValue) && checkValue.value === false) card.failedChecks.push(checkKey);
         }
         break;
       default: {
         const target = key === undefined ? undefined : info?.references.get(key);
-        if (target && key !== undefined) readReferences(key, target, value, card.references, doc);
+        if (target && key !== undefined) readReferences(key, target, value, card.references, aliases);
       }
     }
   }
@@ -154,28 +167,30 @@ function readCard(block: string, index: number, node: Node, doc: Document): Card
 
 /** Reads one item of a block's list as a card (undefined for items that are no card). */
 export function readBlockItem(block: string, index: number, item: unknown, doc: Document): Card | undefined {
-  return readCard(block, index, deref(item, doc) as Node, doc);
+  const aliases = new Aliases(doc);
+  return readCard(block, index, aliases.deref(item) as Node, aliases);
 }
 
 /** Reads the canvas from the YAML tree, tolerating any shape (broken parts are skipped). */
 export function buildModel(doc: Document): CanvasModel {
   const model: CanvasModel = { blocks: new Map(), cards: [] };
+  const aliases = new Aliases(doc);
   for (const pair of pairsOf(doc.contents)) {
     const key = keyText(pair.key);
     if (key === undefined) continue;
     if (key === 'canvas') model.canvasKeySpan = spanOf(pair.key as Node);
-    else if (key === 'title') model.title = scalarString(deref(pair.value, doc))?.value;
-    else if (key === 'description') model.description = scalarString(deref(pair.value, doc))?.value;
+    else if (key === 'title') model.title = scalarString(aliases.deref(pair.value))?.value;
+    else if (key === 'description') model.description = scalarString(aliases.deref(pair.value))?.value;
     else if (BLOCK_BY_KEY.has(key)) {
       const keySpan = spanOf(pair.key as Node);
       if (!keySpan || model.blocks.has(key)) continue;
-      const value = deref(pair.value, doc);
+      const value = aliases.deref(pair.value);
       const isEmpty = value === null || (isScalar(value) && value.value === null);
       const entry: BlockEntry = { key, keySpan, isList: isSeq(value) || isEmpty, itemCount: 0, cards: [] };
       if (isSeq(value)) {
         entry.itemCount = value.items.length;
         value.items.forEach((item, index) => {
-          const card = readCard(key, index, deref(item, doc) as Node, doc);
+          const card = readCard(key, index, aliases.deref(item) as Node, aliases);
           if (card) {
             entry.cards.push(card);
             model.cards.push(card);

@@ -1,4 +1,4 @@
-import { Document, parseDocument, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Node, Pair } from 'yaml';
+import { Alias, Document, parseDocument, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLParseError } from 'yaml';
 import type { DiagnosticSink } from './diagnosticSink';
 import type { Span } from './types';
 
@@ -110,6 +110,74 @@ export function nestingTooDeep(text: string, from = 0, to = text.length): number
   return -1;
 }
 
+/** yaml's options for canvases, with its own duplicate-key check (see `parseYaml`). */
+const EXACT_OPTIONS = { uniqueKeys: true, prettyErrors: false, logLevel: 'error' } as const;
+
+/**
+ * `parseDocument` with `EXACT_OPTIONS`, the same document and errors, but duplicate keys found in
+ * one pass. yaml compares each key with every key before it in its mapping: quadratic, a second
+ * for a mapping of 8,000 keys. An empty key (`? ` alone) is placed by yaml where no node says:
+ * a file with such a duplicate is parsed again, yaml's way.
+ */
+export function parseYaml(text: string): Document.Parsed {
+  const doc = parseDocument(text, { ...EXACT_OPTIONS, uniqueKeys: false });
+  const duplicates = duplicateKeyOffsets(doc.contents);
+  if (duplicates === undefined) return parseDocument(text, EXACT_OPTIONS);
+  for (const offset of duplicates) {
+    const error = new YAMLParseError([offset, offset + 1], 'DUPLICATE_KEY', 'Map keys must be unique');
+    // In place order, as yaml reports while it reads (only ties of place and span see the order).
+    let at = doc.errors.length;
+    while (at > 0 && doc.errors[at - 1].pos[0] > offset) at--;
+    doc.errors.splice(at, 0, error);
+  }
+  return doc;
+}
+
+/**
+ * yaml reports a duplicate where the tokens before the key end. That is the key's own start unless
+ * the key is empty or has properties, or the pair before has no value (its trailing white space
+ * then belongs to this pair): those rare cases are left to yaml.
+ */
+function keyStartIsKnown(key: Scalar, previous: Pair | undefined): boolean {
+  if (!key.range || key.range[0] === key.range[1] || key.anchor || key.tag) return false;
+  const value = previous?.value as Node | null | undefined;
+  return !previous || Boolean(value?.range && value.range[0] < value.range[1]);
+}
+
+/**
+ * Where yaml's `uniqueKeys` would report a duplicate: each scalar key equal (===) to an earlier
+ * key of its mapping, at the key's start. Undefined when a duplicate key is empty.
+ */
+function duplicateKeyOffsets(root: unknown): number[] | undefined {
+  const offsets: number[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isPair(node)) {
+      stack.push(node.value, node.key);
+      continue;
+    }
+    if (!isCollection(node)) continue;
+    const items = node.items as unknown[];
+    for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
+    if (!isMap(node)) continue;
+    let seen: Set<unknown> | undefined;
+    const pairs = node.items as Pair[];
+    for (let i = 0; i < pairs.length; i++) {
+      const key = pairs[i].key;
+      if (!isScalar(key)) continue;
+      const value = key.value;
+      // NaN is no duplicate of NaN (===), though a Set holds it once.
+      if (typeof value === 'number' && Number.isNaN(value)) continue;
+      seen ??= new Set();
+      if (!seen.has(value)) seen.add(value);
+      else if (keyStartIsKnown(key, pairs[i - 1])) offsets.push(key.range![0]);
+      else return undefined;
+    }
+  }
+  return offsets.sort((a, b) => a - b);
+}
+
 /** Parses the text, reporting every YAML problem once as `yaml-syntax`. Never throws. */
 export function parseCanvas(text: string, sink: DiagnosticSink): ParsedCanvas {
   const nul = text.indexOf('\u0000');
@@ -123,7 +191,7 @@ export function parseCanvas(text: string, sink: DiagnosticSink): ParsedCanvas {
     sink.add('yaml-syntax', { start: deep, end: deep + 1 }, 'tooDeep');
     return { text, doc: parseDocument('', { keepSourceTokens: false }), value: undefined, hasSyntaxErrors: true };
   }
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  const doc = parseYaml(text);
   let blocking = false;
   let reportedDepth = false;
   for (const error of doc.errors) {
@@ -147,7 +215,7 @@ export function parseCanvas(text: string, sink: DiagnosticSink): ParsedCanvas {
   }
   let value: unknown;
   try {
-    value = plainValue(doc.contents) ?? doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    value = toPlain(doc.contents) ?? doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     // yaml throws on alias bombs (and on stack exhaustion for extreme nesting): report, do not crash.
     const firstAlias = findFirst(doc.contents, (n) => isAlias(n));
@@ -160,32 +228,71 @@ export function parseCanvas(text: string, sink: DiagnosticSink): ParsedCanvas {
   return { text, doc, value, hasSyntaxErrors: blocking };
 }
 
-/** Marks a tree `plainValue` leaves to yaml's own `toJS` (anchors, aliases, tags, odd keys, depth). */
+/** Marks a tree `toPlain` leaves to yaml's own `toJS` (tags on collections, odd keys, depth). */
 const NOT_PLAIN = Symbol('not plain');
 
 /**
  * The plain data of a YAML tree, as `doc.toJS()` gives it, for the trees canvases are made of:
- * mappings with scalar keys, lists, and untagged strings, numbers, booleans and nulls. It is a
- * third of the cost of yaml's general conversion; anything else returns undefined and the caller
- * uses `toJS`, which handles aliases (with the alias-bomb limit), tags and keys that are lists.
+ * mappings with scalar keys, lists, untagged strings, numbers, booleans and nulls, anchors and
+ * aliases. Undefined where it cannot answer (the caller then uses `toJS`) or where `toJS` would
+ * throw (an alias bomb, an alias with no anchor).
  */
 export function plainValue(root: unknown): unknown {
-  const result = plainOf(root, 0);
+  try {
+    return toPlain(root);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `plainValue` that throws where `toJS` throws: on an alias with no anchor before it, and on an
+ * alias bomb, at the same alias and by the same count (see `aliasValue`).
+ */
+export function toPlain(root: unknown): unknown {
+  const state: PlainState = { root, anchored: undefined, targets: undefined, work: 0, workLimit: 0 };
+  const result = plainOf(root, 0, state);
   return result === NOT_PLAIN ? undefined : result;
 }
 
-function plainOf(node: unknown, depth: number): unknown {
+/** yaml's bookkeeping for an anchored node: its value, how often it was aliased, and its weight. */
+interface AnchorData {
+  res: unknown;
+  count: number;
+  aliasCount: number;
+}
+
+interface PlainState {
+  root: unknown;
+  /** Anchored nodes converted so far (created on the first anchor: most canvases have none). */
+  anchored: Map<Node, AnchorData> | undefined;
+  /** Every alias's anchored node, found in one pass on the first alias. */
+  targets: Map<Alias, Node | undefined> | undefined;
+  /** Nodes walked to weigh anchors, and the most that may be: weighing is linear, never quadratic. */
+  work: number;
+  workLimit: number;
+}
+
+function plainOf(node: unknown, depth: number, state: PlainState): unknown {
   if (node === null || node === undefined) return null;
-  if (depth > 64 || (node as Node).anchor || (node as Node).tag) return NOT_PLAIN;
+  if (depth > 64) return NOT_PLAIN;
   if (isScalar(node)) {
+    // A tag on a scalar is resolved by the parser already (`!!str 1` is "1"): the value is the data.
     const value = node.value;
-    return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : NOT_PLAIN;
+    if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return NOT_PLAIN;
+    if (node.anchor) anchor(node, state).res = value;
+    return value;
   }
+  if (isAlias(node)) return aliasValue(node, state);
+  // A tagged collection may be a set or an ordered map (YAML 1.1): leave it to yaml.
+  if ((node as Node).tag) return NOT_PLAIN;
   if (isSeq(node)) {
     const items = node.items;
     const out = new Array(items.length);
+    // Registered before the items: an alias inside its own anchor gets this very array, as in yaml.
+    if (node.anchor) anchor(node, state).res = out;
     for (let i = 0; i < items.length; i++) {
-      const item = plainOf(items[i], depth + 1);
+      const item = plainOf(items[i], depth + 1, state);
       if (item === NOT_PLAIN) return NOT_PLAIN;
       out[i] = item;
     }
@@ -193,15 +300,24 @@ function plainOf(node: unknown, depth: number): unknown {
   }
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
+    if (node.anchor) anchor(node, state).res = out;
     for (const pair of node.items as Pair[]) {
       const key = pair.key;
-      if (!isScalar(key) || key.anchor || key.tag) return NOT_PLAIN;
-      const k = key.value;
+      let k: unknown;
+      if (isScalar(key)) {
+        if (key.tag) return NOT_PLAIN;
+        k = key.value;
+        // `<<` is a merge key where a schema enables merges: leave that question to yaml.
+        if (k === '<<') return NOT_PLAIN;
+        if (key.anchor) anchor(key, state).res = k;
+      } else if (isAlias(key)) {
+        k = aliasValue(key, state);
+        if (k === NOT_PLAIN) return NOT_PLAIN;
+      } else return NOT_PLAIN;
+      // A key that is a collection is stringified by yaml as YAML text: leave it to yaml.
       if (k !== null && typeof k !== 'string' && typeof k !== 'number' && typeof k !== 'boolean') return NOT_PLAIN;
-      // `<<` is a merge key where a schema enables merges: leave that question to yaml.
-      if (k === '<<') return NOT_PLAIN;
       const name = k === null ? '' : String(k);
-      const value = plainOf(pair.value, depth + 1);
+      const value = plainOf(pair.value, depth + 1, state);
       if (value === NOT_PLAIN) return NOT_PLAIN;
       // As yaml does: a key an object already has (`__proto__`, `toString`) becomes an own property.
       if (name in out) Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
@@ -210,6 +326,90 @@ function plainOf(node: unknown, depth: number): unknown {
     return out;
   }
   return NOT_PLAIN;
+}
+
+function anchor(node: Node, state: PlainState): AnchorData {
+  const data: AnchorData = { res: undefined, count: 1, aliasCount: 0 };
+  (state.anchored ??= new Map()).set(node, data);
+  return data;
+}
+
+/**
+ * What an alias stands for, counted exactly as yaml's `Alias.toJSON` counts (so the same files are
+ * alias bombs, refused at the same alias): each alias adds one to its anchor's count; an anchor
+ * weighs the most its subtree's aliases weigh (1 for a plain value); expanding is refused once
+ * count × weight passes MAX_ALIAS_COUNT. yaml finds each alias's anchor by scanning the document
+ * from the start, and weighs nested aliases the same way: quadratic. Here one pass finds them all.
+ */
+function aliasValue(alias: Alias, state: PlainState): unknown {
+  if (!state.targets) {
+    const index = indexAliases(state.root);
+    state.targets = index.targets;
+    state.workLimit = 100_000 + 4 * index.nodes;
+  }
+  const found = state.targets.get(alias);
+  if (!found) throw new ReferenceError(`Unresolved alias (the anchor must be set before the alias): ${alias.source}`);
+  const data = state.anchored?.get(found);
+  // Every anchor before an alias is converted before it (both go in document order); if not, ask yaml.
+  if (!data || data.res === undefined) return NOT_PLAIN;
+  data.count += 1;
+  if (data.aliasCount === 0) data.aliasCount = aliasWeight(found, state);
+  if (data.count * data.aliasCount > MAX_ALIAS_COUNT) throw new ReferenceError('Excessive alias count indicates a resource exhaustion attack');
+  return data.res;
+}
+
+/** yaml's `getAliasCount`: the weight of an anchored subtree. */
+function aliasWeight(node: unknown, state: PlainState): number {
+  // A subtree of nothing but aliases weighs 0 and is weighed again at each alias: bound the work.
+  if (++state.work > state.workLimit) throw new ReferenceError('Excessive alias count indicates a resource exhaustion attack');
+  if (isAlias(node)) {
+    const source = state.targets?.get(node);
+    const data = source && state.anchored?.get(source);
+    return data ? data.count * data.aliasCount : 0;
+  }
+  if (isCollection(node)) {
+    let weight = 0;
+    for (const item of node.items) weight = Math.max(weight, aliasWeight(item, state));
+    return weight;
+  }
+  if (isPair(node)) return Math.max(aliasWeight(node.key, state), aliasWeight(node.value, state));
+  return 1;
+}
+export interface AliasIndex {
+  /** Each alias's anchored node (undefined for an alias with no anchor before it). */
+  targets: Map<Alias, Node | undefined>;
+  /** How many nodes the tree has. */
+  nodes: number;
+}
+
+/**
+ * Every alias's anchored node, in one pass: as yaml's `Alias.resolve` decides, the nearest anchor
+ * of that name before the alias in document order (an anchor redefined later applies from there
+ * on; a collection's own anchor comes before its items, a key before its value).
+ */
+export function indexAliases(root: unknown): AliasIndex {
+  const targets = new Map<Alias, Node | undefined>();
+  const anchors = new Map<string, Node>();
+  let nodes = 0;
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isPair(node)) {
+      stack.push(node.value, node.key);
+      continue;
+    }
+    if (!node || typeof node !== 'object') continue;
+    nodes++;
+    if (isAlias(node)) targets.set(node, anchors.get(node.source));
+    else if (isScalar(node) || isCollection(node)) {
+      if (node.anchor) anchors.set(node.anchor, node);
+      if (isCollection(node)) {
+        const items = node.items as unknown[];
+        for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
+      }
+    }
+  }
+  return { targets, nodes };
 }
 
 /** Depth-first search with an explicit stack (deep documents must not overflow the call stack). */

@@ -155,9 +155,14 @@ function walkSchema(path: readonly string[], root: unknown): { schema: JsonSchem
   return { schema: schema && resolveRef(schema), data };
 }
 
+/** Compiled patternProperties: schemaAt runs once per schema error, thousands of times in a broken file. */
+const compiledPatterns = new Map<string, RegExp>();
+
 function matchPattern(schema: JsonSchema, key: string): JsonSchema | undefined {
   for (const [pattern, s] of Object.entries(schema.patternProperties ?? {})) {
-    if (new RegExp(pattern, 'u').test(key)) return s;
+    let regex = compiledPatterns.get(pattern);
+    if (!regex) compiledPatterns.set(pattern, (regex = new RegExp(pattern, 'u')));
+    if (regex.test(key)) return s;
   }
   return undefined;
 }

@@ -1,12 +1,12 @@
 import type { ErrorObject } from 'ajv';
-import { isCollection, isMap, isScalar, isSeq, Node, Pair } from 'yaml';
+import { Document, isAlias, isCollection, isMap, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
 import validateCanvas = require('./generated/validateCanvas');
 import { closest } from './closest';
 import type { DiagnosticSink } from './diagnosticSink';
 import { firstLine, ParsedCanvas } from './parse';
 import { acceptsType, alternativesAt, declaredTypes, ID_PATTERN, JsonSchema, schemaAt } from './schema';
 import type { Span } from './types';
-import { keyText, locate, pointerSegments, spanOf } from './yamlPath';
+import { keyText, type Located, pointerSegments, spanOf } from './yamlPath';
 
 const TYPE_NAMES: Record<string, string> = {
   object: 'a mapping',
@@ -56,13 +56,13 @@ function itemIndicator(text: string, offset: number): Span {
 }
 
 /** A missing key is shown on the key of its parent; for a card (a list item), on its first key. */
-function missingKeySpan(parsed: ParsedCanvas, node: Node | null, pair: Pair | undefined, missing: string): Span {
+function missingKeySpan(parsed: ParsedCanvas, keys: KeyIndex, node: Node | null, pair: Pair | undefined, missing: string): Span {
   const keySpan = spanOf(pair?.key as Node | undefined);
   if (keySpan) return keySpan;
   if (isMap(node)) {
     const pairs = node.items as Pair[];
     // At the top level, `title` is missing "beside" canvas: show it on the canvas key.
-    const anchor = pairs.find((p) => keyText(p.key) === 'canvas' && missing !== 'canvas') ?? pairs[0];
+    const anchor = (missing !== 'canvas' ? keys.pair(node, 'canvas') : undefined) ?? pairs[0];
     const anchorSpan = spanOf(anchor?.key as Node | undefined);
     if (anchorSpan) return anchorSpan;
     const own = spanOf(node);
@@ -74,6 +74,67 @@ function missingKeySpan(parsed: ParsedCanvas, node: Node | null, pair: Pair | un
 
 function allowedKeys(schema: JsonSchema | undefined): string[] {
   return Object.keys(schema?.properties ?? {});
+}
+
+/**
+ * The pairs of each mapping by key, built once per mapping on first use: errors are mapped to
+ * their place in time linear in their number, where a search of the mapping per error made a
+ * mapping with thousands of unknown keys quadratic.
+ */
+class KeyIndex {
+  private readonly maps = new Map<YAMLMap, { byKey: Map<string, Pair>; nonScalar?: Pair }>();
+
+  private entry(map: YAMLMap) {
+    let entry = this.maps.get(map);
+    if (!entry) {
+      entry = { byKey: new Map() };
+      for (const pair of map.items as Pair[]) {
+        const key = keyText(pair.key);
+        // The first pair of a key, as a search from the start finds it.
+        if (key !== undefined) {
+          if (!entry.byKey.has(key)) entry.byKey.set(key, pair);
+        } else if (!isScalar(pair.key)) entry.nonScalar ??= pair;
+      }
+      this.maps.set(map, entry);
+    }
+    return entry;
+  }
+
+  /** The first pair whose key reads `key`. */
+  pair(map: YAMLMap, key: string): Pair | undefined {
+    return this.entry(map).byKey.get(key);
+  }
+
+  /** The first pair whose key is not a scalar (a list or a mapping used as a key). */
+  nonScalarPair(map: YAMLMap): Pair | undefined {
+    return this.entry(map).nonScalar;
+  }
+
+  /**
+   * `locate` of yamlPath.ts through the index: walks the YAML tree along a data path, stopping at
+   * the last node reachable; a path that enters an alias stops at the alias (what the user wrote).
+   */
+  locate(doc: Document, segments: readonly string[]): Located {
+    let node = doc.contents as Node | null;
+    let pair: Pair | undefined;
+    for (const segment of segments) {
+      if (isAlias(node)) return { node, pair, partial: false };
+      if (isMap(node)) {
+        const found = this.pair(node, segment);
+        if (!found) return { node, pair, partial: true };
+        pair = found;
+        node = found.value as Node | null;
+      } else if (isSeq(node)) {
+        const item = node.items[Number(segment)] as Node | undefined;
+        if (item === undefined) return { node, pair, partial: true };
+        pair = undefined;
+        node = item;
+      } else {
+        return { node, pair, partial: true };
+      }
+    }
+    return { node, pair, partial: false };
+  }
 }
 
 /** Runs the precompiled schema validator and reports each error once, at its exact place. */
@@ -90,9 +151,10 @@ export function reportSchemaProblems(parsed: ParsedCanvas, sink: DiagnosticSink)
   const errors = collapseAlternatives(validateCanvas.errors ?? [], value);
   // A value of the wrong type also fails its enum or pattern: the type is the one problem to report.
   const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const keys = new KeyIndex();
   for (const error of errors) {
     if (error.keyword !== 'type' && error.keyword !== 'required' && error.keyword !== 'additionalProperties' && wrongType.has(error.instancePath)) continue;
-    reportOne(error, parsed, sink, value, text);
+    reportOne(error, parsed, keys, sink, value, text);
   }
 }
 
@@ -126,9 +188,9 @@ function collapseAlternatives(errors: readonly ErrorObject[], root: unknown): Er
   return kept;
 }
 
-function reportOne(error: ErrorObject, parsed: ParsedCanvas, sink: DiagnosticSink, root: unknown, text: string): void {
+function reportOne(error: ErrorObject, parsed: ParsedCanvas, keys: KeyIndex, sink: DiagnosticSink, root: unknown, text: string): void {
   const segments = pointerSegments(error.instancePath);
-  const { node, pair } = locate(parsed.doc, segments);
+  const { node, pair } = keys.locate(parsed.doc, segments);
   const schema = schemaAt(segments, root);
   const params = error.params as Record<string, unknown>;
   const name = nameOf(schema, segments);
@@ -136,14 +198,13 @@ function reportOne(error: ErrorObject, parsed: ParsedCanvas, sink: DiagnosticSin
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
-      sink.add('schema', missingKeySpan(parsed, node, pair, missing), 'missingKey', [missing, lowerFirst(name)]);
+      sink.add('schema', missingKeySpan(parsed, keys, node, pair, missing), 'missingKey', [missing, lowerFirst(name)]);
       return;
     }
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      const pairs = isMap(node) ? (node.items as Pair[]) : [];
       // A key that is a collection has no text of its own; it is the one that is not a scalar.
-      const keyPair = pairs.find((p) => keyText(p.key) === key) ?? pairs.find((p) => !isScalar(p.key));
+      const keyPair = isMap(node) ? (keys.pair(node, key) ?? keys.nonScalarPair(node)) : undefined;
       const keyNode = keyPair?.key as Node | undefined;
       const span = spanOf(keyNode) ?? valueSpan(text, node, pair);
       if (keyNode && !isScalar(keyNode)) {

@@ -1,6 +1,6 @@
-import { parseDocument, YAMLSeq } from 'yaml';
+import { YAMLSeq } from 'yaml';
 import { DiagnosticSink } from '../diagnosticSink';
-import { nestingTooDeep, plainValue, type ParsedCanvas } from '../parse';
+import { nestingTooDeep, parseYaml, plainValue, type ParsedCanvas } from '../parse';
 import { itemsSatisfySchema } from '../schemaDiagnostics';
 import type { ValidationOptions } from '../types';
 import { diagnose, validateCanvas, ValidationResult } from '../validate';
@@ -8,9 +8,6 @@ import { findCardRegion, hasAnchorsOrAliases, isSelfContainedList } from './card
 import { shiftSubtree, spliceItems } from './spliceDocument';
 import { spliceModel } from './spliceModel';
 import { changedWindow } from './textWindow';
-
-/** The parse options of `parseCanvas`: a region must be read exactly as the whole file is. */
-const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, logLevel: 'error' } as const;
 
 /**
  * Validates `text`, a new version of the text `previous` was validated from, re-reading only the
@@ -53,7 +50,8 @@ function revalidateIncrementally(previous: ValidationResult, text: string, optio
   const source = detachedCopy(text, region.start, newEnd);
   // The rest of the text is unchanged and had no NUL (binary files never validate incrementally).
   if (source.includes('\u0000') || nestingTooDeep(source) !== -1) return undefined;
-  const fragment = parseDocument(source, PARSE_OPTIONS);
+  // Parsed as `parseCanvas` parses: a region must be read exactly as the whole file is.
+  const fragment = parseYaml(source);
   const list = fragment.contents;
   if (fragment.errors.length || fragment.warnings.length || !(list instanceof YAMLSeq) || list.flow || !list.range) return undefined;
   if (list.items.length === 0 || list.range[0] !== region.indent || hasAnchorsOrAliases(list)) return undefined;
