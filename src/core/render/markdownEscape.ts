@@ -15,11 +15,10 @@
  *   e-mail autolinks: GitHub finds them in the HTML's text after Markdown is rendered, so no
  *   Markdown escape (`\@`) or entity (`&#64;`) stops them. A zero-width joiner (U+200D) right after
  *   the `@` / `#` / `GH-` does, as it would after an `@` that ends an e-mail's local part.
- * - GitHub's math (`$…$`, `$$`): also found after rendering, so each `$` is written as
- *   `<span>$</span>`, as GitHub's documentation advises (a `\$` is still math there).
+ * - GitHub's math (`$…$`, `$$`): also found after rendering (where a `\$` is a plain `$` again),
+ *   so each `$` is written as `<span>$</span>`, as GitHub's documentation advises.
  * - Autolinks other than http(s) (`ftp://`, `//host`, `mailto:`): the `//` gets a zero-width
  *   joiner unless it follows `http:` or `https:`; e-mail addresses are broken at the `@` as above.
- *
  * - Invisible characters (C1 controls, bidi overrides and isolates, line separators) are written
  *   as visible escapes, as in the terminal output; characters no document may hold become U+FFFD.
  *
