@@ -70,7 +70,38 @@ export interface GlobParts {
   glob: string;
 }
 
-const PICOMATCH_OPTIONS = { dot: false, nonegate: true, posix: true, literalBrackets: false, windows: false } as const;
+/** Most values a brace range (`{1..20}`) may stand for, as a shell would expand it. */
+export const MAX_RANGE_VALUES = 10_000;
+
+/**
+ * A brace range as bash expands it: `{1..12}`, `{01..12}` (zero-padded), `{10..1..3}`, `{a..f}`;
+ * anything else (`{a..10}`) stays literal. (picomatch alone turns `{1..12}` into `[1-12]`.)
+ */
+function expandRange(...args: unknown[]): string {
+  const [from, to, step] = args.filter((a): a is string => typeof a === 'string');
+  const literal = () => `\\{${[from, to, step].filter((v) => v !== undefined).map(escapeRegExp).join('\\.\\.')}\\}`;
+  if (from === undefined || to === undefined || (step !== undefined && !/^-?\d+$/.test(step))) return literal();
+  const by = Math.abs(Number(step ?? 1)) || 1;
+  const values: string[] = [];
+  const numeric = /^-?\d+$/.test(from) && /^-?\d+$/.test(to);
+  const letters = /^[A-Za-z]$/.test(from) && /^[A-Za-z]$/.test(to);
+  if (!numeric && !letters) return literal();
+  const a = numeric ? Number(from) : from.charCodeAt(0);
+  const b = numeric ? Number(to) : to.charCodeAt(0);
+  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || Math.abs(b - a) / by >= MAX_RANGE_VALUES) {
+    throw new Error(`the brace range {${from}..${to}${step === undefined ? '' : `..${step}`}} stands for more than ${MAX_RANGE_VALUES} values`);
+  }
+  const padded = numeric && [from, to].some((v) => /^-?0\d/.test(v));
+  const width = Math.max(from.replace('-', '').length, to.replace('-', '').length);
+  for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? by : -by) {
+    if (!numeric) values.push(String.fromCharCode(v));
+    else if (padded) values.push((v < 0 ? '-' : '') + String(Math.abs(v)).padStart(width, '0'));
+    else values.push(String(v));
+  }
+  return `(?:${values.map(escapeRegExp).join('|')})`;
+}
+
+const PICOMATCH_OPTIONS = { dot: false, nonegate: true, posix: true, literalBrackets: false, windows: false, expandRange } as const;
 
 /**
  * Splits a glob into its literal base directory and the pattern below it; undefined when the

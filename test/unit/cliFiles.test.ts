@@ -176,6 +176,22 @@ describe('CLI file arguments (expandArguments)', () => {
     ]);
   });
 
+  it('expands brace ranges as bash does: multi-digit, zero-padded, stepped, letters; too large is an error', () => {
+    const names = ['v1', 'v2', 'v3', 'v10', 'v12', 'v01', 'v02', 'va', 'vb', 'vc', 'v{a..10}'].map((n) => `${n}.canvas.yaml`);
+    const dir = make(Object.fromEntries(names.map((n) => [n, GOOD])));
+    const expand = (glob: string) => expandArguments([glob], dir).files;
+    assert.deepEqual(expand('v{9..12}.canvas.yaml'), ['v10.canvas.yaml', 'v12.canvas.yaml']);
+    assert.deepEqual(expand('v{12..1..11}.canvas.yaml'), ['v1.canvas.yaml', 'v12.canvas.yaml']);
+    assert.deepEqual(expand('v{01..02}.canvas.yaml'), ['v01.canvas.yaml', 'v02.canvas.yaml']);
+    assert.deepEqual(expand('v{b..c}.canvas.yaml'), ['vb.canvas.yaml', 'vc.canvas.yaml']);
+    assert.deepEqual(expand('v{a..10}*'), ['v{a..10}.canvas.yaml']);
+    assert.deepEqual(expandArguments(['v{1..99999999}.canvas.yaml'], dir), {
+      files: [],
+      unmatched: [],
+      errors: [{ arg: 'v{1..99999999}.canvas.yaml', path: 'v{1..99999999}.canvas.yaml', message: 'the brace range {1..99999999} stands for more than 10000 values' }],
+    });
+  });
+
   it('does not enter hidden folders with * or ** unless the pattern writes the dot', () => {
     const dir = make({ '.drafts/d.canvas.yaml': GOOD, 'x/.hidden.canvas.yaml': GOOD, 'x/.h/e.canvas.yaml': GOOD, 'x/shown.canvas.yaml': GOOD });
     assert.deepEqual(expandArguments(['**/*.canvas.yaml'], dir).files, ['x/shown.canvas.yaml']);
