@@ -4,53 +4,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { applyEdits, codeActions, validateCanvas } from '../../src/core';
 import type { CodeAction } from '../../src/core';
-
-/** A clean canvas with comments around what the fixes touch: every comment must survive. */
-const BASE = `# yaml-language-server: $schema=../schemas/canvas.schema.json
-canvas: business-model
-title: Rides   # the title
-customer-segments:
-  # riders first
-  - id: riders   # the larger side
-    name: Riders
-    type: mass-market
-  - id: drivers
-    name: Drivers
-    type: mass-market
-value-propositions:
-  - id: fast
-    name: Fast pickup
-    segments: [riders, drivers]   # both sides
-channels:
-  - id: app
-    name: App
-    segments:
-      - riders   # first
-      - drivers
-customer-relationships:
-  - name: Self-service
-    type: self-service
-    segments:
-      - riders
-      - drivers
-    channels: [app]
-revenue-streams:
-  - name: Ride fees
-    type: usage-fee
-    segments: [riders]
-key-resources: [Drivers]
-key-activities: [Matching]
-key-partnerships: [Insurers]
-cost-structure: [Incentives]
-# end of canvas
-`;
-
-function edit(text: string, from: string, to: string): string {
-  assert.ok(text.includes(from), `fixture text "${from}" present`);
-  return text.replace(from, to);
-}
-
-const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+import { BASE, crlf, edit } from './codeActionSnippets';
 
 /** The diagnostics with this code (and, if given, this text under them) and their quick fixes. */
 function fixesOf(text: string, code: string, at?: string): CodeAction[][] {
@@ -58,6 +12,14 @@ function fixesOf(text: string, code: string, at?: string): CodeAction[][] {
   const found = result.diagnostics.filter((d) => d.code === code && (at === undefined || text.slice(d.start, d.end) === at));
   assert.ok(found.length, `a ${code} diagnostic${at === undefined ? '' : ` on "${at}"`} in ${JSON.stringify(result.diagnostics.map((d) => d.code))}`);
   return found.map((diagnostic) => codeActions(text, diagnostic, result.parsed!, result.model!));
+}
+
+/** The fixes of the diagnostic with this code that starts at `start` (one must). */
+function fixesAt(text: string, code: string, start: number): CodeAction[] {
+  const result = validateCanvas(text);
+  const diagnostic = result.diagnostics.find((d) => d.code === code && d.start === start);
+  assert.ok(diagnostic, `a ${code} diagnostic at ${start}`);
+  return codeActions(text, diagnostic, result.parsed!, result.model!);
 }
 
 /** Titles of the fixes of the first such diagnostic, with a star on the preferred one. */
@@ -315,10 +277,19 @@ describe('quick fixes', () => {
 
     it('a segment without an id gets one from its name first', () => {
       const text = edit(BASE, '    type: mass-market\nvalue', '    type: mass-market\n  - Night owls   # new\nvalue');
-      assert.deepEqual(titles(text, 'unserved-segment', 'Night owls'), ['* Give the card the id "night-owls"']);
-      expectFix(text, 'unserved-segment', 'Night owls', 'Give the card the id "night-owls"', text.replace('  - Night owls   # new', '  - id: night-owls\n    name: Night owls   # new'), true);
+      // An id alone would leave the segment unserved: the fix also names it (issue 12: a fix removes its problem).
+      const title = 'Give the card the id "night-owls" and add it to the segments of value proposition "Fast pickup"';
+      assert.deepEqual(titles(text, 'unserved-segment', 'Night owls'), [`* ${title}`]);
+      expectFix(
+        text,
+        'unserved-segment',
+        'Night owls',
+        title,
+        text.replace('  - Night owls   # new', '  - id: night-owls\n    name: Night owls   # new').replace('[riders, drivers]   # both', '[riders, drivers, night-owls]   # both'),
+      );
+      // A reference to the id is already there (naming nothing so far): the id alone serves.
       const map = edit(BASE, '  - id: drivers\n    name: Drivers\n', '  - name: Drivers\n');
-      expectFix(map, 'segment-without-relationship', 'Drivers', 'Give the card the id "drivers"', BASE, true);
+      expectFix(map, 'segment-without-relationship', 'Drivers', 'Give the card the id "drivers"', BASE);
     });
   });
 
@@ -331,11 +302,11 @@ describe('quick fixes', () => {
       expectFix(nested, 'unlinked-platform-side', undefined, 'Link to the other platform side: linked: [drivers]', nested.replace('# launch\n', '# launch\n    linked: [drivers]\n'));
     });
 
-    it('names every other side; with none, adds an empty list to fill in', () => {
+    it('names every other side; with none, offers nothing (an empty linked: [] would leave the problem)', () => {
       const three = edit(platform, '  - id: drivers\n', '  - id: fleets\n    name: Fleets\n    type: multi-sided-platform\n  - id: drivers\n');
       assert.deepEqual(titles(three, 'unlinked-platform-side'), ['Link to the other platform side: linked: [fleets, drivers]']);
       const alone = edit(BASE, 'type: mass-market', 'type: multi-sided-platform');
-      expectFix(alone, 'unlinked-platform-side', undefined, 'Add an empty linked: [] to name the other platform sides', alone.replace('    type: multi-sided-platform\n', '    type: multi-sided-platform\n    linked: []\n'), true);
+      assert.deepEqual(titles(alone, 'unlinked-platform-side'), []);
     });
   });
 
@@ -360,6 +331,94 @@ describe('quick fixes', () => {
       expectFix(tilde, 'empty-block', 'key-activities', 'Add a first card to key-activities', edit(BASE, 'key-activities: [Matching]', 'key-activities:\n  - name: New key activity'));
       const commented = edit(BASE, 'key-activities: [Matching]', 'key-activities: null   # soon');
       expectFix(commented, 'empty-block', 'key-activities', 'Add a first card to key-activities', edit(BASE, 'key-activities: [Matching]', 'key-activities:   # soon\n  - name: New key activity'));
+    });
+  });
+
+  describe('issue 12: no fix trades its problem for another or reaches past its range', () => {
+    const bom = (text: string) => '\uFEFF' + text;
+
+    it('after a UTF-8 BOM, a block, a title and a canvas kind are added at column 0', () => {
+      const text = bom('canvas: business-model\ntitle: T\ncustomer-segments:\n  - id: a\n    name: A\n');
+      expectFix(text, 'empty-block', undefined, 'Add the cost-structure block with a first card', text + 'cost-structure:\n  - name: New cost\n');
+      const untitled = bom('canvas: business-model\ncustomer-segments:\n  - id: a\n    name: A\n');
+      expectFix(untitled, 'schema', undefined, 'Add a title', untitled.replace('business-model\n', 'business-model\ntitle: Untitled canvas\n'));
+      const kindless = bom('title: T\ncustomer-segments:\n  - id: a\n    name: A\n');
+      expectFix(kindless, 'schema', undefined, 'Add "canvas: business-model"', bom('canvas: business-model\ntitle: T\ncustomer-segments:\n  - id: a\n    name: A\n'));
+    });
+
+    it('a non-kebab-case reference to a card renames the card\'s id with it (the reference alone would name nothing)', () => {
+      const text = edit(edit(BASE, '  - id: drivers\n', '  - id: Drivers Pool\n'), 'segments: [riders, drivers]', 'segments: [riders, Drivers Pool]');
+      const expected = edit(edit(BASE, '  - id: drivers\n', '  - id: drivers-pool\n'), 'segments: [riders, drivers]', 'segments: [riders, drivers-pool]');
+      for (const [input, output] of [
+        [text, expected],
+        [crlf(text), crlf(expected)],
+      ]) {
+        const fixes = fixesAt(input, 'schema', input.indexOf('[riders, Drivers Pool]') + '[riders, '.length);
+        assert.deepEqual(fixes.map((f) => f.title), ['Change the id to "drivers-pool" (kebab-case)']);
+        assert.equal(applyEdits(input, fixes[0].edits), output);
+      }
+    });
+
+    it('a non-kebab-case reference that names nothing: the closest id, never a kebab-case form that names nothing either', () => {
+      const close = edit(BASE, 'segments: [riders]\nkey', 'segments: [Riders_2]\nkey');
+      assert.deepEqual(titles(close, 'schema', 'Riders_2'), ['* Change "Riders_2" to "riders"']);
+      expectFix(close, 'schema', 'Riders_2', 'Change "Riders_2" to "riders"', BASE);
+      const far = edit(BASE, 'segments: [riders]\nkey', 'segments: [Zebra Crossing]\nkey');
+      assert.deepEqual(titles(far, 'schema', 'Zebra Crossing'), []);
+    });
+
+    it('"make it a list" only when the item is valid in the list: an id that names a card, a value the items accept', () => {
+      for (const value of ['Drivers Pool', 'ghost', '"riders, drivers"']) {
+        assert.deepEqual(titles(edit(BASE, 'segments: [riders]\nkey', `segments: ${value}\nkey`), 'schema', value), [], value);
+      }
+      const objects = edit(BASE, '    name: Riders\n', '    name: Riders\n    segmentation: geographic\n');
+      assert.deepEqual(titles(objects, 'schema', 'geographic'), []);
+      const two = edit(BASE, 'segments: [riders]\nkey', 'segments: riders, drivers\nkey');
+      expectFix(two, 'schema', 'riders, drivers', 'Make riders, drivers a list: [riders, drivers]', edit(BASE, 'segments: [riders]\nkey', 'segments: [riders, drivers]\nkey'));
+    });
+
+    it('"write as text" only when the text is valid there: id: 3.5 is no id either way', () => {
+      assert.deepEqual(titles(edit(BASE, '  - id: fast\n', '  - id: 3.5\n'), 'schema', '3.5'), []);
+    });
+
+    it('an unknown reference is not changed to a close id that is itself not kebab-case', () => {
+      const text = edit(edit(BASE, '  - id: riders   # the larger side\n', '  - id: Riders   # the larger side\n'), 'segments: [riders]\nkey', 'segments: [ridrs]\nkey');
+      assert.deepEqual(titles(text, 'unknown-reference', 'ridrs'), ['* Create the customer segment "ridrs" in customer-segments', 'Remove "ridrs" from segments']);
+    });
+
+    it('a duplicate id that its own block\'s references name: they follow it', () => {
+      // The segment "app" comes first; the channel "app" is the duplicate, and channels: [app] names it.
+      const text = edit(BASE, '  - id: drivers\n', '  - id: app\n    name: App users\n  - id: drivers\n');
+      const expected = text.replace('  - id: app\n    name: App\n', '  - id: app-2\n    name: App\n').replace('channels: [app]', 'channels: [app-2]');
+      assert.deepEqual(validateCanvas(expected).diagnostics.filter((d) => d.severity === 'error'), []);
+      for (const [input, output] of [
+        [text, expected],
+        [crlf(text), crlf(expected)],
+      ]) {
+        const fixes = fixesAt(input, 'duplicate-id', input.indexOf('- id: app', input.indexOf('channels:')) + '- id: '.length);
+        assert.deepEqual(fixes.map((f) => f.title), ['Change the duplicate id to "app-2"']);
+        assert.equal(applyEdits(input, fixes[0].edits), output);
+      }
+    });
+
+    it('no fix edits inside an anchored node that an alias repeats (it would change the aliasing card too)', () => {
+      const shared = edit(
+        edit(BASE, 'segments: [riders, drivers]   # both sides', 'segments: &both [riders, ghost]   # both sides'),
+        '    type: usage-fee\n    segments: [riders]\n',
+        '    type: usage-fee\n    segments: *both\n',
+      );
+      // Creating the card is fine (every copy then names it); removing it from the anchored list is not offered.
+      assert.deepEqual(titles(shared, 'unknown-reference', 'ghost'), ['* Create the customer segment "ghost" in customer-segments']);
+      const type = edit(edit(BASE, 'type: self-service', 'type: &kind self-servce'), '    type: usage-fee\n', '    type: *kind\n');
+      assert.deepEqual(titles(type, 'schema', 'self-servce'), []);
+      // A kebab-case id is renamed with every reference, the aliased ones included: that is what a rename is.
+      const renamed = edit(edit(shared, 'ghost]', 'drivers]'), '  - id: drivers\n', '  - id: Drivers\n').replace(/- drivers\n/g, '- Drivers\n');
+      expectFix(renamed, 'schema', 'Drivers', 'Change the id to "drivers" (kebab-case)', edit(edit(shared, 'ghost]', 'drivers]'), '', ''));
+    });
+
+    it('no fix for a reference written once but read by aliases in fields of different blocks', () => {
+      const text = edit(edit(BASE, 'segments: [riders, drivers]   # both sides', 'segments: &both [riders, ghost]   # both sides'), 'channels: [app]', 'channels: *both');
+      for (const fixes of fixesOf(text, 'unknown-reference', 'ghost')) assert.deepEqual(fixes.map((f) => f.title), []);
     });
   });
 

@@ -1,13 +1,15 @@
-import { isMap, isScalar, Node, Scalar } from 'yaml';
+import { isMap, isScalar, Node, parse, Scalar } from 'yaml';
+import { closest } from '../closest';
 import type { TextEdit } from '../edits';
 import { formatTemplate, MESSAGES } from '../messages';
-import { renameEdits } from '../rename';
-import { canvasSchema, resolveRef, schemaAt } from '../schema';
+import { isValidId, renameEdits } from '../rename';
+import { BLOCK_BY_KEY, canvasSchema, JsonSchema, resolveRef, schemaAt } from '../schema';
 import type { Span } from '../types';
 import { spanOf } from '../yamlPath';
 import { action } from './actions';
 import { cardNoun, freeId } from './blocks';
 import { prependPair } from './cards';
+import { declarationOf } from './modelIndex';
 import { occurrenceOf } from './referenceFixes';
 import { columnOf, eolOf, kebabCase, lineEndOf, nameFromId, replaceScalar, trimBack, yamlString } from './text';
 import { PLACEHOLDERS } from './titles';
@@ -40,6 +42,39 @@ function unknownKeyFixes(context: FixContext, found: FoundNode): CodeAction[] {
   return fixes;
 }
 
+/** Whether a schema (and one of its alternatives) accepts a string value: type, enumeration and pattern. */
+function acceptsString(schema: JsonSchema | undefined, value: string): boolean {
+  if (!schema) return false;
+  const resolved = resolveRef(schema);
+  if (resolved.anyOf) return resolved.anyOf.some((branch) => acceptsString(branch, value));
+  const types = [resolved.type ?? []].flat();
+  if (types.length && !types.includes('string')) return false;
+  if (resolved.enum && !resolved.enum.includes(value)) return false;
+  return !resolved.pattern || new RegExp(resolved.pattern, 'u').test(value);
+}
+
+/**
+ * The items `[written]` would hold, when every one is valid where it goes: accepted by the schema
+ * of the list's items and, in a reference field, naming a card of the block the field points to.
+ * Otherwise undefined: wrapping would trade "must be a list" for a problem with the item.
+ */
+function validListItems(context: FixContext, found: FoundNode, written: string): string[] | undefined {
+  let items: unknown;
+  try {
+    items = parse(`[${written}]`, { logLevel: 'error' });
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(items) || !items.length || !items.every((item): item is string => typeof item === 'string')) return undefined;
+  const itemSchema = resolveRef(schemaAt(found.path, context.parsed.value) ?? {}).items;
+  if (!items.every((item) => acceptsString(itemSchema, item))) return undefined;
+  // A field of a card (block / index / field): a reference field must name existing cards.
+  const [block, , field] = found.path;
+  const target = found.path.length === 3 ? BLOCK_BY_KEY.get(block)?.references.get(field) : undefined;
+  if (target && !items.every((id) => declarationOf(context.model, target, id))) return undefined;
+  return items;
+}
+
 /** A value of the wrong type that is plainly meant: `id: 2024` as text, `segments: riders` as a list. */
 function wrongTypeFixes(context: FixContext, found: FoundNode): CodeAction[] {
   const node = found.node;
@@ -48,27 +83,50 @@ function wrongTypeFixes(context: FixContext, found: FoundNode): CodeAction[] {
   const span = { start: node.range[0], end: trimBack(text, node.range[0], node.range[1]) };
   const written = text.slice(span.start, span.end);
   if (!written || /[\r\n]/.test(written)) return [];
-  const types = [resolveRef(schemaAt(found.path, context.parsed.value) ?? {}).type ?? []].flat();
-  if (types.includes('string') && typeof node.value !== 'string' && node.type === Scalar.PLAIN) {
+  const schema = resolveRef(schemaAt(found.path, context.parsed.value) ?? {});
+  const types = [schema.type ?? []].flat();
+  // Only text the field accepts: `id: 3.5` as "3.5" would trade this problem for a bad id.
+  if (types.includes('string') && typeof node.value !== 'string' && node.type === Scalar.PLAIN && acceptsString(schema, written)) {
     return action(context, 'quoteAsText', [written], { ...span, newText: JSON.stringify(written) }, true);
   }
   // A plain scalar with brackets or braces would not survive being put in a flow list.
   if (types.includes('array') && typeof node.value === 'string' && !(node.type === Scalar.PLAIN && /[[\]{}]/.test(written))) {
+    if (!validListItems(context, found, written)) return [];
     return action(context, 'wrapInList', [written], { ...span, newText: `[${written}]` }, true);
   }
   return [];
 }
 
-/** An id or reference that is not kebab-case: its kebab-case form (an id keeps its references). */
+/**
+ * An id or reference that is not kebab-case. An id: its kebab-case form, with its references. A
+ * reference that names a card: the same rename of that card's id (changing the reference alone
+ * would leave it naming nothing). A reference that names no card: its kebab-case form only if that
+ * names a card of the right block, else the closest id of that block; never a form that names
+ * nothing, which would only trade this problem for an unknown reference.
+ */
 function badIdFixes(context: FixContext): CodeAction[] {
   const hit = occurrenceOf(context, 'id') ?? occurrenceOf(context, 'reference');
   if (!hit) return [];
+  const { text, model } = context;
   const current = hit.reference ? hit.reference.id : hit.card.id!.value;
   const kebab = kebabCase(current);
+  const reference = hit.reference;
+  if (reference) {
+    if (declarationOf(model, reference.targetBlock, current)) {
+      if (!kebab) return [];
+      const newId = freeId(model, kebab);
+      return action(context, 'kebabId', [newId], renameEdits(text, model, hit, newId), true);
+    }
+    if (kebab && declarationOf(model, reference.targetBlock, kebab)) {
+      return action(context, 'kebabReference', [kebab], replaceScalar(text, hit, current, kebab), true);
+    }
+    const ids = [...new Set(model.cards.filter((c) => c.block === reference.targetBlock && c.id && isValidId(c.id.value)).map((c) => c.id!.value))];
+    const suggestion = closest(current, ids);
+    return suggestion ? action(context, 'replaceReference', [current, suggestion], replaceScalar(text, hit, current, suggestion), true) : [];
+  }
   if (!kebab) return [];
-  if (hit.reference) return action(context, 'kebabReference', [kebab], replaceScalar(context.text, hit, current, kebab), true);
-  const newId = freeId(context.model, kebab);
-  return action(context, 'kebabId', [newId], renameEdits(context.text, context.model, hit, newId), true);
+  const newId = freeId(model, kebab);
+  return action(context, 'kebabId', [newId], renameEdits(text, model, hit, newId), true);
 }
 
 /** A missing `canvas`, `title`, or card `name`: add it with a value to replace. */

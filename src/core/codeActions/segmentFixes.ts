@@ -5,7 +5,7 @@ import { isValidId } from '../rename';
 import { cardLabel } from '../rules/context';
 import { action } from './actions';
 import { cardNoun, freeId } from './blocks';
-import { addPair, addReferences, prependPair, stickyNoteToMap } from './cards';
+import { addReferences, prependPair, stickyNoteToMap } from './cards';
 import { kebabCase, yamlString } from './text';
 import type { CodeAction, FixContext } from './types';
 import { pairOf } from './yamlNodes';
@@ -50,31 +50,21 @@ export function orphanCardFixes(context: FixContext): CodeAction[] {
   );
 }
 
-/** A segment without an id cannot be named: give it one, from its name. */
-function addIdFix(context: FixContext, segment: Card): CodeAction[] {
-  const base = kebabCase(segment.name ?? '') || kebabCase(cardNoun(segment.block));
-  const id = freeId(context.model, base);
-  const pair = `id: ${yamlString(id)}`;
-  let edit: TextEdit | undefined;
-  if (isMap(segment.node)) edit = pairOf(segment.node, 'id') ? undefined : prependPair(context.text, segment.node, pair);
-  else edit = stickyNoteToMap(context.text, segment, [pair], []);
-  return action(context, 'addId', [id], edit, true);
-}
-
 /**
  * `unserved-segment` and `segment-without-relationship`: name the segment in the `segments` of a
- * value proposition (or relationship), one fix per card that could; an id first if it has none.
+ * value proposition (or relationship), one fix per card that could. A segment without an id cannot
+ * be named: each fix then also gives it one, from its name (an id alone would leave it unnamed,
+ * unless a reference to that id is already there).
  */
 export function segmentNotNamedFixes(context: FixContext): CodeAction[] {
   const segment = cardAt(context, [SEGMENTS]);
   if (!segment) return [];
-  if (!segment.id) return addIdFix(context, segment);
-  const id = segment.id.value;
   const block = context.diagnostic.code === 'unserved-segment' ? VALUE_PROPOSITIONS : RELATIONSHIPS;
-  if (!isValidId(id)) return [];
-  return context.model.cards
-    .filter((card) => card.block === block)
-    .flatMap((card) =>
+  const candidates = context.model.cards.filter((card) => card.block === block);
+  if (segment.id) {
+    const id = segment.id.value;
+    if (!isValidId(id)) return [];
+    return candidates.flatMap((card) =>
       action(
         context,
         'addToField',
@@ -82,9 +72,27 @@ export function segmentNotNamedFixes(context: FixContext): CodeAction[] {
         addReferences(context.text, card, SEGMENTS_FIELD, [id], context.style),
       ),
     );
+  }
+  const base = kebabCase(segment.name ?? '') || kebabCase(cardNoun(segment.block));
+  const id = freeId(context.model, base);
+  const pair = `id: ${yamlString(id)}`;
+  let idEdit: TextEdit | undefined;
+  if (isMap(segment.node)) idEdit = pairOf(segment.node, 'id') ? undefined : prependPair(context.text, segment.node, pair);
+  else idEdit = stickyNoteToMap(context.text, segment, [pair], []);
+  if (!idEdit) return [];
+  // A card of the block already names the id (a reference that named nothing so far): the id alone serves.
+  const alreadyNamed = candidates.some((card) => card.references.some((r) => r.field === SEGMENTS_FIELD && r.id === id));
+  if (alreadyNamed) return action(context, 'addId', [id], idEdit, true);
+  return candidates.flatMap((card) => {
+    const named = addReferences(context.text, card, SEGMENTS_FIELD, [id], context.style);
+    return action(context, 'addIdAndField', [id, SEGMENTS_FIELD, cardNoun(block), cardLabel(card)], named && [idEdit, ...named], candidates.length === 1);
+  });
 }
 
-/** `unlinked-platform-side`: name the other platform sides in `linked`, or add an empty list to fill in. */
+/**
+ * `unlinked-platform-side`: name the other platform sides in `linked`. None when there is no other
+ * side to name (an empty `linked: []` would leave the problem as it is).
+ */
 export function unlinkedPlatformSideFixes(context: FixContext): CodeAction[] {
   const { start, end } = context.diagnostic;
   const segment = context.model.cards.find((c) => c.block === SEGMENTS && c.type?.start === start && c.type.end === end);
@@ -92,10 +100,7 @@ export function unlinkedPlatformSideFixes(context: FixContext): CodeAction[] {
   const others = namedSegments(context.model.cards, segment)
     .filter((c) => c.type?.value === PLATFORM && c.id!.value !== segment.id?.value && isValidId(c.id!.value))
     .map((c) => c.id!.value);
-  if (others.length) {
-    const edits = addReferences(context.text, segment, LINKED_FIELD, others, context.style);
-    return action(context, 'linkSides', [others.join(', ')], edits, others.length === 1);
-  }
-  if (!isMap(segment.node) || pairOf(segment.node, LINKED_FIELD)) return [];
-  return action(context, 'linkSidesEmpty', [], addPair(context.text, segment.node, `${LINKED_FIELD}: []`));
+  if (!others.length) return [];
+  const edits = addReferences(context.text, segment, LINKED_FIELD, others, context.style);
+  return action(context, 'linkSides', [others.join(', ')], edits, others.length === 1);
 }

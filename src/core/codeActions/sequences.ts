@@ -138,7 +138,7 @@ export function removeSequenceItem(text: string, pair: Pair, seq: YAMLSeq, index
   // Something else before the dash on its line (`- - x`): not a line of its own to remove.
   if (text.slice(lines.start, dash).trim()) return undefined;
   // On a last line without a line break, the break before it goes instead (the file keeps its ending).
-  const removal = lines.end === text.length && !text.endsWith('\n') && lines.start > 0 ? { start: lineEndOf(text, lines.start - 1), end: text.length } : lines;
+  const removal = lines.end === text.length && !/[\r\n]$/.test(text) && lines.start > 0 ? { start: lineEndOf(text, lines.start - 1), end: text.length } : lines;
   if (seq.items.length > 1) return [{ ...removal, newText: '' }];
   const key = pair.key as Node | null;
   const colon = key?.range ? colonAfter(text, key.range[1]) : undefined;

@@ -1,31 +1,56 @@
 import { parse } from 'yaml';
 import type { Span } from '../types';
 
-/** The file's own line break (its first one), so an edit never mixes LF into a CRLF file. */
+/**
+ * The file's own line break (its first one: CRLF, LF or a lone CR), so an edit never mixes line
+ * endings; LF in a file of one line.
+ */
 export function eolOf(text: string): string {
-  const i = text.indexOf('\n');
-  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+  const i = text.search(/[\r\n]/);
+  if (i === -1 || text[i] === '\n') return '\n';
+  return text[i + 1] === '\n' ? '\r\n' : '\r';
 }
 
+/**
+ * Whether a lone CR ends a line: only in a file whose line breaks are lone CRs. Elsewhere (as for
+ * the YAML parser) a CR not followed by LF is part of its line.
+ */
+const crBreaks = (text: string): boolean => eolOf(text) === '\r';
+
+/** The start of the line holding `offset` (after an LF, a CRLF, or in a CR file a lone CR). */
 export function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  const cr = crBreaks(text);
+  let i = Math.min(offset, text.length);
+  // Inside a CRLF pair, the line is the one the CR ends.
+  if (text[i - 1] === '\r' && text[i] === '\n') i--;
+  while (i > 0 && text[i - 1] !== '\n' && !(cr && text[i - 1] === '\r')) i--;
+  return i;
 }
 
 /** The end of the line holding `offset`, before its line break. */
 export function lineEndOf(text: string, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  if (newline === -1) return text.length;
-  return newline > 0 && text[newline - 1] === '\r' ? newline - 1 : newline;
+  // On the LF of a CRLF: the line ends before its CR.
+  if (text[offset] === '\n' && text[offset - 1] === '\r') return offset - 1;
+  const cr = crBreaks(text);
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && !(cr && text[i] === '\r')) i++;
+  return text[i] === '\n' && i > offset && text[i - 1] === '\r' ? i - 1 : i;
 }
 
 /** The start of the line after the one holding `offset` (the text's end on the last line). */
 export function nextLineStart(text: string, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  return newline === -1 ? text.length : newline + 1;
+  const end = lineEndOf(text, offset);
+  if (end >= text.length) return text.length;
+  return text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end + 1;
 }
 
+/**
+ * The column of an offset, as YAML counts indentation: a byte order mark at the start of the file
+ * is not part of the first line (its keys are at column 0, and so must be the keys added after them).
+ */
 export function columnOf(text: string, offset: number): number {
-  return offset - lineStartOf(text, offset);
+  const start = lineStartOf(text, offset);
+  return offset - start - (start === 0 && offset > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
 }
 
 export function spaces(count: number): string {

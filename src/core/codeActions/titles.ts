@@ -19,8 +19,8 @@ export const CODE_ACTION_TITLES = {
   addToField: 'Add "{0}" to the {1} of {2} "{3}"',
   addReference: 'Add "{0}" to {1}',
   addId: 'Give the card the id "{0}"',
+  addIdAndField: 'Give the card the id "{0}" and add it to the {1} of {2} "{3}"',
   linkSides: 'Link to the other platform side: linked: [{0}]',
-  linkSidesEmpty: 'Add an empty linked: [] to name the other platform sides',
   addBlock: 'Add the {0} block with a first card',
   addFirstCard: 'Add a first card to {0}',
 } as const;

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { keyText } from '../yamlPath';
-import { trimBack } from './text';
+import type { Span } from '../types';
+import { lineEndOf, trimBack } from './text';
 
 export function isFlow(node: unknown): boolean {
   return (isMap(node) || isSeq(node)) && Boolean((node as YAMLMap | YAMLSeq).flow);
@@ -99,4 +100,36 @@ export function nodeStartingAt(root: unknown, start: number): FoundNode | undefi
 
 function isNode(value: unknown): value is Node {
   return Boolean(value && typeof value === 'object' && (value as Node).range) && (isScalar(value) || isMap(value) || isSeq(value) || isAlias(value));
+}
+
+/**
+ * The written extent of every anchored node that an alias repeats elsewhere (`&a [x, y]` with a
+ * `*a` somewhere): an edit there changes every copy, not only the one the problem is on.
+ */
+export function aliasedAnchors(text: string, root: unknown): Span[] {
+  const anchored: { name: string; node: Node }[] = [];
+  const aliased = new Set<string>();
+  const stack: unknown[] = [root];
+  for (let steps = 0; stack.length && steps < 1_000_000; steps++) {
+    const node = stack.pop();
+    if (isPair(node)) {
+      stack.push(node.key, node.value);
+      continue;
+    }
+    if (isAlias(node)) {
+      aliased.add(node.source);
+      continue;
+    }
+    if (!isNode(node)) continue;
+    if (node.anchor) anchored.push({ name: node.anchor, node });
+    if (isMap(node) || isSeq(node)) stack.push(...(node as YAMLMap | YAMLSeq).items);
+  }
+  const spans: Span[] = [];
+  for (const { name, node } of anchored) {
+    if (!aliased.has(name) || !node.range) continue;
+    const end = contentEnd(text, node) ?? node.range[1];
+    // A block list or mapping grows at the end of its last line.
+    spans.push({ start: node.range[0], end: (isMap(node) || isSeq(node)) && !isFlow(node) ? lineEndOf(text, end) : end });
+  }
+  return spans;
 }
