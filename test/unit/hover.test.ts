@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { validateCanvas } from '../../src/core';
 import { hover } from '../../src/core/hover';
+import MarkdownIt from 'markdown-it';
 
 /** Hovers at the marker `|` with the parse and model validateCanvas made; the span as the text it covers. */
 function hoverAt(marked: string): { contents: string; covers: string } | undefined {
@@ -163,5 +164,30 @@ describe('hover', () => {
     const text = marked.replace('|', '');
     const { parsed, model } = validateCanvas(text);
     assert.deepEqual(hover(text, offset), hover(text, offset, parsed, model));
+  });
+  it('a hostile card stays text: no image (a remote load on hover), no HTML, no link but http(s)', () => {
+    const hostile = `canvas: business-model
+title: T
+customer-segments:
+  - id: evil
+    name: "<img src=https://tracker.example/p.png> **bold** [x](command:workbench.action.quit)"
+    type: "\`x\` <b>"
+    description: "![pixel](https://tracker.example/p.png) and <script>alert(1)</script> [ok](https://example.com) [bad](command:x)"
+value-propositions:
+  - { name: V, segments: [evil] }
+`;
+    const result = hoverAt(on(hostile, 'evil]'));
+    assert.ok(result);
+    assert.equal(
+      result.contents,
+      '**\\<img src=https://tracker.example/p.png\\> \\*\\*bold\\*\\* \\[x\\](command:workbench.action.quit)** · `evil`\n\n' +
+        'Customer Segments · `` `x` <b> ``\n\n' +
+        // The image becomes a plain link to its URL (no load), the command link its text.
+        '\\![pixel](https://tracker.example/p.png) and \\<script\\>alert(1)\\</script\\> [ok](https://example.com) bad',
+    );
+    // As a Markdown renderer that allows HTML draws it (VS Code sanitizes on top of this).
+    const html = new MarkdownIt({ html: true }).render(result.contents);
+    assert.doesNotMatch(html, /<img|<script|<b>|href="command/);
+    assert.deepEqual([...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]), ['https://tracker.example/p.png', 'https://example.com']);
   });
 });

@@ -1,5 +1,7 @@
 /** Markdown documentation shown by completion and hover, all of it read from the schema and the model. */
 import type { Card } from '../model';
+import { sanitizeMarkdown } from '../render/markdown';
+import { markdownCode, markdownText } from '../render/markdownEscape';
 import { BLOCK_BY_KEY, BlockInfo, canvasSchema, resolveRef } from '../schema';
 import { enumEntries } from './schemaPath';
 
@@ -33,14 +35,18 @@ function typeLabel(card: Card): string | undefined {
     labels = new Map(enumEntries(typeSchema ? [typeSchema] : []).map((e) => [e.value, e.label]));
     typeLabels.set(card.block, labels);
   }
-  return labels.get(card.type.value) ?? `\`${card.type.value}\``;
+  return labels.get(card.type.value) ?? markdownCode(String(card.type.value));
 }
 
-/** A card in a few lines: name and id, block and type, description. */
+/**
+ * A card in a few lines: name and id, block and type, description. The card's text is untrusted
+ * (a canvas from a pull request): names and ids are escaped, the description is rewritten in the
+ * safe subset (http(s) links only, no images, which would load a remote URL on hover, no HTML).
+ */
 export function cardMarkdown(card: Card): string {
-  const name = card.name ?? card.id?.value ?? '';
-  const heading = card.id ? `${bold(name)} · \`${card.id.value}\`` : bold(name);
-  const block = BLOCK_BY_KEY.get(card.block)?.title ?? card.block;
+  const name = markdownText(card.name ?? card.id?.value ?? '');
+  const heading = card.id ? `${bold(name)} · ${markdownCode(card.id.value)}` : bold(name);
+  const block = BLOCK_BY_KEY.get(card.block)?.title ?? markdownText(card.block);
   const type = typeLabel(card);
-  return paragraphs(heading, type ? `${block} · ${type}` : block, card.description);
+  return paragraphs(heading, type ? `${block} · ${type}` : block, card.description === undefined ? undefined : sanitizeMarkdown(card.description));
 }

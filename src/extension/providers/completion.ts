@@ -15,7 +15,12 @@ const KIND: Record<CompletionItem['kind'], vscode.CompletionItemKind> = {
 function toItem(document: vscode.TextDocument, item: CompletionItem): vscode.CompletionItem {
   const result = new vscode.CompletionItem(item.label, KIND[item.kind]);
   result.detail = item.detail;
-  if (item.documentation) result.documentation = new vscode.MarkdownString(item.documentation);
+  if (item.documentation) {
+    // Escaped by the core (see providers/hover.ts): the only HTML is the core's own.
+    const documentation = new vscode.MarkdownString(item.documentation);
+    documentation.supportHtml = true;
+    result.documentation = documentation;
+  }
   result.insertText = item.isSnippet ? new vscode.SnippetString(item.insertText) : item.insertText;
   result.range = toRange(document, item.range);
   result.sortText = item.sortText;

@@ -10,8 +10,11 @@ export function registerHover(cache: CanvasDocumentCache): vscode.Disposable {
       const { parsed, model } = cache.get(document);
       const result = hover(document.getText(), document.offsetAt(position), parsed, model);
       if (!result) return undefined;
-      // Descriptions are markdown by design; an untrusted MarkdownString runs no commands and strips unsafe HTML.
+      // The core escapes every text from the canvas (names, ids, descriptions in a safe subset), so
+      // the only HTML here is its own (`<span>$</span>` keeps a `$` from being read as math by
+      // GitHub, `<br>`); untrusted, so it runs no commands, and VS Code still sanitizes the HTML.
       const contents = new vscode.MarkdownString(result.contents);
+      contents.supportHtml = true;
       return new vscode.Hover(contents, toRange(document, result.span));
     },
   });
