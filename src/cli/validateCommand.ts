@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { LineIndex, validateCanvas } from '../core';
 import type { CanvasDiagnostic } from '../core';
 import { DEFAULT_MAX_FILE_SIZE_KB, readInputFile, readInputStream, STDIN_NAME } from './readInput';
@@ -142,7 +143,7 @@ export interface CheckOptions {
 
 /** Reads, validates and formats one file; never throws. */
 export function checkFile(file: string, cwd: string, format: ValidateFormat, options: CheckOptions = {}): FileReport {
-  const read = readInputFile(file.startsWith('/') ? file : `${cwd}/${file}`, { maxFileSizeKB: options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB });
+  const read = readInputFile(resolve(cwd, file), { maxFileSizeKB: options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB });
   if (read.error !== undefined) return unreadable(file, read.error);
   return checkText(file, read.text, format);
 }
@@ -246,7 +247,7 @@ export function autoJobs(files: readonly string[], cwd: string, cores = availabl
   let bytes = 0;
   for (const file of files) {
     try {
-      bytes += statSync(file.startsWith('/') ? file : `${cwd}/${file}`).size;
+      bytes += statSync(resolve(cwd, file)).size;
     } catch {
       // Unreadable: reported when validated.
     }
