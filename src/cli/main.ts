@@ -20,7 +20,7 @@ validate checks Business Model Canvas files (*.canvas.yaml). Text output is one 
 {file, line, column, endLine, endColumn, severity, code, message}. --format github prints GitHub
 Actions workflow commands (::error file=…,line=…::message; information and hints as ::notice), which
 show as annotations on the pull request. Control characters in names and messages are printed as
-visible escapes (\x1b, \n, \u202e).
+visible escapes (\\x1b, \\n, \\u202e).
 - reads one canvas from standard input, reported as <stdin> (checked before the files).
 Only regular files are read, at most --max-file-size KB each (default ${DEFAULT_MAX_FILE_SIZE_KB}, as the editor's
 canvasAsCode.maxFileSizeKB; 0: no limit), as UTF-8 or UTF-16 with a byte order mark.

@@ -154,6 +154,15 @@ describe('CLI output: hostile text is inert', () => {
   });
 });
 
+describe('CLI output: the usage text', () => {
+  it('holds no control or bidi character, and shows the escapes validate uses', () => {
+    let out = '';
+    main(['validate', '--help'], { out: (t) => void (out += t), err: () => {}, cwd: ROOT });
+    assert.doesNotMatch(out, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    assert.match(out, /visible escapes \(\\x1b, \\n, \\u202e\)/);
+  });
+});
+
 describe('CLI output: line endings', () => {
   let dir: string;
   // Block and folded scalars, a multi-line quoted value and comments before the errors, so that a
