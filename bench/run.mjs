@@ -6,7 +6,8 @@
 //
 // Sections: validation (ours vs yaml.parseDocument, every input, and the editor providers),
 // peer (ours vs yaml-language-server, one-card edit), heap (1,000 edits), diff and render, CLI
-// (1,000 files; child processes by nature), startup and size (child processes), robustness.
+// (1,000 files; child processes by nature), startup and size (child processes), robustness,
+// linearity (aliases and schema errors, issue 12).
 //
 // Usage: node bench/run.mjs [--quick] [--only a,b] [--skip a,b] [--cases N]
 //   (npm run bench builds first). Always exits 0: the verdicts are printed.
@@ -109,6 +110,13 @@ await section('diff', 'Diff and render of the big canvas', async () => {
   const r = await measureDiffRender({ quick });
   console.log(formatDiffRender(r));
   add('diff', 'diff of two 8,000-card versions / full validation', `${(r.diffRatio * 100).toFixed(1)}%`, `<= ${DIFF_BUDGET * 100}%`, r.pass);
+});
+
+await section('linearity', 'Linearity: 40,000 aliases, and a file full of schema errors (issue 12)', async () => {
+  const { measureLinearity, formatLinearity } = await import('./linearity.mjs');
+  const r = measureLinearity({ quick });
+  console.log(formatLinearity(r));
+  for (const b of r.budgets) add('linearity', b.name, b.measured, b.limit, b.pass);
 });
 
 await section('cli', 'The CLI over 1,000 canvases', async () => {
