@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { formatTemplate } from '../core/messages';
+import { revisionProblem as revisionProblemOf } from '../core/gitRevision';
 
 /**
  * Every git call of the CLI. User text (a revision, a path) never reaches git as an option or as
@@ -16,19 +18,10 @@ const MAX_BYTES = 256 * 1024 * 1024;
 // we pass on, since they could split a line of git's output or hide what is being read.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-/**
- * Why `rev` is not something this CLI passes to git as one revision, or undefined when it is
- * acceptable (git still decides whether it names a commit).
- */
+/** Why `rev` is not something this CLI passes to git as one revision, in English (see core/gitRevision). */
 export function revisionProblem(rev: string): string | undefined {
-  if (!rev) return 'no revision';
-  if (CONTROL.test(rev)) return 'a revision cannot hold control characters or line breaks';
-  if (rev.startsWith('-')) return `a revision cannot start with "-" (it would be read as an option)`;
-  if (rev.startsWith('^')) return `a revision cannot start with "^" (that excludes a commit; name one commit)`;
-  if (rev.includes('..')) return `"${rev}" is a range; name one commit (HEAD, main, v1.0, a commit id)`;
-  if (/\^[@!-]/.test(rev)) return `"${rev}" names several commits; name one commit`;
-  if (rev.length > 1024) return 'the revision is too long';
-  return undefined;
+  const problem = revisionProblemOf(rev);
+  return problem && formatTemplate(problem.template, problem.args);
 }
 
 /** Why `path` cannot be read from a commit, or undefined when it can be passed to git. */

@@ -25,3 +25,6 @@ export type { RenameError, RenameLocation } from './rename';
 export * from './render';
 export * from './diff';
 export { revalidateCanvas } from './incremental';
+export { REVISION_MESSAGES, revisionProblem } from './gitRevision';
+export type { RevisionProblem } from './gitRevision';
+export { visibleText } from './visibleText';

@@ -6,6 +6,7 @@
  * `git:` or other scheme) and compared with the right side.
  */
 import * as vscode from 'vscode';
+import { revisionProblem } from '../../core/gitRevision';
 import type { CompareTexts } from './compareData';
 import type { PreviewManager } from './previewManager';
 
@@ -103,6 +104,12 @@ async function pickRef(repository: GitRepository): Promise<string | undefined> {
     title: vscode.l10n.t('Compare the canvas with…'),
     prompt: vscode.l10n.t('A branch, tag or commit'),
     placeHolder: 'main, v1.0, 3ba659b',
+    // Git reads a leading "-" as an option (--output=… writes a file): such text is refused here
+    // as it is typed, and again in readAt for revisions that come from a command argument.
+    validateInput: (value) => {
+      const problem = value.trim() ? revisionProblem(value.trim()) : undefined;
+      return problem && vscode.l10n.t(problem.template, ...problem.args);
+    },
   });
   return typed?.trim() || undefined;
 }
@@ -124,6 +131,11 @@ async function readAt(repository: GitRepository, uri: vscode.Uri, ref: string): 
     }
     revision = mergeBase;
     against = vscode.l10n.t('the merge base with {0}', branch);
+  }
+  const problem = revisionProblem(revision);
+  if (problem) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot compare with "{0}": {1}.', ref, vscode.l10n.t(problem.template, ...problem.args)));
+    return undefined;
   }
   try {
     await repository.getCommit(revision);

@@ -132,6 +132,16 @@ suite('canvas compare', () => {
     await vscode.commands.executeCommand(COMPARE, fresh, { ref: 'HEAD' });
     await waitForCompare(fresh, (x) => sameSummary(x.compare?.summary, { added: 3, removed: 0, changed: 0, moved: 0 }), 'a new file: all added');
 
+    // A revision git would read as an option (issue 12: --output=FILE makes git write FILE) is
+    // refused before git runs: no comparison, no file written.
+    const fs = req('fs') as { existsSync(path: string): boolean };
+    const planted = `${dir.fsPath}/planted-by-git`;
+    for (const ref of [`--output=${planted}`, '-p', 'HEAD~1..HEAD']) {
+      const refused = await vscode.commands.executeCommand(COMPARE, uri, { ref });
+      equal(refused, undefined, `"${ref}" refused`);
+    }
+    equal(fs.existsSync(planted), false, 'git wrote no file');
+
     // From a diff editor (HEAD ↔ working tree, the left side a git: URI made by the Git extension).
     const api = (git.isActive ? git.exports : await git.activate()).getAPI(1) as { toGitUri(uri: vscode.Uri, ref: string): vscode.Uri };
     await closeAllEditors();
