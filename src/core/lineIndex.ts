@@ -9,7 +9,13 @@ export class LineIndex {
 
   constructor(private readonly text: string) {
     const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    if (text.includes('\r')) {
+      // A lone CR (old Mac line ends, or mixed ones) is a line break too, as in VS Code.
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+      }
+    } else for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     this.lineStarts = starts;
   }
 
@@ -42,6 +48,7 @@ export class LineIndex {
   lineEndOffset(line: number): number {
     if (line + 1 >= this.lineStarts.length) return this.text.length;
     const newline = this.lineStarts[line + 1] - 1;
-    return newline > this.lineStarts[line] && this.text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+    // CRLF: the line ends before its CR. A lone CR is itself the break (newline points at it).
+    return newline > this.lineStarts[line] && this.text.charCodeAt(newline) === 10 && this.text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
   }
 }

@@ -20,6 +20,8 @@ export interface ValidationResult {
  * Parses and validates a canvas: YAML syntax, then the schema, then the semantic rules. Never
  * throws; every problem comes back as a diagnostic with a span into `text`.
  */
+const LONE_CR = /\r(?!\n)/g;
+
 export function validateCanvas(text: string, options: ValidationOptions = {}): ValidationResult {
   const sink = new DiagnosticSink(options.severities, options.localize);
   if (options.maxLength !== undefined && text.length > options.maxLength) {
@@ -27,7 +29,9 @@ export function validateCanvas(text: string, options: ValidationOptions = {}): V
     sink.add('yaml-syntax', { start: 0, end: 0 }, 'tooLarge', [kb(text.length), kb(options.maxLength)]);
     return { diagnostics: sink.items };
   }
-  const parsed = parseCanvas(text, sink);
+  // yaml breaks lines on LF only; a lone CR (old Mac line ends, a mixed file) would read as one
+  // endless line. Each becomes LF: the same length, so every offset and range stays right.
+  const parsed = parseCanvas(text.includes('\r') ? text.replace(LONE_CR, '\n') : text, sink);
   let model: CanvasModel | undefined;
   try {
     // The model is read even from broken YAML: completion and the preview need what is there.
