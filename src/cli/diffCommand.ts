@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
 import { diffCanvases, diffToMarkdown, diffToText, validateCanvas } from '../core';
 import type { CanvasDiff, CanvasModel } from '../core';
 import { visibleText } from '../core/visibleText';
 import { readAtRevision } from './git';
-import { Io, stripBom } from './validateCommand';
+import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, parseMaxFileSize, readNamedInput, STDIN_NAME } from './readInput';
+import { Io } from './validateCommand';
 
 export const DIFF_FORMATS = ['text', 'md', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -13,6 +12,8 @@ export interface DiffArgs {
   old: string;
   new: string;
   format: DiffFormat;
+  /** --max-file-size: the most either side may hold, in KB (0: no limit). */
+  maxFileSizeKB: number;
 }
 
 const RENDERERS: Readonly<Record<DiffFormat, (diff: CanvasDiff) => string>> = {
@@ -24,6 +25,7 @@ const RENDERERS: Readonly<Record<DiffFormat, (diff: CanvasDiff) => string>> = {
 /** `<old> <new> [--format text|md|json]` (text by default); after `--` every argument is a side. */
 export function parseDiffArgs(args: readonly string[]): DiffArgs | { error: string } {
   let format: string = 'text';
+  let maxFileSizeKB = DEFAULT_MAX_FILE_SIZE_KB;
   const sides: string[] = [];
   let options = true;
   for (let i = 0; i < args.length; i++) {
@@ -34,11 +36,17 @@ export function parseDiffArgs(args: readonly string[]): DiffArgs | { error: stri
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
       if (!(DIFF_FORMATS as readonly string[]).includes(value ?? '')) return { error: `--format must be text, md or json, got ${value === undefined ? 'nothing' : `"${visibleText(value)}"`}` };
       format = value;
+    } else if (arg === '--max-file-size' || arg.startsWith('--max-file-size=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
+      const kb = parseMaxFileSize(value);
+      if (kb === undefined) return { error: `${MAX_FILE_SIZE_USAGE}, got ${value === undefined ? 'nothing' : `"${visibleText(value)}"`}` };
+      maxFileSizeKB = kb;
     } else if (arg.startsWith('-') && arg !== '-') return { error: `unknown option "${visibleText(arg)}"` };
     else sides.push(arg);
   }
   if (sides.length !== 2) return { error: `diff takes two canvases (a file or git:REV:path), got ${sides.length}` };
-  return { old: sides[0], new: sides[1], format: format as DiffFormat };
+    if (sides[0] === '-' && sides[1] === '-') return { error: '- (standard input) can be only one side of a diff: it holds one canvas' };
+  return { old: sides[0], new: sides[1], format: format as DiffFormat, maxFileSizeKB };
 }
 
 /**
@@ -46,25 +54,24 @@ export function parseDiffArgs(args: readonly string[]): DiffArgs | { error: stri
  * the revision is checked and resolved to one commit first, nothing the user wrote reaches git as
  * an option). Error messages hold the side as written; the caller makes them visible.
  */
-function readSide(side: string, io: Io): string | { error: string } {
+function readSide(side: string, io: Io, maxFileSizeKB: number): string | { error: string } {
   const git = /^git:([^:]*):([\s\S]*)$/.exec(side);
   if (git) {
     const [, rev, path] = git;
     if (!rev) return { error: `cannot read ${side}: no revision (write git:HEAD:${path})` };
     if (!path) return { error: `cannot read ${side}: no path (write git:${rev}:path/to/file.canvas.yaml)` };
-    const read = readAtRevision(io.cwd, rev, path);
+    const read = readAtRevision(io.cwd, rev, path, { maxFileSizeKB });
     if ('error' in read) return { error: `cannot read ${side}: ${read.error}` };
-    return stripBom(read.text);
+    return read.text;
   }
-  try {
-    return stripBom(readFileSync(isAbsolute(side) ? side : join(io.cwd, side), 'utf8'));
-  } catch (error) {
-    return { error: `cannot read ${side}: ${(error as Error).message}` };
-  }
+  // `-` is standard input; a file only if regular, within --max-file-size, UTF-8 or UTF-16 with a BOM.
+  const read = readNamedInput(side, io.cwd, { maxFileSizeKB, stdin: io.stdin });
+  if (read.error !== undefined) return { error: `cannot read ${side === '-' ? STDIN_NAME : side}: ${read.error}` };
+  return read.text;
 }
 
-function readModel(side: string, io: Io): CanvasModel | { error: string } {
-  const text = readSide(side, io);
+function readModel(side: string, io: Io, maxFileSizeKB: number): CanvasModel | { error: string } {
+  const text = readSide(side, io, maxFileSizeKB);
   if (typeof text !== 'string') return text;
   const result = validateCanvas(text);
   const model = result.model;
@@ -82,7 +89,7 @@ function readModel(side: string, io: Io): CanvasModel | { error: string } {
 export function runDiff(args: DiffArgs, io: Io): number {
   const models: CanvasModel[] = [];
   for (const side of [args.old, args.new]) {
-    const model = readModel(side, io);
+    const model = readModel(side, io, args.maxFileSizeKB);
     if ('error' in model) {
       // The message quotes the side (a file name, a revision) and git's or YAML's words about it.
       io.err(`canvas-as-code: ${visibleText(model.error)}\n`);

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { decodeText, DEFAULT_MAX_FILE_SIZE_KB } from './readInput';
+import type { ReadOptions } from './readInput';
 import { formatTemplate } from '../core/messages';
 import { revisionProblem as revisionProblemOf } from '../core/gitRevision';
 
@@ -11,8 +13,9 @@ import { revisionProblem as revisionProblemOf } from '../core/gitRevision';
  * `--end-of-options` needs git 2.24 or later (rev-parse and cat-file both honour it).
  */
 
-/** Reads are capped: a side is one canvas, not a repository dump. */
-const MAX_BYTES = 256 * 1024 * 1024;
+
+/** With --max-file-size 0 (no limit), still less than a JavaScript string can hold. */
+const MAX_UNLIMITED_BYTES = 256 * 1024 * 1024;
 
 // C0 controls and DEL (newline and NUL included): never part of a revision we accept or of a path
 // we pass on, since they could split a line of git's output or hide what is being read.
@@ -41,25 +44,35 @@ function firstLine(stderr: string | undefined): string {
  * Errors are one line, quoting the revision and path as given: the caller makes them visible
  * (visibleText) before printing them.
  */
-export function readAtRevision(cwd: string, rev: string, path: string): { text: string } | { error: string } {
+export function readAtRevision(cwd: string, rev: string, path: string, limits: ReadOptions = {}): { text: string } | { error: string } {
   const bad = revisionProblem(rev) ?? pathProblem(path);
   if (bad) return { error: bad };
-  const options = { cwd, encoding: 'utf8' as const, maxBuffer: MAX_BYTES, stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'] };
-  const resolved = spawnSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], options);
+  const resolved = spawnSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (resolved.error) return { error: `cannot run git: ${resolved.error.message}` };
   const commit = resolved.stdout.trim();
   if (resolved.status !== 0 || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit)) {
     const why = firstLine(resolved.stderr);
     return { error: why || `"${rev}" is not a commit (a branch, tag or commit id) of this repository` };
   }
-  const blob = spawnSync('git', ['cat-file', '--end-of-options', 'blob', `${commit}:${path}`], options);
+  // Bytes, capped as a file is (--max-file-size), decoded as a file is (UTF-8 or UTF-16 with a BOM).
+  const kb = limits.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
+  const blob = spawnSync('git', ['cat-file', '--end-of-options', 'blob', `${commit}:${path}`], {
+    cwd,
+    maxBuffer: kb > 0 ? kb * 1024 : MAX_UNLIMITED_BYTES,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (blob.error) {
     const tooLarge = (blob.error as NodeJS.ErrnoException).code === 'ENOBUFS';
-    return { error: tooLarge ? `"${path}" at ${rev} is larger than ${MAX_BYTES / 1024 / 1024} MB` : `cannot run git: ${blob.error.message}` };
+    return { error: tooLarge ? `"${path}" at ${rev}: file too large (more than the limit of ${kb} KB, --max-file-size)` : `cannot run git: ${blob.error.message}` };
   }
   if (blob.status !== 0) {
-    const why = firstLine(blob.stderr);
+    const why = firstLine(blob.stderr.toString('utf8'));
     return { error: /does not exist|bad file|not a valid object/i.test(why) || !why ? `no file "${path}" at ${rev} (${commit.slice(0, 12)})` : why };
   }
-  return { text: blob.stdout };
+  const decoded = decodeText(blob.stdout);
+  return decoded.error !== undefined ? { error: `"${path}" at ${rev}: ${decoded.error}` } : { text: decoded.text };
 }

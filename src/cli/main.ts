@@ -1,7 +1,7 @@
 import { parseDiffArgs, runDiff } from './diffCommand';
 import { parseRenderArgs, runRender } from './renderCommand';
 import { visibleText } from '../core/visibleText';
-import { DEFAULT_MAX_FILE_SIZE_KB } from './readInput';
+import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, parseMaxFileSize } from './readInput';
 import { Io, Jobs, runValidate, ValidateFormat } from './validateCommand';
 import { isValidateWorker, runValidateWorker } from './validateWorkers';
 
@@ -12,8 +12,8 @@ export { expandArguments } from './files';
 const USAGE = `Usage:
   canvas-as-code validate <files, directories or globs…> [-] [--format text|json|github] [--jobs N]
                           [--max-file-size KB]
-  canvas-as-code render <file> --format html|svg|md [-o out]
-  canvas-as-code diff <old> <new> [--format text|md|json]
+  canvas-as-code render <file|-> --format html|svg|md [-o out] [--max-file-size KB]
+  canvas-as-code diff <old> <new> [--format text|md|json] [--max-file-size KB]
 
 validate checks Business Model Canvas files (*.canvas.yaml). Text output is one problem per line,
 "file:line:col severity code message"; JSON output is an array of
@@ -33,13 +33,16 @@ regular file, too large, not UTF-8 text).
 render draws one canvas as a standalone HTML page (no script), an SVG image (for READMEs and pull
 requests) or Markdown (a table per block), to standard output or to the -o file. --format may be
 left out when -o ends in .html, .svg or .md. A canvas with problems is drawn as far as it can be
-read, its problems listed. Exit status: 0 rendered, 2 bad usage, unreadable file or YAML too
-broken to read a canvas from.
+read, its problems listed. The file is read as validate reads one (- for standard input). -o is
+written whole or not at all (a temporary file renamed over it), and never over the canvas itself.
+Exit status: 0 rendered, 2 bad usage, unreadable file, an output that is the input or a directory,
+or YAML too broken to read a canvas from.
 
 diff compares two versions of a canvas card by card: added, removed, changed (field by field) and
-moved cards per block, title and description. Each side is a file or git:REV:path (read with
-git show in the current directory, path from the repository root). --format text (default), md (a
-pull request comment) or json. A side with errors is diffed as far as it can be read. Exit status:
+moved cards per block, title and description. Each side is a file, - (standard input, one side
+at most) or git:REV:path: the file at one commit REV (a branch, tag or commit id; never an option
+or a range) of the repository in the current directory, path from its root. Sides are read as
+validate reads files. --format text (default), md (a pull request comment) or json. A side with errors is diffed as far as it can be read. Exit status:
 0 equal, 1 different, 2 bad usage, unreadable side, not a canvas or bad git revision.
 `;
 
@@ -138,11 +141,12 @@ export function run(argv: readonly string[], io: Io = processIo, threads = true)
       format = value;
     } else if (arg === '--max-file-size' || arg.startsWith('--max-file-size=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
-      if (value === undefined || !/^[0-9]+$/.test(value) || !Number.isSafeInteger(Number(value) * 1024)) {
-        io.err(`canvas-as-code: --max-file-size must be a whole number of KB (0: no limit), got ${shown(value)}\n`);
+      const kb = parseMaxFileSize(value);
+      if (kb === undefined) {
+        io.err(`canvas-as-code: ${MAX_FILE_SIZE_USAGE}, got ${shown(value)}\n`);
         return 2;
       }
-      maxFileSizeKB = Number(value);
+      maxFileSizeKB = kb;
     } else if (arg === '-') {
       if (stdin) {
         io.err('canvas-as-code: - (standard input) can be given only once: it holds one canvas\n');

@@ -21,6 +21,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Stats } from 'node:fs';
+import { resolve } from 'node:path';
 
 /** The default of --max-file-size, in KB: the same as the editor's canvasAsCode.maxFileSizeKB. */
 export const DEFAULT_MAX_FILE_SIZE_KB = 4096;
@@ -242,4 +243,21 @@ export function decodeText(bytes: Uint8Array): ReadResult {
   }
   if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   return { text };
+}
+
+/** The value of `--max-file-size` (whole KB, 0 for no limit), or undefined when it is not one. */
+export function parseMaxFileSize(value: string | undefined): number | undefined {
+  if (value === undefined || !/^[0-9]+$/.test(value) || !Number.isSafeInteger(Number(value) * 1024)) return undefined;
+  return Number(value);
+}
+
+/** The usage error for a bad `--max-file-size` value (the value made visible by the caller). */
+export const MAX_FILE_SIZE_USAGE = '--max-file-size must be a whole number of KB (0: no limit)';
+
+/**
+ * Reads a canvas named on the command line (render's file, a diff side): `-` is standard input,
+ * anything else a file relative to `cwd`, with the same limits and checks as validate.
+ */
+export function readNamedInput(name: string, cwd: string, options: ReadOptions & { stdin?: number } = {}): ReadResult {
+  return name === '-' ? readInputStream(options.stdin ?? 0, options) : readInputFile(resolve(cwd, name), options);
 }

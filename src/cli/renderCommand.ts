@@ -1,9 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { isAbsolute, join, sep } from 'node:path';
 import { buildCanvasView, LineIndex, renderHtml, renderMarkdown, renderSvg, validateCanvas } from '../core';
 import type { CanvasView } from '../core';
 import { visibleText } from '../core/visibleText';
-import { Io, stripBom } from './validateCommand';
+import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, parseMaxFileSize, readNamedInput, STDIN_NAME } from './readInput';
+import { Io } from './validateCommand';
 import { isSameFile, writeOutputAtomically } from './writeOutput';
 
 export const RENDER_FORMATS = ['html', 'svg', 'md'] as const;
@@ -22,6 +23,8 @@ export interface RenderArgs {
   format: RenderFormat;
   /** Undefined or `-`: standard output. */
   output?: string;
+  /** --max-file-size: the most the canvas may hold, in KB (0: no limit). */
+  maxFileSizeKB: number;
 }
 
 function isFormat(value: string | undefined): value is RenderFormat {
@@ -32,6 +35,7 @@ function isFormat(value: string | undefined): value is RenderFormat {
 export function parseRenderArgs(args: readonly string[]): RenderArgs | { error: string } {
   let format: string | undefined;
   let output: string | undefined;
+  let maxFileSizeKB = DEFAULT_MAX_FILE_SIZE_KB;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -42,6 +46,11 @@ export function parseRenderArgs(args: readonly string[]): RenderArgs | { error: 
     } else if (arg === '-o' || arg === '--output' || arg.startsWith('--output=')) {
       output = inline ?? args[++i];
       if (!output) return { error: `${arg.replace(/=.*/, '')} needs a file name` };
+    } else if (arg === '--max-file-size' || arg.startsWith('--max-file-size=')) {
+      const value = inline ?? args[++i];
+      const kb = parseMaxFileSize(value);
+      if (kb === undefined) return { error: `${MAX_FILE_SIZE_USAGE}, got ${value === undefined ? 'nothing' : `"${visibleText(value)}"`}` };
+      maxFileSizeKB = kb;
     } else if (arg.startsWith('-') && arg !== '-') {
       return { error: `unknown option "${visibleText(arg)}"` };
     } else files.push(arg);
@@ -49,7 +58,7 @@ export function parseRenderArgs(args: readonly string[]): RenderArgs | { error: 
   if (files.length !== 1) return { error: files.length ? `render takes one file, got ${files.length}` : 'render needs a canvas file' };
   if (format === undefined && output && output !== '-') format = BY_EXTENSION[output.replace(/^.*\./, '').toLowerCase()];
   if (!isFormat(format)) return { error: 'render needs --format html, svg or md' };
-  return { file: files[0], format, output };
+  return { file: files[0], format, output, maxFileSizeKB };
 }
 
 /** Why `output` must not be written when rendering `input`, or undefined when it may be. */
@@ -85,12 +94,11 @@ export function runRender(args: RenderArgs, io: Io): number {
     const problem = outputProblem(args.file, args.output!, path);
     if (problem) return fail(problem);
   }
-  let text: string;
-  try {
-    text = stripBom(readFileSync(path(args.file), 'utf8'));
-  } catch (error) {
-    return fail(`cannot read ${args.file}: ${(error as Error).message}`);
-  }
+  // `-` is standard input; a file only if it is a regular one, within --max-file-size, in UTF-8 or
+  // UTF-16 with a BOM (readInput.ts): never a FIFO that hangs or /dev/zero read until memory runs out.
+  const read = readNamedInput(args.file, io.cwd, { maxFileSizeKB: args.maxFileSizeKB, stdin: io.stdin });
+  if (read.error !== undefined) return fail(`cannot read ${args.file === '-' ? STDIN_NAME : args.file}: ${read.error}`);
+  const text = read.text;
   const result = validateCanvas(text);
   const model = result.model;
   const readable = model && (model.title !== undefined || model.canvasKeySpan !== undefined || model.blocks.size > 0);

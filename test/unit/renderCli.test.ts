@@ -93,7 +93,7 @@ describe('CLI render', () => {
     }
     const missing = run(['render', 'missing.canvas.yaml', '--format', 'html'], dir);
     assert.equal(missing.code, 2);
-    assert.match(missing.err, /^canvas-as-code: cannot read missing\.canvas\.yaml: ENOENT/);
+    assert.match(missing.err, /^canvas-as-code: cannot read missing\.canvas\.yaml: no such file or directory\n/);
     assert.equal(run(['render', '.', '--format', 'html'], dir).code, 2);
     const broken = run(['render', 'broken.canvas.yaml', '--format', 'svg'], dir);
     assert.deepEqual([broken.code, broken.out], [2, '']);
@@ -105,15 +105,15 @@ describe('CLI render', () => {
   });
 
   it('parses its arguments in any order', () => {
-    assert.deepEqual(parseRenderArgs(['-o', 'x.html', 'a.canvas.yaml']), { file: 'a.canvas.yaml', format: 'html', output: 'x.html' });
-    assert.deepEqual(parseRenderArgs(['--format', 'svg', 'a.canvas.yaml']), { file: 'a.canvas.yaml', format: 'svg', output: undefined });
-    assert.deepEqual(parseRenderArgs(['a.canvas.yaml', '--output', 'R.MARKDOWN']), { file: 'a.canvas.yaml', format: 'md', output: 'R.MARKDOWN' });
+    assert.deepEqual(parseRenderArgs(['-o', 'x.html', 'a.canvas.yaml']), { file: 'a.canvas.yaml', format: 'html', output: 'x.html', maxFileSizeKB: 4096 });
+    assert.deepEqual(parseRenderArgs(['--format', 'svg', 'a.canvas.yaml']), { file: 'a.canvas.yaml', format: 'svg', output: undefined, maxFileSizeKB: 4096 });
+    assert.deepEqual(parseRenderArgs(['a.canvas.yaml', '--output', 'R.MARKDOWN']), { file: 'a.canvas.yaml', format: 'md', output: 'R.MARKDOWN', maxFileSizeKB: 4096 });
   });
 
   it('documents render in the usage text', () => {
     const help = run(['render', '--help']);
     assert.equal(help.code, 0);
-    assert.ok(help.out.includes('  canvas-as-code render <file> --format html|svg|md [-o out]\n'));
+    assert.ok(help.out.includes('  canvas-as-code render <file|-> --format html|svg|md [-o out] [--max-file-size KB]\n'));
     assert.equal(run(['--help']).out, help.out);
   });
 
