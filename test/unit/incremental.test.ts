@@ -168,4 +168,18 @@ describe('incremental revalidation', function () {
     );
     assertSameAsFull(removed, text);
   });
+  it('falls back when the edited list is anchored and aliased elsewhere: the alias sees the edit', () => {
+    const text = 'canvas: business-model\ntitle: T\nkey-activities: &acts\n  - id: build\n    name: Build\n  - id: sell\n    name: Sell\nkey-resources: *acts\n';
+    const edited = text.replace('name: Build', 'name: Build it');
+    const result = revalidateCanvas(validateCanvas(text), edited);
+    assert.equal(result.incremental, undefined);
+    assert.deepEqual(
+      result.model?.blocks.get('key-resources')?.cards.map((c) => c.name),
+      ['Build it', 'Sell'],
+    );
+    assertSameAsFull(result, edited);
+    const rooted = '&canvas\n' + text;
+    const inRooted = revalidateCanvas(validateCanvas(rooted), rooted.replace('name: Build', 'name: Build it'));
+    assert.equal(inRooted.incremental, undefined);
+  });
 });

@@ -44,6 +44,9 @@ function revalidateIncrementally(previous: ValidationResult, text: string, optio
   if (!isSelfContainedList(text, region.start, newEnd, region.indent)) return undefined;
   const oldItems = region.seq.items.slice(region.first, region.last + 1);
   if (oldItems.some(hasAnchorsOrAliases)) return undefined;
+  // An anchor on the block's list or on the whole canvas: an alias elsewhere repeats the cards
+  // being edited (`key-resources: *acts`), so its block would keep the old ones.
+  if (region.seq.anchor || (parsed.doc.contents as { anchor?: string } | null)?.anchor) return undefined;
 
   // A copy, not a slice: the new cards' strings would otherwise keep this whole version of the
   // text alive, and a thousand edits would hold a thousand copies of a big file.
