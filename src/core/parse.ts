@@ -391,24 +391,13 @@ export function indexAliases(root: unknown): AliasIndex {
   const targets = new Map<Alias, Node | undefined>();
   const anchors = new Map<string, Node>();
   let nodes = 0;
-  const stack: unknown[] = [root];
-  while (stack.length) {
-    const node = stack.pop();
-    if (isPair(node)) {
-      stack.push(node.value, node.key);
-      continue;
-    }
-    if (!node || typeof node !== 'object') continue;
+  // findFirst visits in document order (a key before its value, items in order) and never stops here.
+  findFirst(root, (node) => {
     nodes++;
     if (isAlias(node)) targets.set(node, anchors.get(node.source));
-    else if (isScalar(node) || isCollection(node)) {
-      if (node.anchor) anchors.set(node.anchor, node);
-      if (isCollection(node)) {
-        const items = node.items as unknown[];
-        for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
-      }
-    }
-  }
+    else if (node.anchor) anchors.set(node.anchor, node);
+    return false;
+  });
   return { targets, nodes };
 }
 

@@ -1,12 +1,12 @@
 import type { ErrorObject } from 'ajv';
-import { Document, isAlias, isCollection, isMap, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
+import { Document, isCollection, isMap, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
 import validateCanvas = require('./generated/validateCanvas');
 import { closest } from './closest';
 import type { DiagnosticSink } from './diagnosticSink';
 import { firstLine, ParsedCanvas } from './parse';
 import { acceptsType, alternativesAt, declaredTypes, ID_PATTERN, JsonSchema, schemaAt } from './schema';
 import type { Span } from './types';
-import { keyText, type Located, pointerSegments, spanOf } from './yamlPath';
+import { keyText, locate, type Located, pointerSegments, spanOf } from './yamlPath';
 
 const TYPE_NAMES: Record<string, string> = {
   object: 'a mapping',
@@ -115,25 +115,7 @@ class KeyIndex {
    * the last node reachable; a path that enters an alias stops at the alias (what the user wrote).
    */
   locate(doc: Document, segments: readonly string[]): Located {
-    let node = doc.contents as Node | null;
-    let pair: Pair | undefined;
-    for (const segment of segments) {
-      if (isAlias(node)) return { node, pair, partial: false };
-      if (isMap(node)) {
-        const found = this.pair(node, segment);
-        if (!found) return { node, pair, partial: true };
-        pair = found;
-        node = found.value as Node | null;
-      } else if (isSeq(node)) {
-        const item = node.items[Number(segment)] as Node | undefined;
-        if (item === undefined) return { node, pair, partial: true };
-        pair = undefined;
-        node = item;
-      } else {
-        return { node, pair, partial: true };
-      }
-    }
-    return { node, pair, partial: false };
+    return locate(doc, segments, (map, key) => this.pair(map, key));
   }
 }
 

@@ -1,4 +1,4 @@
-import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
 import type { Span } from './types';
 
 export interface Located {
@@ -24,17 +24,22 @@ export function keyText(key: unknown): string | undefined {
   return undefined;
 }
 
+/** The first pair of a mapping whose key reads `key` (a search; see SchemaKeyIndex for many). */
+function firstPair(map: YAMLMap, key: string): Pair | undefined {
+  return (map.items as Pair[]).find((p) => keyText(p.key) === key);
+}
+
 /**
  * Walks the YAML tree along a data path; stops at the last node reachable. A path that enters an
  * alias stops at the alias: that is what the user wrote in this place.
  */
-export function locate(doc: Document, segments: readonly string[]): Located {
+export function locate(doc: Document, segments: readonly string[], findPair: (map: YAMLMap, key: string) => Pair | undefined = firstPair): Located {
   let node = doc.contents as Node | null;
   let pair: Pair | undefined;
   for (const segment of segments) {
     if (isAlias(node)) return { node, pair, partial: false };
     if (isMap(node)) {
-      const found = (node.items as Pair[]).find((p) => keyText(p.key) === segment);
+      const found = findPair(node, segment);
       if (!found) return { node, pair, partial: true };
       pair = found;
       node = found.value as Node | null;
