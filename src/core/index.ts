@@ -1,5 +1,5 @@
 /** The pure core: no `vscode` import. Used by the extension (node and web), the webview and the CLI. */
-export { validateCanvas } from './validate';
+export { checkSize, validateCanvas } from './validate';
 export type { ValidationResult } from './validate';
 export { LineIndex } from './lineIndex';
 export type { Position } from './lineIndex';

@@ -22,13 +22,23 @@ export interface ValidationResult {
  */
 const LONE_CR = /\r(?!\n)/g;
 
-export function validateCanvas(text: string, options: ValidationOptions = {}): ValidationResult {
+/**
+ * The result for a file of `length` over `options.maxLength` (one diagnostic, nothing parsed), or
+ * undefined when it is within the limit. Lets a host refuse a huge file from its size alone,
+ * before reading it.
+ */
+export function checkSize(length: number, options: ValidationOptions = {}): ValidationResult | undefined {
+  if (options.maxLength === undefined || length <= options.maxLength) return undefined;
   const sink = new DiagnosticSink(options.severities, options.localize);
-  if (options.maxLength !== undefined && text.length > options.maxLength) {
-    const kb = (n: number) => String(Math.round(n / 1024));
-    sink.add('yaml-syntax', { start: 0, end: 0 }, 'tooLarge', [kb(text.length), kb(options.maxLength)]);
-    return { diagnostics: sink.items };
-  }
+  const kb = (n: number) => String(Math.round(n / 1024));
+  sink.add('yaml-syntax', { start: 0, end: 0 }, 'tooLarge', [kb(length), kb(options.maxLength)]);
+  return { diagnostics: sink.items };
+}
+
+export function validateCanvas(text: string, options: ValidationOptions = {}): ValidationResult {
+  const tooLarge = checkSize(text.length, options);
+  if (tooLarge) return tooLarge;
+  const sink = new DiagnosticSink(options.severities, options.localize);
   // yaml breaks lines on LF only; a lone CR (old Mac line ends, a mixed file) would read as one
   // endless line. Each becomes LF: the same length, so every offset and range stays right.
   const parsed = parseCanvas(text.includes('\r') ? text.replace(LONE_CR, '\n') : text, sink);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LineIndex, validateCanvas } from '../core';
+import { checkSize, LineIndex, validateCanvas } from '../core';
 import { CANVAS_GLOB } from './languages';
 import { validationOptions } from './settings';
 import { localize, toVscodeDiagnostics } from './toVscode';
@@ -32,13 +32,26 @@ export async function validateWorkspace(collection: vscode.DiagnosticCollection)
         if (token.isCancellationRequested) break;
         progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        const options = { ...validationOptions(uri), localize };
         let text: string;
         try {
+          if (!open) {
+            // Judged before reading: a FIFO, socket or device named *.canvas.yaml is never opened
+            // (reading a FIFO waits for a writer forever), and a huge file is not read to be refused.
+            const stat = await vscode.workspace.fs.stat(uri);
+            if ((stat.type & vscode.FileType.File) === 0) continue;
+            const tooLarge = checkSize(stat.size, options);
+            if (tooLarge) {
+              collection.set(uri, toVscodeDiagnostics(tooLarge.diagnostics, () => new vscode.Position(0, 0)));
+              problems += tooLarge.diagnostics.length;
+              continue;
+            }
+          }
           text = open ? open.getText() : decode(await vscode.workspace.fs.readFile(uri));
         } catch {
           continue; // deleted between the search and the read
         }
-        const result = validateCanvas(text, { ...validationOptions(uri), localize });
+        const result = validateCanvas(text, options);
         const positionAt = open ? (o: number) => open.positionAt(o) : positionsOf(text);
         collection.set(uri, toVscodeDiagnostics(result.diagnostics, positionAt));
         problems += result.diagnostics.length;

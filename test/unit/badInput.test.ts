@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { validateCanvas } from '../../src/core';
+import { checkSize, validateCanvas } from '../../src/core';
 import { CLEAN, diagnose, expectDiagnostics, messagesOf } from './helpers';
 
 const HEAD = 'canvas: business-model\ntitle: x\n';
@@ -90,6 +90,16 @@ describe('bad input', () => {
     assert.deepEqual([found[0].code, found[0].start, found[0].end], ['yaml-syntax', 0, 0]);
     assert.equal(found[0].message, 'The file is too large to validate in the editor (10241 KB; the limit is 4096 KB, setting canvasAsCode.maxFileSizeKB).');
     assert.ok(Date.now() - started < 1_000);
+  });
+
+  it('checkSize judges a file from its size alone (Validate Workspace refuses before reading)', () => {
+    assert.equal(checkSize(4 * 1024 * 1024, { maxLength: 4 * 1024 * 1024 }), undefined);
+    assert.equal(checkSize(10 ** 12, {}), undefined);
+    const found = checkSize(10 * 1024 * 1024 + 1, { maxLength: 4 * 1024 * 1024 })?.diagnostics ?? [];
+    assert.deepEqual(
+      found.map((d) => [d.code, d.severity, d.start, d.end, d.message]),
+      [['yaml-syntax', 'error', 0, 0, 'The file is too large to validate in the editor (10240 KB; the limit is 4096 KB, setting canvasAsCode.maxFileSizeKB).']],
+    );
   });
 
   it('a UTF-8 BOM and CRLF together keep every range on the right line and column', () => {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { activeExtension, isOpen, formatProblem, problemsOf, readText, VALIDATE_WORKSPACE, waitForProblems, writeScratchCanvas } from './canvas';
-import { ok, sameMembers } from './check';
+import { equal, ok, sameMembers } from './check';
 import { fixtures } from './fixtures';
 import { DUPLICATE_ID } from './samples';
 
@@ -34,5 +34,18 @@ suite('"Canvas: Validate Workspace"', () => {
     ok(problemsOf(uri).length > 0, 'validated before deletion');
     await vscode.workspace.fs.delete(uri);
     await waitForProblems(uri, (problems) => problems.length === 0);
+  });
+
+  test('a canvas over canvasAsCode.maxFileSizeKB is reported from its size, without being read', async () => {
+    // 4 MB and a bit: over the default limit of 4096 KB.
+    const big = await writeScratchCanvas(`canvas: business-model\ntitle: Big\n# ${'x'.repeat(4 * 1024 * 1024)}\n`, 'big');
+    await vscode.commands.executeCommand(VALIDATE_WORKSPACE);
+    const problems = vscode.languages.getDiagnostics(big);
+    equal(problems.length, 1, 'one problem');
+    equal(String(typeof problems[0].code === 'object' ? problems[0].code.value : problems[0].code), 'yaml-syntax', 'its code');
+    ok(/too large/.test(problems[0].message) && /4096 KB/.test(problems[0].message), problems[0].message);
+    equal(`${problems[0].range.start.line}:${problems[0].range.start.character}`, '0:0', 'at the start of the file');
+    await vscode.workspace.fs.delete(big);
+    await waitForProblems(big, (p) => p.length === 0);
   });
 });
