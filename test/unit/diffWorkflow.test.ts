@@ -35,7 +35,7 @@ describe('docs/canvas-review.yml (GitHub Actions recipe)', () => {
     const checkout = steps.find((s) => s.uses?.startsWith('actions/checkout@'));
     assert.equal(checkout?.with?.['fetch-depth'], 0);
     const runs = steps.map((s) => s.run ?? '').join('\n');
-    assert.match(runs, /npx canvas-as-code validate /);
+    assert.match(runs, /npx canvas-as-code validate \. --format github/);
     assert.match(runs, /npx canvas-as-code diff "git:\$BASE:\$old" "\.\/\$file" --format md/);
     assert.match(runs, /gh api --method PATCH /);
     assert.doesNotMatch(runs, /--edit-last/, 'edits whatever the bot posted last, another workflow\'s comment included');
@@ -56,9 +56,9 @@ describe('docs/canvas-review.yml (GitHub Actions recipe)', () => {
     assert.equal(lines.length, 6);
     assert.equal(
       lines[1],
-      '::error file=typos.canvas.yaml,line=7,col=11,title=schema::"mass-markt" is not a valid segment type. Did you mean "mass-market"? Allowed values: mass-market, niche-market, segmented, behavioral, diversified, high-net-worth, multi-sided-platform.',
+      '::error file=typos.canvas.yaml,line=7,col=11,endLine=7,endColumn=21,title=schema::"mass-markt" is not a valid segment type. Did you mean "mass-market"? Allowed values: mass-market, niche-market, segmented, behavioral, diversified, high-net-worth, multi-sided-platform.',
     );
-    assert.ok(lines.every((l) => /^::(error|warning|notice) file=typos\.canvas\.yaml,line=\d+,col=\d+,title=[a-z-]+::/.test(l)));
+    assert.ok(lines.every((l) => /^::(error|warning|notice) file=typos\.canvas\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::/.test(l)));
   });
 
   it('annotations escape %, CR, LF, ":" and "," in the file property, so a file name cannot forge or break one', () => {
@@ -69,7 +69,7 @@ describe('docs/canvas-review.yml (GitHub Actions recipe)', () => {
     assert.equal(result.status, 1);
     const lines = result.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 6);
-    for (const line of lines) assert.match(line, /^::(error|warning|notice) file=a%2Ctitle=x%3Ab%250A\.canvas\.yaml,line=\d+,col=\d+,title=[a-z-]+::/);
+    for (const line of lines) assert.match(line, /^::(error|warning|notice) file=a%2Ctitle=x%3Ab%250A\.canvas\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::/);
     assert.deepEqual(readdirSync(dir), ['a,title=x:b%0A.canvas.yaml'], 'no scratch file left in the checkout');
     rmSync(dir, { recursive: true, force: true });
   });
