@@ -118,7 +118,8 @@ function packVsix(prodDist, tmp) {
     },
   });
   mkdirSync(join(copy, 'dist'), { recursive: true });
-  for (const part of ['extension', 'webview', 'cli.js']) {
+  // The CLI (dist/cli.js, bin/) is not in the .vsix: it is its own npm package (scripts/pack-cli.mjs).
+  for (const part of ['extension', 'webview']) {
     if (existsSync(join(prodDist, part))) cpSync(join(prodDist, part), join(copy, 'dist', part), { recursive: true });
   }
   const vsce = join(root, 'node_modules', '.bin', 'vsce');

@@ -1,5 +1,6 @@
 // What the .vsix may contain: scripts/package.mjs refuses anything else, and bench/startup.mjs
-// checks the package it builds against the same list.
+// checks the package it builds against the same list. The CLI (dist/cli.js, bin/) is not in it:
+// it ships as its own npm package, scripts/pack-cli.mjs.
 export const SHIPPED = [
   /^package\.json$/,
   /^package\.nls(\.[\w-]+)?\.json$/,
@@ -8,6 +9,5 @@ export const SHIPPED = [
   /^language-configuration\.json$/,
   /^dist\/extension\/[^/]+\.js$/,
   /^dist\/webview\/[^/]+\.js$/,
-  /^dist\/cli\.js$/,
-  /^(bin|schemas|media|l10n|syntaxes)\//,
+  /^(schemas|media|l10n|syntaxes)\//,
 ];
