@@ -76,3 +76,108 @@ export function readAtRevision(cwd: string, rev: string, path: string, limits: R
   const decoded = decodeText(blob.stdout);
   return decoded.error !== undefined ? { error: `"${path}" at ${rev}: ${decoded.error}` } : { text: decoded.text };
 }
+
+// ---------------------------------------------------------------------------------------------
+// review: the repository, its commits and what changed between two of them. Only commit ids (40
+// or 64 hexadecimal digits, resolved by rev-parse) reach git after the user's revision is checked.
+
+const COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+function git(cwd: string, args: readonly string[]): { ok: true; stdout: string } | { ok: false; error: string } {
+  const run = spawnSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: MAX_UNLIMITED_BYTES });
+  if (run.error) return { ok: false, error: `cannot run git: ${run.error.message}` };
+  if (run.status !== 0) return { ok: false, error: firstLine(run.stderr) || `git ${args[0]} failed` };
+  return { ok: true, stdout: run.stdout };
+}
+
+/** The root of the git work tree `cwd` is in, or why there is none (not a repository, no git). */
+export function repositoryRoot(cwd: string): { root: string } | { error: string } {
+  const run = git(cwd, ['rev-parse', '--show-toplevel']);
+  if (!run.ok) return { error: /not a git repository/i.test(run.error) ? `not a git repository: ${cwd}` : run.error };
+  const root = run.stdout.replace(/\n$/, '');
+  return root ? { root } : { error: `not inside a git work tree: ${cwd}` };
+}
+
+/** The commit id `rev` names (checked with {@link revisionProblem} first), or why it names none. */
+export function resolveCommit(cwd: string, rev: string): { commit: string } | { error: string } {
+  const bad = revisionProblem(rev);
+  if (bad) return { error: bad };
+  const run = spawnSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (run.error) return { error: `cannot run git: ${run.error.message}` };
+  const commit = run.stdout.trim();
+  if (run.status !== 0 || !COMMIT_ID.test(commit)) return { error: firstLine(run.stderr) || `"${rev}" is not a commit (a branch, tag or commit id) of this repository` };
+  return { commit };
+}
+
+/** The best common ancestor of two commit ids, or undefined when they have none. */
+export function mergeBase(cwd: string, a: string, b: string): string | undefined {
+  if (!COMMIT_ID.test(a) || !COMMIT_ID.test(b)) return undefined;
+  const run = git(cwd, ['merge-base', a, b]);
+  const id = run.ok ? run.stdout.trim() : '';
+  return COMMIT_ID.test(id) ? id : undefined;
+}
+
+/** One file changed between two trees, as `git diff --raw -z` reports it (paths from the repository root). */
+export interface ChangedFile {
+  /** A added, D deleted, M modified, T type changed, R renamed, C copied, U unmerged. */
+  status: 'A' | 'C' | 'D' | 'M' | 'R' | 'T' | 'U' | 'X';
+  /** The path at the old side (the source of a rename or copy; the path itself otherwise). */
+  oldPath: string;
+  path: string;
+  oldMode: string;
+  newMode: string;
+  /** Blob ids; all zeros for a side that is absent or (new side) not yet hashed in the work tree. */
+  oldBlob: string;
+  newBlob: string;
+}
+
+/** Parses `git diff --raw -z --no-abbrev` output: `:modes ids STATUS\0path\0` (two paths for R and C). */
+export function parseRawDiff(output: string): ChangedFile[] {
+  const fields = output.split('\0');
+  const files: ChangedFile[] = [];
+  for (let i = 0; i < fields.length; ) {
+    const meta = /^:(\d{6}) (\d{6}) ([0-9a-f]+) ([0-9a-f]+) ([ACDMRTUX])\d*$/.exec(fields[i]);
+    if (!meta) {
+      i++;
+      continue;
+    }
+    const [, oldMode, newMode, oldBlob, newBlob, letter] = meta;
+    const status = letter as ChangedFile['status'];
+    const twoPaths = status === 'R' || status === 'C';
+    const oldPath = fields[i + 1] ?? '';
+    const path = twoPaths ? fields[i + 2] ?? '' : oldPath;
+    files.push({ status, oldPath, path, oldMode, newMode, oldBlob, newBlob });
+    i += twoPaths ? 3 : 2;
+  }
+  return files;
+}
+
+/**
+ * Every file changed from commit `base` to commit `head`, or to the work tree when `head` is
+ * undefined (tracked files only: see {@link untrackedFiles}), renames and copies found (-M -C).
+ */
+export function changedFiles(cwd: string, base: string, head?: string): { files: ChangedFile[] } | { error: string } {
+  if (!COMMIT_ID.test(base) || (head !== undefined && !COMMIT_ID.test(head))) return { error: 'changedFiles takes commit ids' };
+  const run = git(cwd, ['-c', 'core.quotePath=false', 'diff', '--raw', '-z', '--no-abbrev', '--no-ext-diff', '--no-textconv', '-M', '-C', '--end-of-options', base, ...(head ? [head] : []), '--']);
+  return run.ok ? { files: parseRawDiff(run.stdout) } : { error: run.error };
+}
+
+/** Files in the work tree git does not track and does not ignore, from the repository root. */
+export function untrackedFiles(root: string): { files: string[] } | { error: string } {
+  const run = git(root, ['ls-files', '-z', '--others', '--exclude-standard', '--full-name']);
+  return run.ok ? { files: run.stdout.split('\0').filter((f) => f !== '') } : { error: run.error };
+}
+
+/** The text of blob `id`, capped and decoded as {@link readAtRevision} does (no path reaches git). */
+export function readBlob(cwd: string, id: string, limits: ReadOptions = {}): { text: string } | { error: string } {
+  if (!COMMIT_ID.test(id)) return { error: `not a blob id: ${id}` };
+  const kb = limits.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
+  const blob = spawnSync('git', ['cat-file', 'blob', id], { cwd, maxBuffer: kb > 0 ? kb * 1024 : MAX_UNLIMITED_BYTES, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (blob.error) {
+    const tooLarge = (blob.error as NodeJS.ErrnoException).code === 'ENOBUFS';
+    return { error: tooLarge ? `file too large (more than the limit of ${kb} KB, --max-file-size)` : `cannot run git: ${blob.error.message}` };
+  }
+  if (blob.status !== 0) return { error: firstLine(blob.stderr.toString('utf8')) || `no blob ${id.slice(0, 12)}` };
+  const decoded = decodeText(blob.stdout);
+  return decoded.error !== undefined ? { error: decoded.error } : { text: decoded.text };
+}

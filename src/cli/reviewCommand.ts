@@ -1,0 +1,347 @@
+/**
+ * `canvas-as-code review [--base REV] [--head REV] [--format md|json|text]`: every canvas added,
+ * deleted, modified, renamed or copied between two revisions, each diffed semantically (a rename
+ * or copy against its source at the base), with the problems of the changed canvases at the head.
+ *
+ * - Base: `--base REV`, else the merge base of the head (HEAD when the head is the work tree) with
+ *   the default branch: `origin/HEAD`, else `main`, else `master`. None found: exit 2 and a
+ *   message asking for `--base` (there is no HEAD~1 guess: reviewing the wrong range silently is
+ *   worse than asking).
+ * - Head: `--head REV`, else the work tree: uncommitted changes, staged or not, and untracked
+ *   canvases that git does not ignore (reported as added).
+ * - Changes come from `git diff --raw -z -M -C` (NUL-separated: any file name works, Korean,
+ *   spaces and line breaks included); the two sides are read by blob id (git.ts readBlob) or, in
+ *   the work tree, as validate reads a file (readInputFile): same size cap and decoding.
+ * - Exit 0 when the changed canvases have no error at the head, 1 when they have, 2 on bad usage,
+ *   outside a git repository, or with a revision that is not one commit.
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { diffCanvases, diffToMarkdown, diffToText, validateCanvas } from '../core';
+import type { CanvasDiff, CanvasModel } from '../core';
+import { markdownCode, markdownText } from '../core/render/markdownEscape';
+import { visibleText } from '../core/visibleText';
+import { changedFiles, mergeBase, readBlob, repositoryRoot, resolveCommit, untrackedFiles } from './git';
+import type { ChangedFile } from './git';
+import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, parseMaxFileSize, readInputFile } from './readInput';
+import { stripBom, toCliDiagnostics } from './validateCommand';
+import type { Io } from './validateCommand';
+
+export const REVIEW_USAGE = 'usage: canvas-as-code review [--base REV] [--head REV] [--format md|json|text] [--max-file-size KB]';
+
+export const REVIEW_HELP = `${REVIEW_USAGE}
+
+Reviews every canvas (*.canvas.yaml, *.canvas.yml) added, deleted, modified, renamed or copied
+between two revisions: a semantic diff of each (a rename or copy against its source) and the
+problems of the changed canvases.
+
+Options:
+  --base REV          the old side (default: the merge base of the head with origin/HEAD, else
+                      main, else master)
+  --head REV          the new side (default: the work tree, uncommitted and untracked canvases
+                      included)
+  --format FORMAT     text (default), md (one pull request comment) or json
+  --max-file-size KB  canvases larger than this are not read (default ${DEFAULT_MAX_FILE_SIZE_KB}; 0: no limit)
+  --help              this help
+
+Exit status: 0 no errors in the changed canvases, 1 errors found, 2 bad usage, not a git
+repository or a bad revision.
+`;
+
+/** The hidden marker that starts the md output: the one comment of this tool in a pull request. */
+export const REVIEW_MARKER = '<!-- canvas-as-code review -->';
+
+export const REVIEW_FORMATS = ['text', 'md', 'json'] as const;
+export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
+
+export type ReviewStatus = 'added' | 'deleted' | 'modified' | 'renamed' | 'copied';
+
+/** A problem of a changed canvas at the head (positions 1-based, as validate --format json). */
+export interface ReviewProblem {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+export interface ReviewedCanvas {
+  status: ReviewStatus;
+  /** From the repository root; for a deletion, the deleted path. */
+  path: string;
+  /** The source of a rename or copy. */
+  oldPath?: string;
+  /** Null when a side could not be read (the reason is a problem with code `unreadable`). */
+  diff: CanvasDiff | null;
+  problems: ReviewProblem[];
+}
+
+export interface ReviewSummary {
+  canvases: number;
+  added: number;
+  deleted: number;
+  modified: number;
+  renamed: number;
+  copied: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface Review {
+  /** The base commit id. */
+  base: string;
+  /** The head commit id, or null for the work tree. */
+  head: string | null;
+  summary: ReviewSummary;
+  canvases: ReviewedCanvas[];
+}
+
+interface ReviewArgs {
+  base?: string;
+  head?: string;
+  format: ReviewFormat;
+  maxFileSizeKB: number;
+}
+
+const CANVAS_FILE = /\.canvas\.ya?ml$/i;
+const DEFAULT_BRANCHES = ['origin/HEAD', 'main', 'master'];
+const ZERO = /^0+$/;
+
+function parseReviewArgs(argv: readonly string[]): ReviewArgs | { help: true } | { error: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        base: { type: 'string' },
+        head: { type: 'string' },
+        format: { type: 'string' },
+        'max-file-size': { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    return { error: visibleText((error as Error).message) };
+  }
+  const v = parsed.values;
+  if (v.help) return { help: true };
+  const format = v.format ?? 'text';
+  if (!(REVIEW_FORMATS as readonly string[]).includes(format)) return { error: `--format must be md, json or text, got "${visibleText(format)}"` };
+  let maxFileSizeKB = DEFAULT_MAX_FILE_SIZE_KB;
+  if (v['max-file-size'] !== undefined) {
+    const kb = parseMaxFileSize(v['max-file-size']);
+    if (kb === undefined) return { error: `${MAX_FILE_SIZE_USAGE}, got "${visibleText(v['max-file-size'])}"` };
+    maxFileSizeKB = kb;
+  }
+  return { base: v.base, head: v.head, format: format as ReviewFormat, maxFileSizeKB };
+}
+
+const STATUS: Readonly<Record<ChangedFile['status'], ReviewStatus>> = {
+  A: 'added',
+  C: 'copied',
+  D: 'deleted',
+  M: 'modified',
+  R: 'renamed',
+  T: 'modified',
+  U: 'modified',
+  X: 'modified',
+};
+
+/** A side of a change is a file git stores as a regular file (not a symlink, not a submodule). */
+function regular(mode: string): boolean {
+  return mode === '100644' || mode === '100755';
+}
+
+interface Side {
+  path: string;
+  blob?: string;
+}
+
+interface Entry {
+  status: ReviewStatus;
+  path: string;
+  oldPath?: string;
+  /** Where the old side is read from (none for an added canvas). */
+  old?: Side;
+  /** Where the new side is read from (none for a deleted canvas); no blob: the work tree. */
+  new?: Side;
+}
+
+/** The canvases among git's changes: a side that is not a canvas file (or not a regular file) is no side. */
+function canvasEntries(files: readonly ChangedFile[]): Entry[] {
+  const entries: Entry[] = [];
+  for (const f of files) {
+    const status = STATUS[f.status];
+    const oldSide = status !== 'added' && regular(f.oldMode) && CANVAS_FILE.test(f.oldPath) ? { path: f.oldPath, blob: f.oldBlob } : undefined;
+    const newSide = status !== 'deleted' && regular(f.newMode) && CANVAS_FILE.test(f.path) ? { path: f.path, blob: ZERO.test(f.newBlob) ? undefined : f.newBlob } : undefined;
+    if (oldSide && newSide) {
+      entries.push(status === 'renamed' || status === 'copied' ? { status, path: f.path, oldPath: f.oldPath, old: oldSide, new: newSide } : { status: status === 'added' ? 'modified' : status, path: f.path, old: oldSide, new: newSide });
+    } else if (newSide) entries.push({ status: 'added', path: f.path, new: newSide });
+    // A copy's source is still there: only its new side counts.
+    else if (oldSide && status !== 'copied') entries.push({ status: 'deleted', path: f.oldPath, old: oldSide });
+  }
+  return entries;
+}
+
+function unreadableProblem(path: string, reason: string): ReviewProblem {
+  return { line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'unreadable', message: `cannot read ${path}: ${reason}` };
+}
+
+/** Builds the review; `{ error }` for exit 2 (not a repository, a bad revision, git failing). */
+export function buildReview(io: Io, options: { base?: string; head?: string; maxFileSizeKB?: number }): Review | { error: string } {
+  const repo = repositoryRoot(io.cwd);
+  if ('error' in repo) return { error: repo.error };
+  const root = repo.root;
+  const limits = { maxFileSizeKB: options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB };
+
+  let head: string | undefined;
+  if (options.head !== undefined) {
+    const resolved = resolveCommit(root, options.head);
+    if ('error' in resolved) return { error: `bad --head "${options.head}": ${resolved.error}` };
+    head = resolved.commit;
+  }
+  let base: string;
+  if (options.base !== undefined) {
+    const resolved = resolveCommit(root, options.base);
+    if ('error' in resolved) return { error: `bad --base "${options.base}": ${resolved.error}` };
+    base = resolved.commit;
+  } else {
+    let tip = head;
+    if (tip === undefined) {
+      const current = resolveCommit(root, 'HEAD');
+      if ('error' in current) return { error: 'HEAD names no commit (a repository with no commit yet?); pass --base REV' };
+      tip = current.commit;
+    }
+    let found: string | undefined;
+    for (const branch of DEFAULT_BRANCHES) {
+      const resolved = resolveCommit(root, branch);
+      found = 'commit' in resolved ? mergeBase(root, resolved.commit, tip) : undefined;
+      if (found) break;
+    }
+    if (!found) return { error: `no default branch to review against (none of ${DEFAULT_BRANCHES.join(', ')} shares history with the head); pass --base REV` };
+    base = found;
+  }
+
+  const changed = changedFiles(root, base, head);
+  if ('error' in changed) return { error: changed.error };
+  const entries = canvasEntries(changed.files);
+  if (head === undefined) {
+    const untracked = untrackedFiles(root);
+    if ('error' in untracked) return { error: untracked.error };
+    for (const path of untracked.files) if (CANVAS_FILE.test(path)) entries.push({ status: 'added', path, new: { path } });
+  }
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  const read = (side: Side): { text: string } | { error: string } => {
+    if (side.blob !== undefined) return readBlob(root, side.blob, limits);
+    const file = readInputFile(join(root, side.path), limits);
+    return file.error !== undefined ? { error: file.error } : { text: file.text };
+  };
+
+  const canvases: ReviewedCanvas[] = entries.map((entry) => {
+    const problems: ReviewProblem[] = [];
+    let unreadable = false;
+    let oldModel: CanvasModel | undefined;
+    let newModel: CanvasModel | undefined;
+    if (entry.old) {
+      const text = read(entry.old);
+      if ('error' in text) {
+        problems.push(unreadableProblem(`${entry.old.path} at the base`, text.error));
+        unreadable = true;
+      } else oldModel = validateCanvas(stripBom(text.text)).model;
+    }
+    if (entry.new) {
+      const text = read(entry.new);
+      if ('error' in text) {
+        problems.push(unreadableProblem(entry.new.path, text.error));
+        unreadable = true;
+      } else {
+        const clean = stripBom(text.text);
+        const result = validateCanvas(clean);
+        newModel = result.model;
+        for (const d of toCliDiagnostics(entry.new.path, clean, result.diagnostics)) {
+          problems.push({ line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn, severity: d.severity, code: d.code, message: d.message });
+        }
+      }
+    }
+    const diff = unreadable ? null : diffCanvases(oldModel, newModel);
+    return { status: entry.status, path: entry.path, ...(entry.oldPath !== undefined ? { oldPath: entry.oldPath } : {}), diff, problems };
+  });
+
+  const summary: ReviewSummary = { canvases: canvases.length, added: 0, deleted: 0, modified: 0, renamed: 0, copied: 0, errors: 0, warnings: 0 };
+  for (const c of canvases) {
+    summary[c.status]++;
+    for (const p of c.problems) {
+      if (p.severity === 'error') summary.errors++;
+      else if (p.severity === 'warning') summary.warnings++;
+    }
+  }
+  return { base, head: head ?? null, summary, canvases };
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "3 canvases changed: 1 added, 0 deleted, 1 modified, 1 renamed, 0 copied; 1 error, 2 warnings" (no user text). */
+export function reviewSummaryLine(s: ReviewSummary): string {
+  if (s.canvases === 0) return 'No canvases changed';
+  return `${count(s.canvases, 'canvas', 'canvases')} changed: ${s.added} added, ${s.deleted} deleted, ${s.modified} modified, ${s.renamed} renamed, ${s.copied} copied; ${count(s.errors, 'error', 'errors')}, ${count(s.warnings, 'warning', 'warnings')}`;
+}
+
+function range(review: Review): string {
+  return `${review.base.slice(0, 12)}..${review.head === null ? 'work tree' : review.head.slice(0, 12)}`;
+}
+
+/** Terminal output: every user text (paths, canvas text, messages) through visibleText. */
+export function reviewToText(review: Review): string {
+  const lines = [`Canvas review ${range(review)}`, reviewSummaryLine(review.summary)];
+  for (const c of review.canvases) {
+    lines.push('');
+    lines.push(c.oldPath !== undefined ? `${c.status}: ${visibleText(c.oldPath)} -> ${visibleText(c.path)}` : `${c.status}: ${visibleText(c.path)}`);
+    if (c.diff) for (const line of diffToText(c.diff).replace(/\n$/, '').split('\n')) lines.push(`  ${line}`);
+    else lines.push('  (not diffed: a side could not be read)');
+    for (const p of c.problems) lines.push(`  ${p.line}:${p.column} ${p.severity} ${visibleText(p.message)} [${visibleText(p.code)}]`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** One pull request comment: the hidden marker, the summary, a section per canvas; all user text escaped. */
+export function reviewToMarkdown(review: Review): string {
+  const lines = [REVIEW_MARKER, `**Canvas review** (${markdownCode(range(review))}): ${reviewSummaryLine(review.summary)}`];
+  for (const c of review.canvases) {
+    lines.push('', `### ${markdownCode(c.path)}`, '');
+    lines.push(c.oldPath !== undefined ? `_${c.status} from_ ${markdownCode(c.oldPath)}` : `_${c.status}_`, '');
+    if (c.diff) lines.push(diffToMarkdown(c.diff).replace(/\n+$/, ''));
+    else lines.push('_Not diffed: a side could not be read._');
+    if (c.problems.length) {
+      lines.push('', `**Problems** (${count(c.problems.length, 'problem', 'problems')})`, '');
+      for (const p of c.problems) lines.push(`- **${p.severity}** line ${p.line}, column ${p.column}: ${markdownText(p.message)} (${markdownCode(p.code)})`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Exit 0: no errors in the changed canvases; 1: errors; 2: bad usage, not a repository, bad revision. */
+export function runReview(argv: readonly string[], io: Io): number {
+  const args = parseReviewArgs(argv);
+  if ('help' in args) {
+    io.out(REVIEW_HELP);
+    return 0;
+  }
+  if ('error' in args) {
+    io.err(`canvas-as-code review: ${args.error}\n${REVIEW_USAGE}\n`);
+    return 2;
+  }
+  const review = buildReview(io, args);
+  if ('error' in review) {
+    io.err(`canvas-as-code review: ${visibleText(review.error)}\n`);
+    return 2;
+  }
+  io.out(args.format === 'json' ? JSON.stringify(review, null, 2) + '\n' : args.format === 'md' ? reviewToMarkdown(review) : reviewToText(review));
+  return review.summary.errors > 0 ? 1 : 0;
+}
