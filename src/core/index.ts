@@ -28,3 +28,4 @@ export { revalidateCanvas } from './incremental';
 export { REVISION_MESSAGES, revisionProblem } from './gitRevision';
 export type { RevisionProblem } from './gitRevision';
 export { visibleText } from './visibleText';
+export { CANVAS_KINDS, STARTER_KINDS, kindLabel, starterCanvas } from './starter';

@@ -105,31 +105,76 @@ describe('completion', () => {
       assert.deepEqual(replaced('|'), { text: '', from: 0 });
     });
 
-    it('the canvas snippet: canvas, title, and the nine blocks each with one placeholder card', () => {
+    it('the canvas snippet: the starter canvas, its title, description, card names and ids as placeholders (an id and its references mirrored)', () => {
       const snippet = item('|', 'New Business Model Canvas');
       assert.equal(snippet.kind, 'snippet');
       assert.equal(snippet.isSnippet, true);
       assert.equal(snippet.filterText, 'canvas');
+      assert.equal(snippet.detail, 'canvas: business-model');
       assert.equal(
         snippet.insertText,
-        'canvas: business-model\n' +
-          'title: ${1:Title}\n' +
-          'key-partnerships:\n  - name: ${2:Key partnership}\n' +
-          'key-activities:\n  - name: ${3:Key activity}\n' +
-          'key-resources:\n  - name: ${4:Key resource}\n' +
-          'value-propositions:\n  - name: ${5:Value proposition}\n' +
-          'customer-relationships:\n  - name: ${6:Customer relationship}\n' +
-          'channels:\n  - name: ${7:Channel}\n' +
-          'customer-segments:\n  - name: ${8:Customer segment}\n' +
-          'cost-structure:\n  - name: ${9:Cost}\n' +
-          'revenue-streams:\n  - name: ${10:Revenue stream}\n',
+        '# Business Model Canvas (business-model)\n' +
+          '# Replace the example cards with your own. A card is a plain string or a mapping with at least\n' +
+          '# `name`; give a card an `id` to refer to it. Cards on the right side name the customer\n' +
+          '# segments they serve in `segments`, so every segment is served and looked after.\n' +
+          'canvas: business-model\n' +
+          'title: ${1:My business model}\n' +
+          'description: ${2:One paragraph about the business or the idea this canvas explores.}\n' +
+          'version: 1\n' +
+          '\n' +
+          '# Who are our key partners and suppliers, and which resources and activities do we get from them?\n' +
+          'key-partnerships:\n' +
+          '  - name: ${3:A partner or supplier we rely on}\n' +
+          '\n' +
+          '# What key activities do our value propositions, channels, customer relationships and revenue streams require?\n' +
+          'key-activities:\n' +
+          '  - name: ${4:The most important thing we do}\n' +
+          '    value-propositions: [${5:main-offer}]\n' +
+          '\n' +
+          '# What key resources do our value propositions, channels, customer relationships and revenue streams require?\n' +
+          'key-resources:\n' +
+          '  - name: ${6:The asset we cannot do without}\n' +
+          '    value-propositions: [${5:main-offer}]\n' +
+          '\n' +
+          '# What value do we deliver to our customers, and which of their problems are we helping to solve?\n' +
+          'value-propositions:\n' +
+          '  - id: ${5:main-offer}\n' +
+          '    name: ${7:The problem we solve for them}\n' +
+          '    segments: [${8:first-customers}]\n' +
+          '\n' +
+          '# What type of relationship does each of our customer segments expect us to establish and maintain with them?\n' +
+          'customer-relationships:\n' +
+          '  - name: ${9:How we win and keep them}\n' +
+          '    segments: [${8:first-customers}]\n' +
+          '\n' +
+          '# Through which channels do our customer segments want to be reached?\n' +
+          'channels:\n' +
+          '  - name: ${10:How we reach them}\n' +
+          '    segments: [${8:first-customers}]\n' +
+          '\n' +
+          '# For whom are we creating value, and who are our most important customers?\n' +
+          'customer-segments:\n' +
+          '  - id: ${8:first-customers}\n' +
+          '    name: ${11:The customers we serve first}\n' +
+          '\n' +
+          '# What are the most important costs in our business model, and which resources and activities are the most expensive?\n' +
+          'cost-structure:\n' +
+          '  - name: ${12:Our largest cost}\n' +
+          '\n' +
+          '# For what value are our customers really willing to pay, and how would they prefer to pay?\n' +
+          'revenue-streams:\n' +
+          '  - name: ${13:What they pay us for}\n' +
+          '    segments: [${8:first-customers}]\n' +
+          '    value-propositions: [${5:main-offer}]\n',
       );
     });
 
-    it('the snippet, once filled in, is a valid canvas', () => {
-      const text = item('|', 'New Business Model Canvas').insertText.replace(/\$\{\d+:([^}]*)\}/g, '$1');
+    it('the snippet, inserted as it is, is a canvas with no problem at all; filled in, it has no error', () => {
+      const insert = item('|', 'New Business Model Canvas').insertText;
+      assert.deepEqual(validateCanvas(insert.replace(/\$\{\d+:([^}]*)\}/g, '$1')).diagnostics, []);
+      const filled = insert.replace(/\$\{(\d+):([^}]*)\}/g, (_, n: string, value: string) => (/^[a-z-]+$/.test(value) ? `id-${n}` : `Card ${n}`));
       assert.deepEqual(
-        validateCanvas(text).diagnostics.filter((d) => d.severity === 'error'),
+        validateCanvas(filled).diagnostics.filter((d) => d.severity === 'error'),
         [],
       );
     });

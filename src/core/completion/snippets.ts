@@ -1,5 +1,6 @@
 /** Snippets for a whole canvas and for a new card, built from the schema. */
-import { BLOCKS, BlockInfo, canvasSchema, resolveRef } from '../schema';
+import { BlockInfo, canvasSchema } from '../schema';
+import { joinStarter, kindLabel, STARTER_KINDS, starterLines } from '../starter';
 import { paragraphs } from './markdown';
 import { enumEntries, isIdField, referenceTarget } from './schemaPath';
 import type { Draft } from './types';
@@ -47,30 +48,31 @@ export function cardSnippet(block: BlockInfo, pad: number, withDash: boolean): D
   };
 }
 
-/** A whole canvas: the required keys, then every block in canvas order with one placeholder card. */
-export function canvasSnippet(): Draft | undefined {
-  const properties = canvasSchema.properties ?? {};
-  const kind = enumEntries(properties.canvas ? [properties.canvas] : [])[0];
-  const lines: string[] = [];
-  let n = 1;
-  for (const key of canvasSchema.required ?? []) {
-    const values = enumEntries(properties[key] ? [properties[key]] : []);
-    const title = resolveRef(properties[key] ?? {}).title ?? key;
-    lines.push(values.length === 1 ? `${key}: ${values[0].value}` : `${key}: \${${n++}:${escapePlaceholder(title)}}`);
-  }
-  for (const block of BLOCKS) {
-    const field = block.card.required?.[0];
-    lines.push(`${block.key}:`);
-    lines.push(field ? `  - ${field}: \${${n++}:${escapePlaceholder(block.card.title ?? block.title)}}` : `  - \${${n++}}`);
-  }
-  if (!kind) return undefined;
+/**
+ * A whole canvas: the starter canvas of the first kind (src/core/starter.ts, the text `init` writes),
+ * its title, description, card names and ids as placeholders (an id and the references to it are
+ * one placeholder). Inserted as it is, it has no errors and no warnings.
+ */
+export function canvasSnippet(kind: string | undefined = STARTER_KINDS[0]): Draft | undefined {
+  if (kind === undefined || !STARTER_KINDS.includes(kind)) return undefined;
+  const entry = enumEntries(canvasSchema.properties?.canvas ? [canvasSchema.properties.canvas] : []).find((e) => e.value === kind);
+  const numbers = new Map<string, number>();
+  const insertText = joinStarter(
+    starterLines(kind),
+    (s) => {
+      let n = numbers.get(s.slot);
+      if (n === undefined) numbers.set(s.slot, (n = numbers.size + 1));
+      return `\${${n}:${escapePlaceholder(s.value)}}`;
+    },
+    escapePlaceholder,
+  );
   return {
-    label: `New ${kind.label ?? String(kind.value)}`,
+    label: `New ${kindLabel(kind)}`,
     kind: 'snippet',
-    detail: `${lines[0]}`,
-    documentation: kind.documentation,
-    insertText: lines.join('\n') + '\n',
+    detail: `canvas: ${kind}`,
+    documentation: entry?.documentation,
+    insertText,
     isSnippet: true,
-    filterText: lines[0].split(':')[0],
+    filterText: 'canvas',
   };
 }
