@@ -56,7 +56,7 @@ export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
 
 export type ReviewStatus = 'added' | 'deleted' | 'modified' | 'renamed' | 'copied';
 
-/** A problem of a changed canvas at the head (positions 1-based, as validate --format json). */
+/** An error or warning of a changed canvas at the head (positions 1-based, as validate --format json). */
 export interface ReviewProblem {
   line: number;
   column: number;
@@ -263,7 +263,9 @@ export function buildReview(io: Io, options: { base?: string; head?: string; max
         const clean = stripBom(text.text);
         const result = validateCanvas(clean);
         newModel = result.model;
-        for (const d of toCliDiagnostics(entry.new.path, clean, result.diagnostics)) {
+        // Errors and warnings: information and hints (empty blocks, …) are not a reviewer's concern.
+        const shown = result.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
+        for (const d of toCliDiagnostics(entry.new.path, clean, shown)) {
           problems.push({ line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn, severity: d.severity, code: d.code, message: d.message });
         }
       }
