@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { STARTER_KINDS, starterCanvas } from '../core/starter';
+import { visibleText } from '../core/visibleText';
+import type { Io } from './validateCommand';
+
+const DEFAULT_KIND = STARTER_KINDS[0] ?? 'business-model';
+const EXTENSIONS = ['.canvas.yaml', '.canvas.yml'];
+
+export const INIT_USAGE = `Usage: canvas-as-code init [--kind KIND] [--title TITLE] [FILE]
+
+Writes a starter canvas, with no errors or warnings, to FILE (default: KIND.canvas.yaml; - for
+standard output). FILE must end in .canvas.yaml or .canvas.yml. An existing file is never
+overwritten.
+
+Options:
+  --kind KIND    the kind of canvas: ${STARTER_KINDS.join(', ')} (default: ${DEFAULT_KIND})
+  --title TITLE  the canvas's title
+  -h, --help     show this help
+`;
+
+type InitArgs = { help: true } | { help: false; kind: string; title?: string; file: string };
+
+function parseInitArgs(argv: readonly string[]): InitArgs | { error: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: true,
+      options: { kind: { type: 'string' }, title: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    return { error: visibleText((error as Error).message) };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { help: true };
+  const kind = values.kind ?? DEFAULT_KIND;
+  if (!STARTER_KINDS.includes(kind)) return { error: `unknown canvas kind "${visibleText(kind)}"; the kinds are ${STARTER_KINDS.join(', ')}` };
+  if (values.title !== undefined && values.title.trim() === '') return { error: '--title needs a title that is not blank' };
+  if (positionals.length > 1) return { error: `init writes one file, got ${positionals.length}: ${positionals.map((p) => `"${visibleText(p)}"`).join(' ')}` };
+  const file = positionals[0] ?? `${kind}${EXTENSIONS[0]}`;
+  if (file !== '-') {
+    if (file.endsWith('/') || file.endsWith(sep)) return { error: `"${visibleText(file)}" names a directory, not a file` };
+    const name = basename(file);
+    const extension = EXTENSIONS.find((e) => name.endsWith(e));
+    if (!extension) return { error: `"${visibleText(file)}" does not end in .canvas.yaml or .canvas.yml, so the editor and validate would not treat it as a canvas` };
+    if (name.length === extension.length) return { error: `"${visibleText(file)}" needs a name before ${extension}` };
+  }
+  return { help: false, kind, title: values.title, file };
+}
+
+/**
+ * Creates `path` holding `data`, or throws (EEXIST when something is there). Never a half-written
+ * file: the data is written and synced under a temporary name in the same directory, then given
+ * its name with link(), which fails rather than replace an existing file. Where hard links are
+ * not supported, an exclusive create (`wx`), removed again if the write fails.
+ */
+export function createFileExclusively(path: string, data: string): void {
+  const bytes = Buffer.from(data, 'utf8');
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  writeNew(temp, bytes);
+  try {
+    linkSync(temp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
+    writeNew(path, bytes);
+  } finally {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Writes a file that must not exist yet; on failure removes what it created. */
+function writeNew(path: string, bytes: Uint8Array): void {
+  const fd = openSync(path, 'wx', 0o666);
+  try {
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    try {
+      unlinkSync(path);
+    } catch {
+      // already gone
+    }
+    throw error;
+  }
+  closeSync(fd);
+}
+
+/** `init [--kind K] [--title T] [file]`: 0 when written, 2 on bad usage or when the file cannot be created. */
+export function runInit(argv: readonly string[], io: Io): number {
+  const args = parseInitArgs(argv);
+  if ('error' in args) {
+    io.err(`canvas-as-code: ${args.error}\n\n${INIT_USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    io.out(INIT_USAGE);
+    return 0;
+  }
+  const text = starterCanvas(args.kind, { title: args.title });
+  if (args.file === '-') {
+    io.out(text);
+    return 0;
+  }
+  const shown = visibleText(args.file);
+  try {
+    createFileExclusively(resolve(io.cwd, args.file), text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EEXIST'
+        ? `${shown} already exists; init never overwrites a file`
+        : code === 'ENOENT'
+          ? `cannot create ${shown}: its directory does not exist`
+          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+            ? `cannot create ${shown}: permission denied`
+            : `cannot create ${shown}: ${visibleText((error as Error).message)}`;
+    io.err(`canvas-as-code: ${reason}\n`);
+    return 2;
+  }
+  io.out(`created ${shown}\n`);
+  return 0;
+}
