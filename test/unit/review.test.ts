@@ -149,5 +149,161 @@ describe('CLI review', function () {
       });
       assert.match(review.canvases[0].problems[0].message, /^Duplicate id "riders"/);
     });
+
+    it('--format md: one comment, the marker, a heading per canvas with its path as a code span, no raw HTML', () => {
+      const { code, out, err } = run(['--base', 'main', '--head', 'feature', '--format', 'md'], repo.dir);
+      assert.equal(err, '');
+      assert.equal(code, 1);
+      assert.ok(out.startsWith(`${REVIEW_MARKER}\n`));
+      assert.match(out.split('\n')[1], /7 canvases changed: 2 added, 1 deleted, 2 modified, 1 renamed, 1 copied; 1 error, 0 warnings$/);
+      // html: true, as GitHub renders some HTML: nothing from a canvas or a file name may become any.
+      const md = new MarkdownIt({ html: true });
+      const tokens = md.parse(out, {});
+      const html = tokens.filter((t) => t.type === 'html_block' || t.type === 'html_inline' || (t.children ?? []).some((c) => c.type === 'html_inline'));
+      assert.deepEqual(html.map((t) => t.content.trim()), [REVIEW_MARKER]);
+      const headings: string[] = [];
+      tokens.forEach((t, i) => {
+        if (t.type !== 'heading_open') return;
+        const children = tokens[i + 1].children ?? [];
+        assert.deepEqual(children.map((c) => c.type), ['code_inline'], `heading ${tokens[i + 1].content}`);
+        headings.push(children[0].content);
+      });
+      assert.deepEqual(headings, ['added.canvas.yaml', 'deleted.canvas.yaml', 'line break.canvas.yaml', 'modified.canvas.yaml', 'new name.canvas.yaml', 'source.canvas.yaml', KOREAN]);
+      const rendered = md.render(out);
+      assert.doesNotMatch(rendered, /<img|<a |href=/);
+      assert.match(rendered, /&lt;img src=x onerror=alert\(1\)&gt;/);
+      assert.match(rendered, /<em>renamed from<\/em> <code>old name\.canvas\.yaml<\/code>/);
+      assert.match(rendered, /<li><strong>error<\/strong> line 6, column 9: Duplicate id/);
+    });
+
+    it('--format text: one line per change, user text made visible', () => {
+      const { code, out } = run(['--head=feature', '--base=main'], repo.dir);
+      assert.equal(code, 1);
+      const lines = out.split('\n');
+      assert.equal(lines[0], `Canvas review ${base.slice(0, 12)}..${head.slice(0, 12)}`);
+      assert.equal(lines[1], '7 canvases changed: 2 added, 1 deleted, 2 modified, 1 renamed, 1 copied; 1 error, 0 warnings');
+      const titles = lines.filter((l) => /^[a-z]+: /.test(l));
+      assert.deepEqual(titles, [
+        'added: added.canvas.yaml',
+        'deleted: deleted.canvas.yaml',
+        'added: line\\nbreak.canvas.yaml',
+        'modified: modified.canvas.yaml',
+        'renamed: old name.canvas.yaml -> new name.canvas.yaml',
+        'modified: source.canvas.yaml',
+        `copied: source.canvas.yaml -> ${KOREAN}`,
+      ]);
+      const modified = lines.indexOf('modified: modified.canvas.yaml');
+      assert.deepEqual(lines.slice(modified, modified + 6), [
+        'modified: modified.canvas.yaml',
+        '  1 added, 0 removed, 1 changed, 0 moved',
+        '  Value Propositions',
+        '    ~ "Rides offer" (rides-offer)',
+        '        segments: +drivers',
+        '  Customer Segments',
+      ]);
+      assert.ok(lines.includes('  6:9 error Duplicate id "riders": it is already used by the card on line 4. Ids must be unique across the whole file. [duplicate-id]'), out);
+    });
+
+    it('by default: from the merge base with main to the work tree, uncommitted and untracked canvases included', () => {
+      repo.write('modified.canvas.yaml', canvas('Rides', SEGMENTS.slice(0, 3)));
+      repo.write('draft.canvas.yaml', canvas('Draft', [['walkers', 'Walkers']]));
+      repo.write('ignored.canvas.yaml', canvas('Ignored', [['walkers', 'Walkers']]));
+      repo.write('.gitignore', 'ignored.canvas.yaml\n');
+      try {
+        const { code, out, err } = run(['--format', 'json'], repo.dir);
+        assert.equal(err, '');
+        assert.equal(code, 1);
+        const review = JSON.parse(out);
+        assert.equal(review.base, base);
+        assert.equal(review.head, null);
+        const byPath = new Map<string, { status: string; diff: { summary: { added: number } } }>(review.canvases.map((c: { path: string }) => [c.path, c]));
+        assert.equal(byPath.get('draft.canvas.yaml')?.status, 'added');
+        assert.equal(byPath.has('ignored.canvas.yaml'), false);
+        assert.equal(byPath.get('modified.canvas.yaml')?.diff.summary.added, 2);
+        assert.equal(review.summary.canvases, 8);
+        // From a subdirectory too: paths stay relative to the repository root.
+        execFileSync('mkdir', ['-p', join(repo.dir, 'sub')]);
+        const inSub = JSON.parse(run(['--format', 'json'], join(repo.dir, 'sub')).out);
+        assert.deepEqual(inSub.canvases, review.canvases);
+      } finally {
+        rmSync(join(repo.dir, 'draft.canvas.yaml'));
+        rmSync(join(repo.dir, 'ignored.canvas.yaml'));
+        rmSync(join(repo.dir, '.gitignore'));
+        repo.git('checkout', '-q', '--', 'modified.canvas.yaml');
+      }
+    });
+
+    it('--base and --head as commit ids; no change is exit 0', () => {
+      const { code, out } = run(['--base', head, '--head', head], repo.dir);
+      assert.equal(code, 0);
+      assert.equal(out, `Canvas review ${head.slice(0, 12)}..${head.slice(0, 12)}\nNo canvases changed\n`);
+      const md = run(['--base', head, '--head', head, '--format', 'md'], repo.dir);
+      assert.equal(md.code, 0);
+      assert.equal(md.out, `${REVIEW_MARKER}\n**Canvas review** (\`${head.slice(0, 12)}..${head.slice(0, 12)}\`): No canvases changed\n`);
+    });
+
+    it('changes without errors exit 0 (main against its own work tree, a modified canvas)', () => {
+      repo.git('checkout', '-q', 'main');
+      try {
+        repo.write('modified.canvas.yaml', canvas('Rides', SEGMENTS.slice(0, 2)));
+        const { code, out } = run([], repo.dir);
+        assert.equal(code, 0, out);
+        assert.equal(out.split('\n')[1], '1 canvas changed: 0 added, 0 deleted, 1 modified, 0 renamed, 0 copied; 0 errors, 0 warnings');
+      } finally {
+        repo.git('checkout', '-q', '--', 'modified.canvas.yaml');
+        repo.git('checkout', '-q', 'feature');
+      }
+    });
+
+    it('bad revisions are exit 2 with a message, and never reach git as an option', () => {
+      for (const args of [['--base', 'nope'], ['--head', 'nope'], ['--base=--output=x'], ['--base', '--output=x'], ['--base', 'main..feature'], ['--base', '']]) {
+        const { code, out, err } = run(args, repo.dir);
+        assert.equal(code, 2, args.join(' '));
+        assert.equal(out, '');
+        assert.match(err, /^canvas-as-code review: /, args.join(' '));
+      }
+      assert.match(run(['--base', 'nope'], repo.dir).err, /bad --base "nope"/);
+      assert.match(run(['--base=--output=x'], repo.dir).err, /cannot start with "-"/);
+      assert.equal(existsSync(join(repo.dir, 'x')), false);
+      assert.equal(readdirSync(repo.dir).some((f) => f.startsWith('--') || f === 'x'), false);
+    });
+  });
+
+  it('outside a git repository: exit 2 and a message', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'canvas-review-none-'));
+    dirs.push(dir);
+    const { code, out, err } = run([], dir);
+    assert.equal(code, 2);
+    assert.equal(out, '');
+    assert.match(err, /^canvas-as-code review: not a git repository/);
+  });
+
+  it('no default branch (no origin/HEAD, main or master): exit 2 asking for --base; --base works', () => {
+    const repo = makeRepo('trunk');
+    dirs.push(repo.dir);
+    repo.write('a.canvas.yaml', canvas('A', [['walkers', 'Walkers']]));
+    repo.commit('a');
+    const { code, err } = run([], repo.dir);
+    assert.equal(code, 2);
+    assert.match(err, /no default branch .*origin\/HEAD, main, master.*pass --base REV/);
+    assert.equal(run(['--base', 'HEAD'], repo.dir).code, 0);
+    const fresh = makeRepo();
+    dirs.push(fresh.dir);
+    assert.match(run([], fresh.dir).err, /HEAD names no commit/);
+  });
+
+  it('usage: unknown flags, positionals and a bad --format are exit 2 with the usage line; --help is exit 0', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'canvas-review-usage-'));
+    dirs.push(dir);
+    for (const args of [['--bogus'], ['file.canvas.yaml'], ['--format', 'xml'], ['--base'], ['--max-file-size', 'big']]) {
+      const { code, out, err } = run(args, dir);
+      assert.equal(code, 2, args.join(' '));
+      assert.equal(out, '');
+      assert.ok(err.endsWith(`\n${REVIEW_USAGE}\n`), err);
+    }
+    assert.match(run(['--bogus'], dir).err, /--bogus/);
+    const help = run(['--help'], dir);
+    assert.equal(help.code, 0);
+    assert.ok(help.out.startsWith(REVIEW_USAGE));
   });
 });
