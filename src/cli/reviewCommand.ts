@@ -15,6 +15,7 @@
  * - Exit 0 when the changed canvases have no error at the head, 1 when they have, 2 on bad usage,
  *   outside a git repository, or with a revision that is not one commit.
  */
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffCanvases, diffToMarkdown, diffToText, validateCanvas } from '../core';
@@ -151,6 +152,14 @@ const STATUS: Readonly<Record<ChangedFile['status'], ReviewStatus>> = {
   X: 'modified',
 };
 
+function isRegularFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** A side of a change is a file git stores as a regular file (not a symlink, not a submodule). */
 function regular(mode: string): boolean {
   return mode === '100644' || mode === '100755';
@@ -232,7 +241,8 @@ export function buildReview(io: Io, options: { base?: string; head?: string; max
   if (head === undefined) {
     const untracked = untrackedFiles(root);
     if ('error' in untracked) return { error: untracked.error };
-    for (const path of untracked.files) if (CANVAS_FILE.test(path)) entries.push({ status: 'added', path, new: { path } });
+    // As git does for tracked files (their mode): a symlink or anything but a regular file is no canvas.
+    for (const path of untracked.files) if (CANVAS_FILE.test(path) && isRegularFile(join(root, path))) entries.push({ status: 'added', path, new: { path } });
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
@@ -209,6 +209,7 @@ describe('CLI review', function () {
       repo.write('draft.canvas.yaml', canvas('Draft', [['walkers', 'Walkers']]));
       repo.write('ignored.canvas.yaml', canvas('Ignored', [['walkers', 'Walkers']]));
       repo.write('.gitignore', 'ignored.canvas.yaml\n');
+      symlinkSync('/etc/hostname', join(repo.dir, 'link.canvas.yaml'));
       try {
         const { code, out, err } = run(['--format', 'json'], repo.dir);
         assert.equal(err, '');
@@ -219,6 +220,7 @@ describe('CLI review', function () {
         const byPath = new Map<string, { status: string; diff: { summary: { added: number } } }>(review.canvases.map((c: { path: string }) => [c.path, c]));
         assert.equal(byPath.get('draft.canvas.yaml')?.status, 'added');
         assert.equal(byPath.has('ignored.canvas.yaml'), false);
+        assert.equal(byPath.has('link.canvas.yaml'), false);
         assert.equal(byPath.get('modified.canvas.yaml')?.diff.summary.added, 2);
         assert.equal(review.summary.canvases, 8);
         // From a subdirectory too: paths stay relative to the repository root.
@@ -229,6 +231,7 @@ describe('CLI review', function () {
         rmSync(join(repo.dir, 'draft.canvas.yaml'));
         rmSync(join(repo.dir, 'ignored.canvas.yaml'));
         rmSync(join(repo.dir, '.gitignore'));
+        rmSync(join(repo.dir, 'link.canvas.yaml'));
         repo.git('checkout', '-q', '--', 'modified.canvas.yaml');
       }
     });
@@ -267,6 +270,21 @@ describe('CLI review', function () {
       assert.equal(existsSync(join(repo.dir, 'x')), false);
       assert.equal(readdirSync(repo.dir).some((f) => f.startsWith('--') || f === 'x'), false);
     });
+  });
+
+  it('a canvas over --max-file-size is not read: no diff, one error, exit 1', () => {
+    const repo = makeRepo();
+    dirs.push(repo.dir);
+    repo.write('small.canvas.yaml', canvas('Small', [['walkers', 'Walkers']]));
+    const first = repo.commit('small');
+    repo.write('small.canvas.yaml', canvas('Small', [['walkers', 'Walkers']], `description: "${'x'.repeat(2000)}"\n`));
+    repo.commit('big');
+    const { code, out } = run(['--base', first, '--head', 'HEAD', '--format', 'json', '--max-file-size', '1'], repo.dir);
+    assert.equal(code, 1);
+    const [only] = JSON.parse(out).canvases;
+    assert.equal(only.diff, null);
+    assert.deepEqual(only.problems.map((p: { code: string; severity: string }) => `${p.severity} ${p.code}`), ['error unreadable']);
+    assert.match(only.problems[0].message, /^cannot read small\.canvas\.yaml: file too large/);
   });
 
   it('outside a git repository: exit 2 and a message', () => {
