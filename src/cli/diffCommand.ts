@@ -3,6 +3,8 @@ import type { CanvasDiff, CanvasModel } from '../core';
 import { visibleText } from '../core/visibleText';
 import { readAtRevision } from './git';
 import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, parseMaxFileSize, readNamedInput, STDIN_NAME } from './readInput';
+import { COMMON_OPTIONS, parseCommandArgs, shown, stringValue } from './args';
+import type { OptionSpecs } from './args';
 import { Io } from './validateCommand';
 
 export const DIFF_FORMATS = ['text', 'md', 'json'] as const;
@@ -22,30 +24,28 @@ const RENDERERS: Readonly<Record<DiffFormat, (diff: CanvasDiff) => string>> = {
   json: (diff) => JSON.stringify(diff, null, 2) + '\n',
 };
 
+/** diff's options (parseArgs, see args.ts), besides --help and --version. */
+export const DIFF_OPTIONS = {
+  format: { type: 'string', missing: () => '--format must be text, md or json, got nothing' },
+  'max-file-size': { type: 'string', missing: () => `${MAX_FILE_SIZE_USAGE}, got nothing` },
+} as const satisfies OptionSpecs;
+
 /** `<old> <new> [--format text|md|json]` (text by default); after `--` every argument is a side. */
 export function parseDiffArgs(args: readonly string[]): DiffArgs | { error: string } {
-  let format: string = 'text';
+  const parsed = parseCommandArgs(args, { ...COMMON_OPTIONS, ...DIFF_OPTIONS });
+  if ('error' in parsed) return parsed;
+  const format = stringValue(parsed, 'format') ?? 'text';
+  if (!(DIFF_FORMATS as readonly string[]).includes(format)) return { error: `--format must be text, md or json, got ${shown(format)}` };
   let maxFileSizeKB = DEFAULT_MAX_FILE_SIZE_KB;
-  const sides: string[] = [];
-  let options = true;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (!options) sides.push(arg);
-    else if (arg === '--') options = false;
-    else if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
-      if (!(DIFF_FORMATS as readonly string[]).includes(value ?? '')) return { error: `--format must be text, md or json, got ${value === undefined ? 'nothing' : `"${visibleText(value)}"`}` };
-      format = value;
-    } else if (arg === '--max-file-size' || arg.startsWith('--max-file-size=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
-      const kb = parseMaxFileSize(value);
-      if (kb === undefined) return { error: `${MAX_FILE_SIZE_USAGE}, got ${value === undefined ? 'nothing' : `"${visibleText(value)}"`}` };
-      maxFileSizeKB = kb;
-    } else if (arg.startsWith('-') && arg !== '-') return { error: `unknown option "${visibleText(arg)}"` };
-    else sides.push(arg);
+  const size = stringValue(parsed, 'max-file-size');
+  if (size !== undefined) {
+    const kb = parseMaxFileSize(size);
+    if (kb === undefined) return { error: `${MAX_FILE_SIZE_USAGE}, got ${shown(size)}` };
+    maxFileSizeKB = kb;
   }
+  const sides = parsed.positionals;
   if (sides.length !== 2) return { error: `diff takes two canvases (a file or git:REV:path), got ${sides.length}` };
-    if (sides[0] === '-' && sides[1] === '-') return { error: '- (standard input) can be only one side of a diff: it holds one canvas' };
+  if (sides[0] === '-' && sides[1] === '-') return { error: '- (standard input) can be only one side of a diff: it holds one canvas' };
   return { old: sides[0], new: sides[1], format: format as DiffFormat, maxFileSizeKB };
 }
 

@@ -1,60 +1,224 @@
-import { parseDiffArgs, runDiff } from './diffCommand';
-import { parseRenderArgs, runRender } from './renderCommand';
+import { COMMON_OPTIONS, asksFor, lastOfPair, parseCommandArgs, shown, stringValue } from './args';
+import type { OptionSpecs } from './args';
+import { useColor } from './color';
+import { DIFF_OPTIONS, parseDiffArgs, runDiff } from './diffCommand';
+import { parseRenderArgs, RENDER_OPTIONS, runRender } from './renderCommand';
 import { visibleText } from '../core/visibleText';
 import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, parseMaxFileSize } from './readInput';
-import { Io, Jobs, runValidate, ValidateFormat } from './validateCommand';
+import { Io, Jobs, runValidate, VALIDATE_FORMATS, ValidateFormat } from './validateCommand';
 import { isValidateWorker, runValidateWorker } from './validateWorkers';
+import { VERSION } from './version';
 
 // For bench/cli.mjs: what --jobs left out picks.
 export { autoJobs } from './validateCommand';
 export { expandArguments } from './files';
 
-const USAGE = `Usage:
-  canvas-as-code validate <files, directories or globs…> [-] [--format text|json|github] [--jobs N]
-                          [--max-file-size KB]
-  canvas-as-code render <file|-> --format html|svg|md [-o out] [--max-file-size KB]
-  canvas-as-code diff <old> <new> [--format text|md|json] [--max-file-size KB]
+const COMMON_HELP = `  -h, --help             this help
+  --version              print the version of canvas-as-code`;
+
+const VALIDATE_USAGE = `canvas-as-code validate <files, directories or globs…> [-] [--format text|json|github|sarif] [--jobs N]
+                          [--max-file-size KB] [--quiet] [--max-warnings N] [--color | --no-color]`;
+
+const VALIDATE_HELP = `Usage:
+  ${VALIDATE_USAGE}
 
 validate checks Business Model Canvas files (*.canvas.yaml). Text output is one problem per line,
 "file:line:col severity code message"; JSON output is an array of
 {file, line, column, endLine, endColumn, severity, code, message}. --format github prints GitHub
 Actions workflow commands (::error file=…,line=…::message; information and hints as ::notice), which
-show as annotations on the pull request. Control characters in names and messages are printed as
-visible escapes (\\x1b, \\n, \\u202e).
-- reads one canvas from standard input, reported as <stdin> (checked before the files).
+show as annotations on the pull request. --format sarif prints a SARIF 2.1.0 log for code scanning:
+one rule per code with its description, one result per problem with its region, files as URIs
+relative to the repository root (the nearest folder up holding .git, else the current directory).
+Control characters in names and messages are printed as visible escapes (\\x1b, \\n, \\u202e).
+- reads one canvas from standard input, reported as <stdin> (checked before the files); after --
+every argument is a file, even one that starts with -.
 Only regular files are read, at most --max-file-size KB each (default ${DEFAULT_MAX_FILE_SIZE_KB}, as the editor's
 canvasAsCode.maxFileSizeKB; 0: no limit), as UTF-8 or UTF-16 with a byte order mark.
 --jobs N (-j N) validates on N threads (N - 1 worker threads besides the main one); left out, one
 per idle CPU core (up to 8) when there are enough files to be worth it, else 1. Output is written
 as each file is done, in input order whatever N.
-Exit status: 0 no errors, 1 errors found, 2 bad usage, a file not found or not readable (not a
-regular file, too large, not UTF-8 text).
+
+Options:
+  --format FORMAT        text (default), json, github or sarif
+  -j, --jobs N           validate on N threads
+  --max-file-size KB     the largest file read (default ${DEFAULT_MAX_FILE_SIZE_KB}; 0: no limit)
+  --quiet                report errors only (warnings are still counted for --max-warnings)
+  --max-warnings N       exit 1 when more than N warnings are found (as eslint)
+  --color, --no-color    colour severities and file names in text output; by default only on a
+                         terminal, and never when NO_COLOR is set (FORCE_COLOR forces it)
+${COMMON_HELP}
+
+Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage, a
+file not found or not readable (not a regular file, too large, not UTF-8 text).
+`;
+
+const RENDER_USAGE = 'canvas-as-code render <file|-> --format html|svg|md [-o out] [--max-file-size KB]';
+
+const RENDER_HELP = `Usage:
+  ${RENDER_USAGE}
 
 render draws one canvas as a standalone HTML page (no script), an SVG image (for READMEs and pull
 requests) or Markdown (a table per block), to standard output or to the -o file. --format may be
 left out when -o ends in .html, .svg or .md. A canvas with problems is drawn as far as it can be
 read, its problems listed. The file is read as validate reads one (- for standard input). -o is
 written whole or not at all (a temporary file renamed over it), and never over the canvas itself.
+
+Options:
+  --format FORMAT        html, svg or md
+  -o, --output FILE      write there instead of to standard output
+  --max-file-size KB     the largest file read (default ${DEFAULT_MAX_FILE_SIZE_KB}; 0: no limit)
+${COMMON_HELP}
+
 Exit status: 0 rendered, 2 bad usage, unreadable file, an output that is the input or a directory,
 or YAML too broken to read a canvas from.
+`;
+
+const DIFF_USAGE = 'canvas-as-code diff <old> <new> [--format text|md|json] [--max-file-size KB]';
+
+const DIFF_HELP = `Usage:
+  ${DIFF_USAGE}
 
 diff compares two versions of a canvas card by card: added, removed, changed (field by field) and
 moved cards per block, title and description. Each side is a file, - (standard input, one side
 at most) or git:REV:path: the file at one commit REV (a branch, tag or commit id; never an option
 or a range) of the repository in the current directory, path from its root. Sides are read as
-validate reads files. --format text (default), md (a pull request comment) or json. A side with errors is diffed as far as it can be read. Exit status:
-0 equal, 1 different, 2 bad usage, unreadable side, not a canvas or bad git revision.
+validate reads files; after -- every argument is a side, even one that starts with -. A side with
+errors is diffed as far as it can be read.
+
+Options:
+  --format FORMAT        text (default), md (a pull request comment) or json
+  --max-file-size KB     the largest side read (default ${DEFAULT_MAX_FILE_SIZE_KB}; 0: no limit)
+${COMMON_HELP}
+
+Exit status: 0 equal, 1 different, 2 bad usage, unreadable side, not a canvas or bad git revision.
 `;
+
+/** validate's options (parseArgs, see args.ts), besides --help and --version. */
+const VALIDATE_OPTIONS = {
+  format: { type: 'string', missing: () => `--format must be ${VALIDATE_FORMAT_WORDS}, got nothing` },
+  jobs: { type: 'string', short: 'j', missing: () => '--jobs must be a positive integer, got nothing' },
+  'max-file-size': { type: 'string', missing: () => `${MAX_FILE_SIZE_USAGE}, got nothing` },
+  quiet: { type: 'boolean' },
+  'max-warnings': { type: 'string', missing: () => '--max-warnings must be a whole number, got nothing' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+} as const satisfies OptionSpecs;
+
+const VALIDATE_FORMAT_WORDS = `${VALIDATE_FORMATS.slice(0, -1).join(', ')} or ${VALIDATE_FORMATS[VALIDATE_FORMATS.length - 1]}`;
+
+/** How a command is told where it writes: the process's standard streams, or a test's. */
+export interface RunIo extends Io {
+  /** The environment colour is decided from (NO_COLOR, FORCE_COLOR); none when left out. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Whether standard output is a terminal (colour by default); false when left out. */
+  isTTY?: boolean;
+}
+
+function runValidateCommand(args: readonly string[], io: RunIo, threads: boolean): number | Promise<number> | { error: string; bare?: boolean } {
+  const parsed = parseCommandArgs(args, { ...COMMON_OPTIONS, ...VALIDATE_OPTIONS });
+  if ('error' in parsed) return parsed;
+  const format = stringValue(parsed, 'format') ?? 'text';
+  if (!(VALIDATE_FORMATS as readonly string[]).includes(format)) return { error: `--format must be ${VALIDATE_FORMAT_WORDS}, got ${shown(format)}`, bare: true };
+  let jobs: Jobs = 'auto';
+  const jobsValue = stringValue(parsed, 'jobs');
+  if (jobsValue !== undefined) {
+    if (!/^[0-9]+$/.test(jobsValue) || !Number.isSafeInteger(Number(jobsValue)) || Number(jobsValue) < 1)
+      return { error: `--jobs must be a positive integer, got ${shown(jobsValue)}`, bare: true };
+    jobs = Number(jobsValue);
+  }
+  let maxFileSizeKB = DEFAULT_MAX_FILE_SIZE_KB;
+  const size = stringValue(parsed, 'max-file-size');
+  if (size !== undefined) {
+    const kb = parseMaxFileSize(size);
+    if (kb === undefined) return { error: `${MAX_FILE_SIZE_USAGE}, got ${shown(size)}`, bare: true };
+    maxFileSizeKB = kb;
+  }
+  let maxWarnings: number | undefined;
+  const most = stringValue(parsed, 'max-warnings');
+  if (most !== undefined) {
+    if (!/^[0-9]+$/.test(most) || !Number.isSafeInteger(Number(most))) return { error: `--max-warnings must be a whole number, got ${shown(most)}` };
+    maxWarnings = Number(most);
+  }
+  const stdins = parsed.positionals.filter((p) => p === '-').length;
+  if (stdins > 1) return { error: '- (standard input) can be given only once: it holds one canvas', bare: true };
+  const files = parsed.positionals.filter((p) => p !== '-');
+  if (files.length === 0 && !stdins) return { error: 'validate needs at least one file, directory or glob (or - for standard input)' };
+  const color = useColor({ flag: lastOfPair(parsed, 'color', 'no-color'), env: io.env, isTTY: io.isTTY });
+  return runValidate(files, format as ValidateFormat, io, threads ? jobs : 1, {
+    stdin: stdins === 1,
+    maxFileSizeKB,
+    quiet: parsed.values.quiet === true,
+    maxWarnings,
+    color,
+  });
+}
+
+/**
+ * One command of the CLI. A usage error comes back as `{ error }`: printed with the command's
+ * usage line (`bare`: the message alone), exit 2. `--help` and `--version` are answered before
+ * `run` is called.
+ */
+export interface Command {
+  /** The usage line(s), without "Usage:". */
+  usage: string;
+  /** What `canvas-as-code <command> --help` prints. */
+  help: string;
+  /** The options, to find --help and --version among them. */
+  options: OptionSpecs;
+  run(args: readonly string[], io: RunIo, threads: boolean): number | Promise<number> | { error: string; bare?: boolean };
+}
+
+/** Every command: one entry each. */
+export const COMMANDS: Readonly<Record<string, Command>> = {
+  validate: { usage: VALIDATE_USAGE, help: VALIDATE_HELP, options: VALIDATE_OPTIONS, run: runValidateCommand },
+  render: {
+    usage: RENDER_USAGE,
+    help: RENDER_HELP,
+    options: RENDER_OPTIONS,
+    run: (args, io) => {
+      const parsed = parseRenderArgs(args);
+      return 'error' in parsed ? parsed : runRender(parsed, io);
+    },
+  },
+  diff: {
+    usage: DIFF_USAGE,
+    help: DIFF_HELP,
+    options: DIFF_OPTIONS,
+    run: (args, io) => {
+      const parsed = parseDiffArgs(args);
+      return 'error' in parsed ? parsed : runDiff(parsed, io);
+    },
+  },
+};
+
+/** What `canvas-as-code --help` prints: every command's usage line. */
+export function overview(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}`);
+  return `Usage:
+${lines.join('\n')}
+  canvas-as-code --version
+
+Canvas as Code checks, draws and compares Business Model Canvas files (*.canvas.yaml).
+Run "canvas-as-code <command> --help" for a command's options and exit status.
+`;
+}
+
+/** A command's usage, as printed after a usage error. */
+function usageOf(name: string, command: Command): string {
+  return `Usage:\n  ${command.usage}\nRun "canvas-as-code ${name} --help" for more.\n`;
+}
 
 /** Set when standard output or standard error is gone (EPIPE: `validate … | head -1`). */
 const broken = { out: false, err: false };
 /** Set when standard output failed for another reason (a full disk): then the exit status is 2. */
 let outputFailed = false;
 
-const processIo: Io = {
+const processIo: RunIo = {
   out: (text) => void (broken.out || process.stdout.write(text)),
   err: (text) => void (broken.err || process.stderr.write(text)),
   cwd: process.cwd(),
+  env: process.env,
+  isTTY: process.stdout.isTTY === true,
 };
 
 let guarded = false;
@@ -83,89 +247,38 @@ function guardOutput(): void {
  * Runs one command: its exit status, or a promise of it when validate runs on worker threads
  * (--jobs, or many files). `threads: false` validates in this thread whatever --jobs says.
  */
-export function run(argv: readonly string[], io: Io = processIo, threads = true): number | Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    (command === undefined ? io.err : io.out)(USAGE);
-    return command === undefined ? 2 : 0;
+export function run(argv: readonly string[], io: RunIo = processIo, threads = true): number | Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' && rest[0] !== undefined && Object.hasOwn(COMMANDS, rest[0]) ? COMMANDS[rest[0]] : undefined;
+    (name === undefined ? io.err : io.out)(topic ? topic.help : overview());
+    return name === undefined ? 2 : 0;
   }
-  if (command === 'render') {
-    if (rest.includes('--help') || rest.includes('-h')) {
-      io.out(USAGE);
-      return 0;
-    }
-    const args = parseRenderArgs(rest);
-    if ('error' in args) {
-      io.err(`canvas-as-code: ${args.error}\n\n${USAGE}`);
-      return 2;
-    }
-    return runRender(args, io);
+  if (name === '--version') {
+    io.out(`${VERSION}\n`);
+    return 0;
   }
-  if (command === 'diff') {
-    if (rest.includes('--help') || rest.includes('-h')) {
-      io.out(USAGE);
-      return 0;
-    }
-    const args = parseDiffArgs(rest);
-    if ('error' in args) {
-      io.err(`canvas-as-code: ${args.error}\n\n${USAGE}`);
-      return 2;
-    }
-    return runDiff(args, io);
-  }
-  if (command !== 'validate') {
-    io.err(`canvas-as-code: unknown command "${command}"\n\n${USAGE}`);
+  if (!Object.hasOwn(COMMANDS, name)) {
+    const what = name.startsWith('-') ? 'option' : 'command';
+    io.err(`canvas-as-code: unknown ${what} "${visibleText(name)}"\n\n${overview()}`);
     return 2;
   }
-  let format: ValidateFormat = 'text';
-  let jobs: Jobs = 'auto';
-  let stdin = false;
-  let maxFileSizeKB = DEFAULT_MAX_FILE_SIZE_KB;
-  const files: string[] = [];
-  const shown = (value: string | undefined) => (value === undefined ? 'nothing' : `"${visibleText(value)}"`);
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === '--jobs' || arg.startsWith('--jobs=') || arg.startsWith('-j')) {
-      const value = arg.startsWith('--jobs=') ? arg.slice('--jobs='.length) : arg.length > 2 && arg.startsWith('-j') ? arg.slice(2) : rest[++i];
-      if (value === undefined || !/^[0-9]+$/.test(value) || !Number.isSafeInteger(Number(value)) || Number(value) < 1) {
-        io.err(`canvas-as-code: --jobs must be a positive integer, got ${shown(value)}\n`);
-        return 2;
-      }
-      jobs = Number(value);
-    } else if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
-      if (value !== 'text' && value !== 'json' && value !== 'github') {
-        io.err(`canvas-as-code: --format must be text, json or github, got ${shown(value)}\n`);
-        return 2;
-      }
-      format = value;
-    } else if (arg === '--max-file-size' || arg.startsWith('--max-file-size=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
-      const kb = parseMaxFileSize(value);
-      if (kb === undefined) {
-        io.err(`canvas-as-code: ${MAX_FILE_SIZE_USAGE}, got ${shown(value)}\n`);
-        return 2;
-      }
-      maxFileSizeKB = kb;
-    } else if (arg === '-') {
-      if (stdin) {
-        io.err('canvas-as-code: - (standard input) can be given only once: it holds one canvas\n');
-        return 2;
-      }
-      stdin = true;
-    } else if (arg === '--help' || arg === '-h') {
-      io.out(USAGE);
-      return 0;
-    } else if (arg.startsWith('-') && arg !== '-') {
-      io.err(`canvas-as-code: unknown option "${visibleText(arg)}"\n\n${USAGE}`);
-      return 2;
-    } else files.push(arg);
+  const command = COMMANDS[name];
+  const options = { ...COMMON_OPTIONS, ...command.options };
+  if (asksFor(rest, 'help', options)) {
+    io.out(command.help);
+    return 0;
   }
-  if (files.length === 0 && !stdin) {
-    io.err(`canvas-as-code: validate needs at least one file, directory or glob (or - for standard input)\n\n${USAGE}`);
+  if (asksFor(rest, 'version', options)) {
+    io.out(`${VERSION}\n`);
+    return 0;
+  }
+  const status = command.run(rest, io, threads);
+  if (typeof status === 'object' && 'error' in status) {
+    io.err(`canvas-as-code: ${status.error}\n${status.bare ? '' : `\n${usageOf(name, command)}`}`);
     return 2;
   }
-  return runValidate(files, format, io, threads ? jobs : 1, { stdin, maxFileSizeKB });
+  return status;
 }
 
 /**
@@ -175,7 +288,7 @@ export function run(argv: readonly string[], io: Io = processIo, threads = true)
  * validate may run on worker threads: the status is then known only later, so this returns 0 for
  * now and sets process.exitCode itself when the run ends (Node waits for the workers).
  */
-export function main(argv: readonly string[], io: Io = processIo): number {
+export function main(argv: readonly string[], io: RunIo = processIo): number {
   if (io === processIo) guardOutput();
   const status = run(argv, io, io === processIo);
   if (typeof status === 'number') return status;

@@ -4,6 +4,8 @@ import { buildCanvasView, LineIndex, renderHtml, renderMarkdown, renderSvg, vali
 import type { CanvasView } from '../core';
 import { visibleText } from '../core/visibleText';
 import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, parseMaxFileSize, readNamedInput, STDIN_NAME } from './readInput';
+import { COMMON_OPTIONS, parseCommandArgs, shown, stringValue } from './args';
+import type { OptionSpecs } from './args';
 import { Io } from './validateCommand';
 import { isSameFile, writeOutputAtomically } from './writeOutput';
 
@@ -31,30 +33,29 @@ function isFormat(value: string | undefined): value is RenderFormat {
   return (RENDER_FORMATS as readonly string[]).includes(value ?? '');
 }
 
+/** render's options (parseArgs, see args.ts), besides --help and --version. */
+export const RENDER_OPTIONS = {
+  format: { type: 'string', missing: () => '--format must be html, svg or md, got nothing' },
+  output: { type: 'string', short: 'o', missing: (option: string) => `${option} needs a file name` },
+  'max-file-size': { type: 'string', missing: () => `${MAX_FILE_SIZE_USAGE}, got nothing` },
+} as const satisfies OptionSpecs;
+
 /** `<file> --format html|svg|md [-o out]`; the format may also come from the output's extension. */
 export function parseRenderArgs(args: readonly string[]): RenderArgs | { error: string } {
-  let format: string | undefined;
-  let output: string | undefined;
+  const parsed = parseCommandArgs(args, { ...COMMON_OPTIONS, ...RENDER_OPTIONS });
+  if ('error' in parsed) return parsed;
+  let format = stringValue(parsed, 'format');
+  const output = stringValue(parsed, 'output');
+  if (format !== undefined && !isFormat(format)) return { error: `--format must be html, svg or md, got ${shown(format)}` };
+  if (output === '') return { error: `${args.includes('-o') ? '-o' : '--output'} needs a file name` };
   let maxFileSizeKB = DEFAULT_MAX_FILE_SIZE_KB;
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const inline = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : undefined;
-    if (arg === '--format' || arg.startsWith('--format=')) {
-      format = inline ?? args[++i];
-      if (!isFormat(format)) return { error: `--format must be html, svg or md, got ${format === undefined ? 'nothing' : `"${visibleText(format)}"`}` };
-    } else if (arg === '-o' || arg === '--output' || arg.startsWith('--output=')) {
-      output = inline ?? args[++i];
-      if (!output) return { error: `${arg.replace(/=.*/, '')} needs a file name` };
-    } else if (arg === '--max-file-size' || arg.startsWith('--max-file-size=')) {
-      const value = inline ?? args[++i];
-      const kb = parseMaxFileSize(value);
-      if (kb === undefined) return { error: `${MAX_FILE_SIZE_USAGE}, got ${value === undefined ? 'nothing' : `"${visibleText(value)}"`}` };
-      maxFileSizeKB = kb;
-    } else if (arg.startsWith('-') && arg !== '-') {
-      return { error: `unknown option "${visibleText(arg)}"` };
-    } else files.push(arg);
+  const size = stringValue(parsed, 'max-file-size');
+  if (size !== undefined) {
+    const kb = parseMaxFileSize(size);
+    if (kb === undefined) return { error: `${MAX_FILE_SIZE_USAGE}, got ${shown(size)}` };
+    maxFileSizeKB = kb;
   }
+  const files = parsed.positionals;
   if (files.length !== 1) return { error: files.length ? `render takes one file, got ${files.length}` : 'render needs a canvas file' };
   if (format === undefined && output && output !== '-') format = BY_EXTENSION[output.replace(/^.*\./, '').toLowerCase()];
   if (!isFormat(format)) return { error: 'render needs --format html, svg or md' };

@@ -7,6 +7,8 @@ import { DEFAULT_MAX_FILE_SIZE_KB, readInputFile, readInputStream, STDIN_NAME } 
 import { expandArguments } from './files';
 import { hasInvisibleCharacters, visibleText } from '../core/visibleText';
 import { validateOnWorkers } from './validateWorkers';
+import { PAINT } from './color';
+import { artifactLocation, findSourceRoot, sarifFrame, sarifResult, serializeResult } from './sarif';
 
 export interface CliDiagnostic {
   file: string;
@@ -38,7 +40,8 @@ export interface Io {
   beforeRead?: (file: string) => void;
 }
 
-export type ValidateFormat = 'text' | 'json' | 'github';
+export const VALIDATE_FORMATS = ['text', 'json', 'github', 'sarif'] as const;
+export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
 
 /** What validate is told besides its files and format. */
 export interface ValidateOptions {
@@ -46,6 +49,12 @@ export interface ValidateOptions {
   stdin?: boolean;
   /** Files larger than this many KB are not read (exit 2); 0: no limit. */
   maxFileSizeKB?: number;
+  /** --quiet: print errors only (warnings and the rest are still counted, for --max-warnings). */
+  quiet?: boolean;
+  /** --max-warnings N: exit 1 when more than N warnings are found. */
+  maxWarnings?: number;
+  /** Colour the severity words and file names of text output. */
+  color?: boolean;
 }
 
 /** How many threads validate: a positive integer, or 'auto' (see {@link autoJobs}). */
@@ -124,7 +133,12 @@ const GITHUB_LEVEL: Readonly<Record<string, string>> = { error: 'error', warning
  * GitHub documents (`%`, CR, LF; in properties also `:` and `,`), so no user text can end the line
  * and start a command of its own.
  */
-export function formatDiagnostic(d: CliDiagnostic, format: ValidateFormat): string {
+export function formatDiagnostic(d: CliDiagnostic, format: ValidateFormat, options: FormatOptions = {}): string {
+  if (format === 'sarif') {
+    const cwd = options.cwd ?? process.cwd();
+    const location = artifactLocation(d.file, cwd, options.root ?? cwd);
+    return serializeResult(sarifResult(d, location)).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  }
   if (format === 'json') return JSON.stringify(d).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (format === 'github') {
     const level = GITHUB_LEVEL[d.severity] ?? 'notice';
@@ -133,19 +147,33 @@ export function formatDiagnostic(d: CliDiagnostic, format: ValidateFormat): stri
       `title=${githubProperty(visibleText(d.code))}::${githubData(visibleText(d.message))}\n`
     );
   }
-  return `${visibleText(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${visibleText(d.message)}\n`;
+  // Colour wraps the escaped file name and our own severity word only: user text brings no escapes.
+  const file = options.color ? PAINT.file(visibleText(d.file)) : visibleText(d.file);
+  const severity = options.color ? (PAINT[d.severity] ?? String)(d.severity) : d.severity;
+  return `${file}:${d.line}:${d.column} ${severity} ${d.code} ${visibleText(d.message)}\n`;
+}
+
+/** How diagnostics are formatted besides their format. */
+export interface FormatOptions {
+  /** Text: colour the severity word and the file name. */
+  color?: boolean;
+  /** SARIF: the working directory files are named from, and the repository root URIs are relative to. */
+  cwd?: string;
+  root?: string;
 }
 
 /** Options {@link checkFile} passes on to worker threads. */
-export interface CheckOptions {
+export interface CheckOptions extends FormatOptions {
   maxFileSizeKB?: number;
+  /** Format errors only (every severity is still counted). */
+  quiet?: boolean;
 }
 
 /** Reads, validates and formats one file; never throws. */
 export function checkFile(file: string, cwd: string, format: ValidateFormat, options: CheckOptions = {}): FileReport {
   const read = readInputFile(resolve(cwd, file), { maxFileSizeKB: options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB });
   if (read.error !== undefined) return unreadable(file, read.error);
-  return checkText(file, read.text, format);
+  return checkText(file, read.text, format, { cwd, ...options });
 }
 
 function unreadable(file: string, reason: string): FileReport {
@@ -153,7 +181,7 @@ function unreadable(file: string, reason: string): FileReport {
 }
 
 /** Validates and formats the text of one canvas (as read by readInput); never throws. */
-export function checkText(file: string, text: string, format: ValidateFormat): FileReport {
+export function checkText(file: string, text: string, format: ValidateFormat, options: CheckOptions = {}): FileReport {
   let found: CliDiagnostic[];
   try {
     found = toCliDiagnostics(file, text, validateCanvas(text).diagnostics);
@@ -161,10 +189,11 @@ export function checkText(file: string, text: string, format: ValidateFormat): F
     return { items: [], counts: [], error: `cannot validate ${visibleText(file)}: ${visibleText((error as Error)?.message ?? String(error))}` };
   }
   const counts = [0, 0, 0, 0];
-  const items = found.map((d) => {
+  const items: string[] = [];
+  for (const d of found) {
     counts[SEVERITIES.indexOf(d.severity as (typeof SEVERITIES)[number])]++;
-    return formatDiagnostic(d, format);
-  });
+    if (!options.quiet || d.severity === 'error') items.push(formatDiagnostic(d, format, options));
+  }
   return { items, counts };
 }
 
@@ -176,12 +205,20 @@ export class ValidateReporter {
   private readonly counts = [0, 0, 0, 0];
   private unreadable = 0;
   private first = true;
+  private readonly sarifTail: string = '';
 
+  /** `root`: for SARIF, the repository root file URIs are relative to (see sarif.ts). */
   constructor(
     private readonly format: ValidateFormat,
     private readonly io: Io,
+    private readonly options: { maxWarnings?: number; root?: string } = {},
   ) {
     if (format === 'json') io.out('[');
+    if (format === 'sarif') {
+      const { head, tail } = sarifFrame(options.root ?? io.cwd);
+      this.sarifTail = tail;
+      io.out(head);
+    }
   }
 
   file(report: FileReport): void {
@@ -193,10 +230,12 @@ export class ValidateReporter {
     }
     for (let i = 0; i < 4; i++) this.counts[i] += report.counts[i];
     if (!report.items.length) return;
-    if (this.format === 'json') {
+    if (this.format === 'json' || this.format === 'sarif') {
+      // JSON items are bare objects (indented here); SARIF results come indented for their depth.
+      const lead = this.format === 'json' ? '  ' : '';
       let chunk = '';
       for (const item of report.items) {
-        chunk += (this.first ? '\n  ' : ',\n  ') + item;
+        chunk += (this.first ? '\n' : ',\n') + lead + item;
         this.first = false;
       }
       this.io.out(chunk);
@@ -209,6 +248,7 @@ export class ValidateReporter {
    */
   finish(files: number): number {
     if (this.format === 'json') this.io.out(this.first ? ']\n' : '\n]\n');
+    if (this.format === 'sarif') this.io.out((this.first ? ']' : '\n      ]') + this.sarifTail);
     const [error, warning, information, hint] = this.counts;
     const total = error + warning + information + hint;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -217,7 +257,10 @@ export class ValidateReporter {
       `${plural(files - this.unreadable, 'file')} checked: ${plural(total, 'problem')} ` +
         `(${plural(error, 'error')}, ${plural(warning, 'warning')}, ${information} information, ${plural(hint, 'hint')})${notRead}\n`,
     );
-    return this.unreadable > 0 ? 2 : error > 0 ? 1 : 0;
+    const { maxWarnings } = this.options;
+    const tooManyWarnings = maxWarnings !== undefined && warning > maxWarnings;
+    if (tooManyWarnings) this.io.err(`canvas-as-code: too many warnings: ${warning} found, --max-warnings allows ${maxWarnings}\n`);
+    return this.unreadable > 0 ? 2 : error > 0 || tooManyWarnings ? 1 : 0;
   }
 }
 
@@ -271,13 +314,19 @@ export function runValidate(args: readonly string[], format: ValidateFormat, io:
   for (const arg of unmatched) io.err(`canvas-as-code: no canvas files matched "${visibleText(arg)}"\n`);
   if (unmatched.length || errors.length) return 2;
   const threads = Math.min(jobs === 'auto' ? autoJobs(files, io.cwd) : jobs, files.length);
-  const reporter = new ValidateReporter(format, io);
-  const check: CheckOptions = { maxFileSizeKB: options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB };
+  const root = format === 'sarif' ? findSourceRoot(io.cwd) : undefined;
+  const reporter = new ValidateReporter(format, io, { maxWarnings: options.maxWarnings, root });
+  const check: CheckOptions = {
+    maxFileSizeKB: options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB,
+    ...(options.quiet ? { quiet: true } : {}),
+    ...(options.color && format === 'text' ? { color: true } : {}),
+    ...(root !== undefined ? { root, cwd: io.cwd } : {}),
+  };
   // Standard input first, on this thread (workers have none).
   const checked = files.length + (options.stdin ? 1 : 0);
   if (options.stdin) {
     const read = readInputStream(io.stdin ?? 0, check);
-    reporter.file(read.error !== undefined ? unreadable(STDIN_NAME, read.error) : checkText(STDIN_NAME, read.text, format));
+    reporter.file(read.error !== undefined ? unreadable(STDIN_NAME, read.error) : checkText(STDIN_NAME, read.text, format, check));
   }
   if (threads <= 1) {
     for (const file of files) {

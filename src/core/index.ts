@@ -5,6 +5,8 @@ export { LineIndex } from './lineIndex';
 export type { Position } from './lineIndex';
 export { MESSAGES, formatTemplate } from './messages';
 export { DEFAULT_SEVERITIES, effectiveSeverity } from './severity';
+export { RULE_DOCS } from './ruleDocs';
+export type { RuleDoc } from './ruleDocs';
 export { RULE_CODES, SEVERITIES } from './types';
 export type { CanvasDiagnostic, Localizer, RuleCode, Severity, SeveritySetting, SeverityOverrides, Span, ValidationOptions } from './types';
 export { BLOCKS, BLOCK_BY_KEY, canvasSchema } from './schema';

@@ -76,7 +76,7 @@ describe('CLI validate', () => {
     assert.equal(run(['validate']).code, 2);
     const badFormat = run(['validate', '--format', 'xml', 'examples']);
     assert.equal(badFormat.code, 2);
-    assert.equal(badFormat.err, 'canvas-as-code: --format must be text, json or github, got "xml"\n');
+    assert.equal(badFormat.err, 'canvas-as-code: --format must be text, json, github or sarif, got "xml"\n');
     const missing = run(['validate', 'no-such.canvas.yaml']);
     assert.equal(missing.code, 2);
     assert.equal(missing.err, 'canvas-as-code: no canvas files matched "no-such.canvas.yaml"\n');

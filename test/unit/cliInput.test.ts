@@ -239,8 +239,11 @@ describe('CLI input: what validate reads', function () {
         [['--max-file-size='], '""'],
         [['--max-file-size'], 'nothing'],
       ] as const) {
+        // A missing value is an argument error: the message, then validate's usage line.
+        const result = runHere(['clean.canvas.yaml', ...args], dir);
+        if (shown === 'nothing') assert.match(result.err, /\n\nUsage:\n  canvas-as-code validate /);
         assert.deepEqual(
-          runHere(['clean.canvas.yaml', ...args], dir),
+          { ...result, err: result.err.replace(/\nUsage:[\s\S]*$/, '') },
           { code: 2, out: '', err: `canvas-as-code: --max-file-size must be a whole number of KB (0: no limit), got ${shown}\n` },
           args.join(' '),
         );
@@ -250,7 +253,7 @@ describe('CLI input: what validate reads', function () {
     it('the usage text documents -, --max-file-size and --format github', () => {
       let out = '';
       main(['validate', '--help'], { out: (t) => void (out += t), err: () => {}, cwd: ROOT });
-      assert.match(out, /\[-\] \[--format text\|json\|github\] \[--jobs N\]/);
+      assert.match(out, /\[-\] \[--format text\|json\|github\|sarif\] \[--jobs N\]/);
       assert.match(out, /\[--max-file-size KB\]/);
       assert.match(out, /--max-file-size KB each \(default 4096/);
     });

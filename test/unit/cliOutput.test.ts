@@ -148,7 +148,7 @@ describe('CLI output: hostile text is inert', () => {
       out: '',
       err: 'canvas-as-code: cannot read latin\\x1b]0;owned\\x07\\n::error::x.canvas.yaml: not UTF-8 text (invalid UTF-8 byte 0xE9 at line 1)\n0 files checked: 0 problems (0 errors, 0 warnings, 0 information, 0 hints); 1 file could not be read\n',
     });
-    assert.equal(run(['hostile.canvas.yaml', '--format', 'x\u001b[2J\n::error::y'], dir).err, 'canvas-as-code: --format must be text, json or github, got "x\\x1b[2J\\n::error::y"\n');
+    assert.equal(run(['hostile.canvas.yaml', '--format', 'x\u001b[2J\n::error::y'], dir).err, 'canvas-as-code: --format must be text, json, github or sarif, got "x\\x1b[2J\\n::error::y"\n');
     assert.equal(run(['hostile.canvas.yaml', '--jobs', '\u202e1'], dir).err, 'canvas-as-code: --jobs must be a positive integer, got "\\u202e1"\n');
     assert.match(run(['hostile.canvas.yaml', '--\u001b[2J\n::error::z'], dir).err, /^canvas-as-code: unknown option "--\\x1b\[2J\\n::error::z"\n/);
   });
