@@ -86,6 +86,16 @@ describe('the CLI npm package (npm run pack:cli)', function () {
     assert.match(String((manifest.engines as { node?: string }).node), /^>=20/);
   });
 
+  it('is publish-ready: npm publish --dry-run passes on the stage, without warnings about the manifest', function () {
+    const stage = join(ROOT, 'dist/pack/stage');
+    if (process.env.CANVAS_CLI_TGZ || !existsSync(stage)) this.skip(); // a reused tarball may come without its stage
+    const r = sh('npm', ['publish', '--dry-run', '--offline', '--json'], stage);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.doesNotMatch(r.stderr, /auto-corrected|errors corrected|invalid/i);
+    const report = JSON.parse(r.stdout) as { name?: string; 'canvas-as-code'?: { name: string } }; // npm 11 keys it by name
+    assert.equal((report['canvas-as-code'] ?? report).name, 'canvas-as-code');
+  });
+
   it('installed offline, validates from the user folder: exit 0 on good canvases, 1 on errors', () => {
     const good = sh(bin, ['validate', 'plans'], dir);
     assert.equal(good.status, 0, good.stdout + good.stderr);
