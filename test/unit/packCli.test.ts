@@ -108,10 +108,13 @@ describe('the CLI npm package (npm run pack:cli)', function () {
     assert.equal(jobs.stdout, bad.stdout);
   });
 
-  it('prints its help (exit 0), renders and diffs', () => {
+  it('prints its help and version (exit 0), renders and diffs', () => {
     const help = sh(bin, ['--help'], dir);
     assert.equal(help.status, 0, help.stderr);
     assert.match(help.stdout, /canvas-as-code validate/);
+    const version = sh(bin, ['--version'], dir);
+    assert.equal(version.status, 0, version.stderr);
+    assert.equal(version.stdout.trim(), String(rootManifest().version));
     const svg = sh(bin, ['render', 'plans/b2b-saas.canvas.yaml', '--format', 'svg'], dir);
     assert.equal(svg.status, 0, svg.stderr);
     assert.ok(/^(<\?xml[^>]*>\s*)?<svg /.test(svg.stdout) && svg.stdout.trimEnd().endsWith('</svg>'), svg.stdout.slice(0, 200));
