@@ -96,8 +96,8 @@ export function sarifRules(): object[] {
     shortDescription: { text: doc.text, markdown: doc.markdown },
     fullDescription: { text: `${doc.text} Default severity: ${doc.defaultSeverity}.`, markdown: `${doc.markdown} Default severity: ${doc.defaultSeverity}.` },
     help: {
-      text: `${doc.text} Default severity: ${doc.defaultSeverity}; set "${doc.code}" under the canvasAsCode.rules setting to change it (off, hint, information, warning, error).`,
-      markdown: `${doc.markdown} Default severity: **${doc.defaultSeverity}**; set \`${doc.code}\` under the \`canvasAsCode.rules\` setting to change it (\`off\`, \`hint\`, \`information\`, \`warning\`, \`error\`).`,
+      text: `${doc.text} Default severity: ${doc.defaultSeverity}; change it under rules: in .canvas-as-code.yaml or in the canvasAsCode.rules setting ("${doc.code}": off, hint, information, warning or error).`,
+      markdown: `${doc.markdown} Default severity: **${doc.defaultSeverity}**; change it under \`rules:\` in \`.canvas-as-code.yaml\` or in the \`canvasAsCode.rules\` setting (\`${doc.code}\`: \`off\`, \`hint\`, \`information\`, \`warning\` or \`error\`).`,
     },
     defaultConfiguration: { level: sarifLevel(doc.defaultSeverity) },
   }));
