@@ -1,8 +1,8 @@
-// One build script, one esbuild context per runtime: the extension for Node and for the web-worker
-// host, the preview webview, the CLI, the core as a library (bench, browser tests), and the integration suite.
+// One build script, one esbuild context per runtime: the extension (one bundle for the Node and the
+// web-worker hosts), the preview webview, the CLI, the core as a library (bench, browser tests), and the integration suite.
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -49,23 +49,16 @@ const slimSchema = {
 
 const builds = [
   {
+    // The extension: one bundle for both extension hosts (package.json "main" and "browser"), the
+    // Node host runs the web-worker build as is. Built for the browser, so the build fails if the
+    // extension or the core reaches for a Node built-in (the web-worker host has none).
     ...common,
-    entryPoints: ['src/extension/node.ts'],
-    outfile: 'dist/extension/node.js',
-    platform: 'node',
-    format: 'cjs',
-    external: ['vscode'],
-    plugins: [slimSchema],
-  },
-  {
-    ...common,
-    entryPoints: ['src/extension/browser.ts'],
-    outfile: 'dist/extension/browser.js',
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension/extension.js',
     platform: 'browser',
     format: 'cjs',
     external: ['vscode'],
     plugins: [slimSchema],
-    // The web-worker host has no Node built-ins: fail the build if the core reaches for one.
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
   },
   {
@@ -124,6 +117,10 @@ if (integrationTests.length) {
     logLevel: 'warning',
   });
 }
+
+// The two bundles of the extension before it had one (node.js, browser.js): a tree built then would
+// otherwise ship them in the .vsix (.vscodeignore lets dist/extension/*.js in).
+for (const stale of ['node.js', 'node.js.map', 'browser.js', 'browser.js.map']) rmSync(join('dist/extension', stale), { force: true });
 
 const present = builds.filter((b) => (b.entryPoints ?? []).every((e) => existsSync(e)));
 if (watch) {

@@ -7,7 +7,7 @@
 //    links `src` and `node_modules` (every path in esbuild.mjs is relative to the working
 //    directory), so the repository's dist/ is not touched; then packs a .vsix from a temporary
 //    copy of the repository with that production dist/, with the vsce flags package.mjs uses.
-//    Budgets: extension bundle (node and browser) < 400 KB, webview bundle < 200 KB, .vsix < 1 MB
+//    Budgets: extension bundle (one for the Node and web-worker hosts) < 400 KB, webview bundle < 200 KB, .vsix < 1 MB
 //    (KB = 1,024 bytes, as vsce and package.mjs count).
 //  - activate(): in fresh processes (bench/startup-child.cjs), the production bundle is required
 //    against a recording fake `vscode` module (bench/startup-fake-vscode.cjs), timing
@@ -42,8 +42,7 @@ const CANVAS = join(root, 'examples', 'b2b-saas.canvas.yaml');
 
 export const KB = 1024;
 export const SIZE_BUDGETS = {
-  'dist/extension/node.js': 400 * KB,
-  'dist/extension/browser.js': 400 * KB,
+  'dist/extension/extension.js': 400 * KB,
   'dist/webview/preview.js': 200 * KB,
 };
 export const VSIX_BUDGET = 1024 * KB;
@@ -196,7 +195,7 @@ export async function measureStartup({ quick = false, vsix = true, rounds, log =
     const dist = buildProduction(tmp);
     const sizes = [];
     const scans = [];
-    for (const rel of ['extension/node.js', 'extension/browser.js', 'webview/preview.js', 'cli.js', 'core.js']) {
+    for (const rel of ['extension/extension.js', 'webview/preview.js', 'cli.js', 'core.js']) {
       const file = join(dist, rel);
       if (!existsSync(file)) continue;
       const text = readFileSync(file);
@@ -206,8 +205,8 @@ export async function measureStartup({ quick = false, vsix = true, rounds, log =
       const source = text.toString('utf8');
       scans.push({ name, newFunction: countOccurrences(source, 'new Function'), evalCalls: (source.match(/\beval\(/g) ?? []).length });
     }
-    const nodeBytes = sizes.find((s) => s.name === 'dist/extension/node.js')?.bytes;
-    const composition = breakdown('src/extension/node.ts', 'node', nodeBytes);
+    const extensionBytes = sizes.find((s) => s.name === 'dist/extension/extension.js')?.bytes;
+    const composition = breakdown('src/extension/extension.ts', 'browser', extensionBytes);
 
     let vsixResult;
     if (vsix) {
@@ -220,7 +219,7 @@ export async function measureStartup({ quick = false, vsix = true, rounds, log =
       }
     }
 
-    const bundles = { node: join(dist, 'extension', 'node.js'), browser: join(dist, 'extension', 'browser.js') };
+    const bundles = { extension: join(dist, 'extension', 'extension.js') };
     const n = rounds ?? (quick ? 15 : 30);
     log(`timing require() and activate() in fresh processes: ${n} rounds x ${Object.keys(bundles).length * SCENARIOS.length} processes...`);
     const timing = timeActivation(bundles, n);
@@ -314,17 +313,17 @@ export function formatStartupTable(result) {
   if (result.composition) {
     const c = result.composition;
     const top = c.parts.slice(0, 8).map((p) => `${p.name} ${kb(p.bytes)}`).join(', ');
-    out.push(`dist/extension/node.js by input (esbuild metafile, same options${c.matches ? ', same size' : `, ${c.bytes} bytes: differs from esbuild.mjs's output`}): ${top} KB`);
+    out.push(`dist/extension/extension.js by input (esbuild metafile, same options${c.matches ? ', same size' : `, ${c.bytes} bytes: differs from esbuild.mjs's output`}): ${top} KB`);
   }
   out.push('');
   out.push(`activate() against require() of the same production bundle, fresh process each, interleaved rounds; budget: activate <= ${ACTIVATE_BUDGET} x load`);
   out.push(
-    `${pad('bundle', 8)}  ${pad('documents open', 28)}  ${lpad('rounds', 6)}  ${lpad('load ms', 8)}  ${lpad('activate ms', 11)}  ${lpad('ratio', 6)}  ${lpad('IQR', 11)}  ${lpad('min-max', 11)}  ${lpad('sets', 4)}  budget`,
+    `${pad('bundle', 9)}  ${pad('documents open', 28)}  ${lpad('rounds', 6)}  ${lpad('load ms', 8)}  ${lpad('activate ms', 11)}  ${lpad('ratio', 6)}  ${lpad('IQR', 11)}  ${lpad('min-max', 11)}  ${lpad('sets', 4)}  budget`,
   );
-  out.push(`${'-'.repeat(8)}  ${'-'.repeat(28)}  ------  --------  -----------  ------  -----------  -----------  ----  ------`);
+  out.push(`${'-'.repeat(9)}  ${'-'.repeat(28)}  ------  --------  -----------  ------  -----------  -----------  ----  ------`);
   for (const t of result.timing) {
     out.push(
-      `${pad(t.bundle, 8)}  ${pad(SCENARIO_LABEL[t.scenario], 28)}  ${lpad(t.rounds, 6)}  ${lpad(ms(t.load.median), 8)}  ${lpad(ms(t.activate.median), 11)}  ${lpad(`${t.ratio.median.toFixed(2)}x`, 6)}  ${lpad(`${t.ratio.q1.toFixed(2)}-${t.ratio.q3.toFixed(2)}`, 11)}  ${lpad(`${t.ratio.min.toFixed(2)}-${t.ratio.max.toFixed(2)}`, 11)}  ${lpad(t.setsDuringActivate, 4)}  ${t.pass ? 'PASS' : 'FAIL'}`,
+      `${pad(t.bundle, 9)}  ${pad(SCENARIO_LABEL[t.scenario], 28)}  ${lpad(t.rounds, 6)}  ${lpad(ms(t.load.median), 8)}  ${lpad(ms(t.activate.median), 11)}  ${lpad(`${t.ratio.median.toFixed(2)}x`, 6)}  ${lpad(`${t.ratio.q1.toFixed(2)}-${t.ratio.q3.toFixed(2)}`, 11)}  ${lpad(`${t.ratio.min.toFixed(2)}-${t.ratio.max.toFixed(2)}`, 11)}  ${lpad(t.setsDuringActivate, 4)}  ${t.pass ? 'PASS' : 'FAIL'}`,
     );
   }
   out.push('load = require(bundle) (read, compile, run the top level); activate = activate(context); ms: medians; ratio: median of');
@@ -332,12 +331,12 @@ export function formatStartupTable(result) {
   out.push('');
   out.push('What activate and document events do (recording fake vscode, one probe process per bundle):');
   for (const c of result.checks) out.push(`  ${c.pass === undefined ? 'NOTE' : c.pass ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`);
-  const p = result.probes.node;
+  const p = result.probes.extension;
   if (p) {
     const registered = Object.entries(p.activateCalls)
       .filter(([k]) => /register|create|\.onDid/.test(k))
       .map(([k, v]) => (v > 1 ? `${k} x${v}` : k));
-    out.push(`  activate registers (node): ${registered.join(', ')}; ${p.subscriptions} subscriptions`);
+    out.push(`  activate registers: ${registered.join(', ')}; ${p.subscriptions} subscriptions`);
     if (p.unmodelled.length) out.push(`  vscode API the fake did not model (generic proxy): ${p.unmodelled.join(', ')}`);
   }
   out.push('');

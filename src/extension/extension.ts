@@ -1,7 +1,10 @@
 import type * as vscode from 'vscode';
 import { activateCanvasAsCode } from './activate';
 
-/** Entry for web-worker extension hosts (vscode.dev, github.dev): same features, no Node APIs. */
+/**
+ * The one entry of both extension hosts (package.json "main" and "browser"): the Node host and the
+ * web-worker host (vscode.dev, github.dev) run the same bundle, built without Node built-ins.
+ */
 export function activate(context: vscode.ExtensionContext): void {
   activateCanvasAsCode(context);
 }
