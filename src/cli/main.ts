@@ -1,3 +1,9 @@
+/**
+ * The CLI: `canvas-as-code <command> [options] [arguments]`. Each command is one entry of
+ * {@link COMMANDS}: its usage line, its --help text, its options (read with node:util parseArgs,
+ * see args.ts) and what runs it. --help and --version are answered here for every command; a usage
+ * error a command returns is printed with that command's usage line, exit 2.
+ */
 import { COMMON_OPTIONS, asksFor, lastOfPair, parseCommandArgs, shown, stringValue } from './args';
 import type { OptionSpecs } from './args';
 import { useColor } from './color';

@@ -131,7 +131,9 @@ const GITHUB_LEVEL: Readonly<Record<string, string>> = { error: 'error', warning
  * a workflow command (`::error file=…,line=…::message`; information and hints are notices), the
  * message and path made visible the same way (the path keeps its backslashes) and then escaped as
  * GitHub documents (`%`, CR, LF; in properties also `:` and `,`), so no user text can end the line
- * and start a command of its own.
+ * and start a command of its own. SARIF: one result (sarif.ts), serialized at its depth in the log,
+ * such characters as \u escapes as in JSON. Colour (text only) wraps the escaped file name and the
+ * severity word: never user text with escapes of its own.
  */
 export function formatDiagnostic(d: CliDiagnostic, format: ValidateFormat, options: FormatOptions = {}): string {
   if (format === 'sarif') {
@@ -199,7 +201,8 @@ export function checkText(file: string, text: string, format: ValidateFormat, op
 
 /**
  * Writes validate's output file by file, as each file's report is handed in (in input order): text
- * lines, or one JSON array written incrementally; the summary on standard error at the end.
+ * lines, or one JSON array (or SARIF log, its results array) written incrementally; the summary on
+ * standard error at the end, then what --max-warnings says.
  */
 export class ValidateReporter {
   private readonly counts = [0, 0, 0, 0];
@@ -300,7 +303,8 @@ export function autoJobs(files: readonly string[], cwd: string, cores = availabl
 }
 
 /**
- * `validate <files or globs…> [-] [--format text|json|github] [--jobs N] [--max-file-size KB]`:
+ * `validate <files or globs…> [-] [--format text|json|github|sarif] [--jobs N] [--max-file-size KB]`
+ * (and --quiet, --max-warnings N, colour: {@link ValidateOptions}):
  * exit 2 when an argument matches nothing or a file cannot be read (see readInput.ts: only regular
  * files, at most the size limit, UTF-8 or UTF-16 with a BOM), else 1 when any error is found.
  * `-` (options.stdin) validates one canvas from standard input, reported as `<stdin>`, before the
