@@ -1,15 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { STARTER_KINDS, starterCanvas } from '../core/starter';
 import { visibleText } from '../core/visibleText';
 import type { Io } from './validateCommand';
+import { COMMON_OPTIONS, parseCommandArgs, shown, stringValue } from './args';
+import type { OptionSpecs } from './args';
 
 const DEFAULT_KIND = STARTER_KINDS[0] ?? 'business-model';
 const EXTENSIONS = ['.canvas.yaml', '.canvas.yml'];
 
-export const INIT_USAGE = `Usage: canvas-as-code init [--kind KIND] [--title TITLE] [FILE]
+/** The usage line (without "Usage:"). */
+export const INIT_USAGE = 'canvas-as-code init [--kind KIND] [--title TITLE] [FILE]';
+
+export const INIT_HELP = `Usage:
+  ${INIT_USAGE}
 
 Writes a starter canvas, with no errors or warnings, to FILE (default: KIND.canvas.yaml; - for
 standard output). FILE must end in .canvas.yaml or .canvas.yml. An existing file is never
@@ -21,35 +26,36 @@ Options:
   -h, --help     show this help
 `;
 
-type InitArgs = { help: true } | { help: false; kind: string; title?: string; file: string };
+export interface InitArgs {
+  kind: string;
+  title?: string;
+  file: string;
+}
 
-function parseInitArgs(argv: readonly string[]): InitArgs | { error: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: true,
-      options: { kind: { type: 'string' }, title: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    return { error: visibleText((error as Error).message) };
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return { help: true };
-  const kind = values.kind ?? DEFAULT_KIND;
-  if (!STARTER_KINDS.includes(kind)) return { error: `unknown canvas kind "${visibleText(kind)}"; the kinds are ${STARTER_KINDS.join(', ')}` };
-  if (values.title !== undefined && values.title.trim() === '') return { error: '--title needs a title that is not blank' };
-  if (positionals.length > 1) return { error: `init writes one file, got ${positionals.length}: ${positionals.map((p) => `"${visibleText(p)}"`).join(' ')}` };
+export const INIT_OPTIONS = {
+  kind: { type: 'string' },
+  title: { type: 'string' },
+} as const satisfies OptionSpecs;
+
+/** `init [--kind K] [--title T] [FILE]`. */
+export function parseInitArgs(argv: readonly string[]): InitArgs | { error: string } {
+  const parsed = parseCommandArgs(argv, { ...COMMON_OPTIONS, ...INIT_OPTIONS });
+  if ('error' in parsed) return parsed;
+  const kind = stringValue(parsed, 'kind') ?? DEFAULT_KIND;
+  const title = stringValue(parsed, 'title');
+  const { positionals } = parsed;
+  if (!STARTER_KINDS.includes(kind)) return { error: `unknown canvas kind ${shown(kind)}; the kinds are ${STARTER_KINDS.join(', ')}` };
+  if (title !== undefined && title.trim() === '') return { error: '--title needs a title that is not blank' };
+  if (positionals.length > 1) return { error: `init writes one file, got ${positionals.length}: ${positionals.map((p) => shown(p)).join(' ')}` };
   const file = positionals[0] ?? `${kind}${EXTENSIONS[0]}`;
   if (file !== '-') {
-    if (file.endsWith('/') || file.endsWith(sep)) return { error: `"${visibleText(file)}" names a directory, not a file` };
+    if (file.endsWith('/') || file.endsWith(sep)) return { error: `${shown(file)} names a directory, not a file` };
     const name = basename(file);
     const extension = EXTENSIONS.find((e) => name.endsWith(e));
-    if (!extension) return { error: `"${visibleText(file)}" does not end in .canvas.yaml or .canvas.yml, so the editor and validate would not treat it as a canvas` };
-    if (name.length === extension.length) return { error: `"${visibleText(file)}" needs a name before ${extension}` };
+    if (!extension) return { error: `${shown(file)} does not end in .canvas.yaml or .canvas.yml, so the editor and validate would not treat it as a canvas` };
+    if (name.length === extension.length) return { error: `${shown(file)} needs a name before ${extension}` };
   }
-  return { help: false, kind, title: values.title, file };
+  return { kind, title, file };
 }
 
 /**
@@ -97,16 +103,7 @@ function writeNew(path: string, bytes: Uint8Array): void {
 }
 
 /** `init [--kind K] [--title T] [file]`: 0 when written, 2 on bad usage or when the file cannot be created. */
-export function runInit(argv: readonly string[], io: Io): number {
-  const args = parseInitArgs(argv);
-  if ('error' in args) {
-    io.err(`canvas-as-code: ${args.error}\n\n${INIT_USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    io.out(INIT_USAGE);
-    return 0;
-  }
+export function runInit(args: InitArgs, io: Io): number | { error: string; bare: true } {
   const text = starterCanvas(args.kind, { title: args.title });
   if (args.file === '-') {
     io.out(text);
@@ -125,8 +122,7 @@ export function runInit(argv: readonly string[], io: Io): number {
           : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
             ? `cannot create ${shown}: permission denied`
             : `cannot create ${shown}: ${visibleText((error as Error).message)}`;
-    io.err(`canvas-as-code: ${reason}\n`);
-    return 2;
+    return { error: reason, bare: true };
   }
   io.out(`created ${shown}\n`);
   return 0;

@@ -8,7 +8,9 @@ import { COMMON_OPTIONS, asksFor, lastOfPair, parseCommandArgs, shown, stringVal
 import type { OptionSpecs } from './args';
 import { useColor } from './color';
 import { DIFF_OPTIONS, parseDiffArgs, runDiff } from './diffCommand';
+import { INIT_HELP, INIT_OPTIONS, INIT_USAGE, parseInitArgs, runInit } from './initCommand';
 import { parseRenderArgs, RENDER_OPTIONS, runRender } from './renderCommand';
+import { parseReviewArgs, REVIEW_HELP, REVIEW_OPTIONS, REVIEW_USAGE, runReview } from './reviewCommand';
 import { visibleText } from '../core/visibleText';
 import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, parseMaxFileSize } from './readInput';
 import { Io, Jobs, runValidate, VALIDATE_FORMATS, ValidateFormat } from './validateCommand';
@@ -193,6 +195,24 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     run: (args, io) => {
       const parsed = parseDiffArgs(args);
       return 'error' in parsed ? parsed : runDiff(parsed, io);
+    },
+  },
+  review: {
+    usage: REVIEW_USAGE,
+    help: REVIEW_HELP,
+    options: REVIEW_OPTIONS,
+    run: (args, io) => {
+      const parsed = parseReviewArgs(args);
+      return 'error' in parsed ? parsed : runReview(parsed, io);
+    },
+  },
+  init: {
+    usage: INIT_USAGE,
+    help: INIT_HELP,
+    options: INIT_OPTIONS,
+    run: (args, io) => {
+      const parsed = parseInitArgs(args);
+      return 'error' in parsed ? parsed : runInit(parsed, io);
     },
   },
 };

@@ -17,20 +17,23 @@
  */
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { diffCanvases, diffToMarkdown, diffToText, validateCanvas } from '../core';
 import type { CanvasDiff, CanvasModel } from '../core';
 import { markdownCode, markdownText } from '../core/render/markdownEscape';
 import { visibleText } from '../core/visibleText';
 import { changedFiles, mergeBase, readBlob, repositoryRoot, resolveCommit, untrackedFiles } from './git';
 import type { ChangedFile } from './git';
+import { COMMON_OPTIONS, parseCommandArgs, shown, stringValue } from './args';
+import type { OptionSpecs } from './args';
 import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, parseMaxFileSize, readInputFile } from './readInput';
 import { stripBom, toCliDiagnostics } from './validateCommand';
 import type { Io } from './validateCommand';
 
-export const REVIEW_USAGE = 'usage: canvas-as-code review [--base REV] [--head REV] [--format md|json|text] [--max-file-size KB]';
+/** The usage line (without "Usage:"). */
+export const REVIEW_USAGE = 'canvas-as-code review [--base REV] [--head REV] [--format md|json|text] [--max-file-size KB]';
 
-export const REVIEW_HELP = `${REVIEW_USAGE}
+export const REVIEW_HELP = `Usage:
+  ${REVIEW_USAGE}
 
 Reviews every canvas (*.canvas.yaml, *.canvas.yml) added, deleted, modified, renamed or copied
 between two revisions: a semantic diff of each (a rename or copy against its source) and the
@@ -99,7 +102,7 @@ export interface Review {
   canvases: ReviewedCanvas[];
 }
 
-interface ReviewArgs {
+export interface ReviewArgs {
   base?: string;
   head?: string;
   format: ReviewFormat;
@@ -110,35 +113,28 @@ const CANVAS_FILE = /\.canvas\.ya?ml$/i;
 const DEFAULT_BRANCHES = ['origin/HEAD', 'main', 'master'];
 const ZERO = /^0+$/;
 
-function parseReviewArgs(argv: readonly string[]): ReviewArgs | { help: true } | { error: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        base: { type: 'string' },
-        head: { type: 'string' },
-        format: { type: 'string' },
-        'max-file-size': { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    return { error: visibleText((error as Error).message) };
-  }
-  const v = parsed.values;
-  if (v.help) return { help: true };
-  const format = v.format ?? 'text';
-  if (!(REVIEW_FORMATS as readonly string[]).includes(format)) return { error: `--format must be md, json or text, got "${visibleText(format)}"` };
+export const REVIEW_OPTIONS = {
+  base: { type: 'string' },
+  head: { type: 'string' },
+  format: { type: 'string', missing: () => '--format must be md, json or text, got nothing' },
+  'max-file-size': { type: 'string', missing: () => `${MAX_FILE_SIZE_USAGE}, got nothing` },
+} as const satisfies OptionSpecs;
+
+/** `review [--base REV] [--head REV] [--format md|json|text] [--max-file-size KB]` (no positionals). */
+export function parseReviewArgs(argv: readonly string[]): ReviewArgs | { error: string } {
+  const parsed = parseCommandArgs(argv, { ...COMMON_OPTIONS, ...REVIEW_OPTIONS });
+  if ('error' in parsed) return parsed;
+  if (parsed.positionals.length) return { error: `review takes no files (it finds the changed canvases with git), got ${shown(parsed.positionals[0])}` };
+  const format = stringValue(parsed, 'format') ?? 'text';
+  if (!(REVIEW_FORMATS as readonly string[]).includes(format)) return { error: `--format must be md, json or text, got ${shown(format)}` };
   let maxFileSizeKB = DEFAULT_MAX_FILE_SIZE_KB;
-  if (v['max-file-size'] !== undefined) {
-    const kb = parseMaxFileSize(v['max-file-size']);
-    if (kb === undefined) return { error: `${MAX_FILE_SIZE_USAGE}, got "${visibleText(v['max-file-size'])}"` };
+  const size = stringValue(parsed, 'max-file-size');
+  if (size !== undefined) {
+    const kb = parseMaxFileSize(size);
+    if (kb === undefined) return { error: `${MAX_FILE_SIZE_USAGE}, got ${shown(size)}` };
     maxFileSizeKB = kb;
   }
-  return { base: v.base, head: v.head, format: format as ReviewFormat, maxFileSizeKB };
+  return { base: stringValue(parsed, 'base'), head: stringValue(parsed, 'head'), format: format as ReviewFormat, maxFileSizeKB };
 }
 
 const STATUS: Readonly<Record<ChangedFile['status'], ReviewStatus>> = {
@@ -338,22 +334,13 @@ export function reviewToMarkdown(review: Review): string {
   return lines.join('\n') + '\n';
 }
 
-/** Exit 0: no errors in the changed canvases; 1: errors; 2: bad usage, not a repository, bad revision. */
-export function runReview(argv: readonly string[], io: Io): number {
-  const args = parseReviewArgs(argv);
-  if ('help' in args) {
-    io.out(REVIEW_HELP);
-    return 0;
-  }
-  if ('error' in args) {
-    io.err(`canvas-as-code review: ${args.error}\n${REVIEW_USAGE}\n`);
-    return 2;
-  }
+/**
+ * Runs a review: exit 0 no errors in the changed canvases, 1 errors; a repository or revision
+ * problem comes back as `{ error, bare }` (printed without the usage line, exit 2).
+ */
+export function runReview(args: ReviewArgs, io: Io): number | { error: string; bare: true } {
   const review = buildReview(io, args);
-  if ('error' in review) {
-    io.err(`canvas-as-code review: ${visibleText(review.error)}\n`);
-    return 2;
-  }
+  if ('error' in review) return { error: visibleText(review.error), bare: true };
   io.out(args.format === 'json' ? JSON.stringify(review, null, 2) + '\n' : args.format === 'md' ? reviewToMarkdown(review) : reviewToText(review));
   return review.summary.errors > 0 ? 1 : 0;
 }

@@ -23,9 +23,12 @@ const TYPOS_FIRST_LINE =
 const OUTER_NPM = /^(npm_config_(user_agent|local_prefix|prefix|global_prefix)|npm_(lifecycle|package)_.*|npm_node_execpath|npm_execpath|NODE|INIT_CWD)$/i;
 const cleanEnv = (): NodeJS.ProcessEnv => Object.fromEntries(Object.entries(process.env).filter(([k]) => !OUTER_NPM.test(k)));
 
+const nodeIn = (folder: string) => join(ROOT, folder, 'node_modules', `node-${process.platform}-${process.arch}`, 'bin/node');
+// .ci/run installs Node 22 and 24 from npm into .vscode-test/node22 and node24 before the tests;
+// a developer's integration runtime also holds a Node 24.
 const NODES: { label: string; bin: string }[] = [
-  { label: 'Node 22', bin: join(ROOT, '.vscode-test/node22/node_modules', `node-${process.platform}-${process.arch}`, 'bin/node') },
-  { label: 'Node 24', bin: join(ROOT, '.vscode-test/runtime/node/node_modules', `node-${process.platform}-${process.arch}`, 'bin/node') },
+  { label: 'Node 22', bin: nodeIn('.vscode-test/node22') },
+  { label: 'Node 24', bin: existsSync(nodeIn('.vscode-test/node24')) ? nodeIn('.vscode-test/node24') : nodeIn('.vscode-test/runtime/node') },
 ];
 
 function sh(cmd: string, args: string[], cwd: string, env = cleanEnv()): SpawnSyncReturns<string> {

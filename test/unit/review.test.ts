@@ -4,12 +4,14 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { REVIEW_MARKER, REVIEW_USAGE, runReview } from '../../src/cli/reviewCommand';
+import { run as runCli } from '../../src/cli/main';
+import { REVIEW_MARKER, REVIEW_USAGE } from '../../src/cli/reviewCommand';
 
 function run(args: string[], cwd: string): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
-  const code = runReview(args, { out: (t) => void (out += t), err: (t) => void (err += t), cwd });
+  // Through the CLI's command table, as `canvas-as-code review …` runs it.
+  const code = runCli(['review', ...args], { out: (t) => void (out += t), err: (t) => void (err += t), cwd }, false) as number;
   return { code, out, err };
 }
 
@@ -263,7 +265,7 @@ describe('CLI review', function () {
         const { code, out, err } = run(args, repo.dir);
         assert.equal(code, 2, args.join(' '));
         assert.equal(out, '');
-        assert.match(err, /^canvas-as-code review: /, args.join(' '));
+        assert.match(err, /^canvas-as-code: /, args.join(' '));
       }
       assert.match(run(['--base', 'nope'], repo.dir).err, /bad --base "nope"/);
       assert.match(run(['--base=--output=x'], repo.dir).err, /cannot start with "-"/);
@@ -293,7 +295,7 @@ describe('CLI review', function () {
     const { code, out, err } = run([], dir);
     assert.equal(code, 2);
     assert.equal(out, '');
-    assert.match(err, /^canvas-as-code review: not a git repository/);
+    assert.match(err, /^canvas-as-code: not a git repository/);
   });
 
   it('no default branch (no origin/HEAD, main or master): exit 2 asking for --base; --base works', () => {
@@ -317,11 +319,11 @@ describe('CLI review', function () {
       const { code, out, err } = run(args, dir);
       assert.equal(code, 2, args.join(' '));
       assert.equal(out, '');
-      assert.ok(err.endsWith(`\n${REVIEW_USAGE}\n`), err);
+      assert.ok(err.endsWith(`\n\nUsage:\n  ${REVIEW_USAGE}\nRun "canvas-as-code review --help" for more.\n`), err);
     }
     assert.match(run(['--bogus'], dir).err, /--bogus/);
     const help = run(['--help'], dir);
     assert.equal(help.code, 0);
-    assert.ok(help.out.startsWith(REVIEW_USAGE));
+    assert.ok(help.out.startsWith(`Usage:\n  ${REVIEW_USAGE}\n`));
   });
 });
