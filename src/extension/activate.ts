@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DiagnosticsController } from './diagnosticsController';
 import { CanvasDocumentCache } from './documentCache';
+import { registerNewCanvas } from './newCanvas';
 import { registerPreview } from './preview';
 import { registerCodeActions } from './providers/codeActions';
 import { registerCompletion } from './providers/completion';
@@ -27,6 +28,7 @@ export function activateCanvasAsCode(context: vscode.ExtensionContext): void {
     registerCodeActions(cache),
     registerSemanticTokens(cache),
     registerPreview(context, cache),
+    registerNewCanvas(),
     vscode.commands.registerCommand(VALIDATE_WORKSPACE_COMMAND, async () => {
       try {
         const problems = await validateWorkspace(collection);
