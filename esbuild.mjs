@@ -5,6 +5,7 @@ import * as esbuild from 'esbuild';
 import { readdirSync, existsSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ACTION_OUTFILE, actionBuildOptions } from './src/action/buildOptions.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -85,6 +86,8 @@ const builds = [
     mainFields: ['module', 'main'],
     format: 'cjs',
   },
+  // The GitHub Action (action.yml): committed, so always built the same way (see its options).
+  { ...actionBuildOptions, outfile: ACTION_OUTFILE },
 ];
 
 const unitTests = tsFilesUnder('test/unit').filter((f) => f.endsWith('.test.ts'));
