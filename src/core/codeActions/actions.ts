@@ -1,6 +1,6 @@
 import type { TextEdit } from '../edits';
 import { formatTemplate } from '../messages';
-import { CODE_ACTION_TITLES, CodeActionTitle } from './titles';
+import { CODE_ACTION_TITLES, CodeActionTitle, SAFE_FIXES } from './titles';
 import type { CodeAction, FixContext } from './types';
 
 /** A quick fix for the context's diagnostic; nothing when there is no edit to make. */
@@ -22,5 +22,6 @@ export function action(
     diagnosticCode: context.diagnostic.code,
   };
   if (isPreferred) fix.isPreferred = true;
+  if (SAFE_FIXES.has(title)) fix.safe = true;
   return [fix];
 }

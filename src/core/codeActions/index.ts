@@ -19,6 +19,9 @@
  * an alias repeats elsewhere (other than the rename of a kebab-case id, which is meant to reach
  * every reference): the edit would silently change the aliasing card too. A fix may reveal what a
  * typo hid: a corrected block name then gets that block's own problems.
+ *
+ * `safe: true` marks the fixes `validate --fix` applies (the SAFE_FIXES of titles.ts: quote as
+ * text, wrap in a list, kebab-case id or reference, unique id): no guess, placeholder or choice.
  */
 import type { CanvasModel } from '../model';
 import type { ParsedCanvas } from '../parse';
@@ -34,7 +37,7 @@ import type { CodeAction, FixContext } from './types';
 import { aliasedAnchors } from './yamlNodes';
 
 export type { CodeAction } from './types';
-export { CODE_ACTION_TITLES } from './titles';
+export { CODE_ACTION_TITLES, SAFE_FIXES } from './titles';
 
 const FIXES: Partial<Record<string, (context: FixContext) => CodeAction[]>> = {
   schema: schemaFixes,

@@ -32,3 +32,23 @@ export const PLACEHOLDERS = {
 } as const;
 
 export type CodeActionTitle = keyof typeof CODE_ACTION_TITLES;
+
+/**
+ * The fixes `validate --fix` applies without asking (core fixAll.ts): those whose result follows
+ * from the text alone, with no choice for a human to make. fixAll also takes one only when it is
+ * the one fix offered for its diagnostic.
+ *
+ * - `quoteAsText` (`id: 2024` → `id: "2024"`) and `wrapInList` (`segments: riders` → `[riders]`,
+ *   offered only when every item is valid there): the same words, written as the field wants them.
+ * - `kebabId` and `kebabReference`: the kebab-case spelling of an id, renamed with every reference
+ *   to it (or a reference respelled to the kebab-case id it plainly names); what is named is unchanged.
+ * - `uniqueId`: a repeated id becomes the first free numbered id; every reference keeps naming the
+ *   card it names now.
+ *
+ * Not safe, left to the editor: every closest-spelling correction (`replaceWith`,
+ * `replaceReference`: a guess), `extensionKey` (an alternative to a correction), the placeholders
+ * (`addCanvasKind`, `addTitle`, `addName`, `addBlock`, `addFirstCard`: content only the author can
+ * write), and every fix that asserts something about the business (`createCard`, `removeReference`,
+ * `addReference`, `addToField`, `addId`, `addIdAndField`, `linkSides`).
+ */
+export const SAFE_FIXES: ReadonlySet<CodeActionTitle> = new Set<CodeActionTitle>(['quoteAsText', 'wrapInList', 'kebabId', 'kebabReference', 'uniqueId']);

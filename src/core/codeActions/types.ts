@@ -13,6 +13,8 @@ export interface CodeAction {
   edits: TextEdit[];
   /** The one fix that is most likely right (VS Code applies it with "auto fix"). */
   isPreferred?: boolean;
+  /** Safe to apply without a human choice (`validate --fix`): see SAFE_FIXES in titles.ts. */
+  safe?: boolean;
   diagnosticCode: string;
 }
 
