@@ -6,6 +6,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schemaPath = join(root, 'schemas/canvas.schema.json');
@@ -22,6 +23,30 @@ export const ANNOTATIONS = [
   'x-references',
   'defaultSnippets',
 ];
+
+// schemas/canvas-config.schema.json (the .canvas-as-code.yaml file, package.json yamlValidation) is
+// generated from the core (src/core/config.ts configSchema(): rule names from RULE_CODES, their words
+// from package.nls.json), so there is one source of truth; the file is committed for editors and
+// checked against the core by test/unit/config.test.ts. Bundled on the fly with esbuild, then run.
+{
+  const esbuild = await import('esbuild');
+  const bundled = await esbuild.build({
+    entryPoints: [join(root, 'src/core/config.ts')],
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    platform: 'node',
+    logLevel: 'warning',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', bundled.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+  const configSchemaPath = join(root, 'schemas/canvas-config.schema.json');
+  const text = JSON.stringify(module.exports.configSchema(), null, 2) + '\n';
+  if (!existsSync(configSchemaPath) || readFileSync(configSchemaPath, 'utf8') !== text) {
+    writeFileSync(configSchemaPath, text);
+    console.log('wrote', configSchemaPath);
+  }
+}
 
 const inputsChanged = Math.max(statSync(schemaPath).mtimeMs, statSync(fileURLToPath(import.meta.url)).mtimeMs);
 if (existsSync(outFile) && statSync(outFile).mtimeMs > inputsChanged && !process.argv.includes('--force')) {

@@ -62,6 +62,12 @@ export interface Expansion {
 export interface ExpandOptions {
   /** Backslash is a path separator, not an escape (default: on Windows). */
   windows?: boolean;
+  /**
+   * Whether a file found by walking a directory or a glob's base is left out (the configuration
+   * file's `ignore`, see config.ts); given the path as it would be listed. A file named explicitly
+   * is never asked about. A file left out still counts as a match (its argument is not "unmatched").
+   */
+  ignored?: (file: string) => boolean;
 }
 
 /** A glob's literal base directory (as written, '' for none) and the pattern relative to it. */
@@ -268,8 +274,15 @@ export function expandArguments(args: readonly string[], cwd = process.cwd(), op
       failed = true;
       errors.push({ arg, path, message });
     };
+    // Files found by walking: the configuration's ignore globs apply (an explicit file is `found`).
+    const walked = options.ignored
+      ? (file: string) => {
+          if (options.ignored!(file)) matched++;
+          else found(file);
+        }
+      : found;
     try {
-      expandOne(arg, cwd, windows, found, error);
+      expandOne(arg, cwd, windows, found, error, walked);
     } catch (thrown) {
       // Not expected (every file system call above is guarded); never let an argument crash the CLI.
       error(arg, describe(thrown));
@@ -285,6 +298,7 @@ function expandOne(
   windows: boolean,
   found: (file: string) => void,
   error: (path: string, message: string) => void,
+  walked: (file: string) => void = found,
 ): void {
   if (arg === '') return;
   if (arg.includes('\0')) return error(arg, 'not a valid path (it holds a NUL character)');
@@ -309,7 +323,7 @@ function expandOne(
       const failure = walk(arg, abs, {
         wanted: (_rel, name) => CANVAS_FILE.test(name),
         enter: (_rel, name) => !DEFAULT_IGNORES.includes(name),
-        found,
+        found: walked,
         error,
       });
       if (failure !== undefined) error(arg, `cannot read this directory: ${describe(failure)}`);
@@ -334,7 +348,7 @@ function expandOne(
     wanted: (rel) => isMatch(rel),
     enter: (_rel, name, depth) =>
       depth <= maxDepth && (hidden || !name.startsWith('.')) && (!DEFAULT_IGNORES.includes(name) || mentions(glob, name)),
-    found,
+    found: walked,
     error,
   });
   if (failure !== undefined) {

@@ -8,6 +8,7 @@ import { COMMON_OPTIONS, asksFor, lastOfPair, parseCommandArgs, shown, stringVal
 import type { OptionSpecs } from './args';
 import { useColor } from './color';
 import { DIFF_OPTIONS, parseDiffArgs, runDiff } from './diffCommand';
+import { runFix } from './fix';
 import { INIT_HELP, INIT_OPTIONS, INIT_USAGE, parseInitArgs, runInit } from './initCommand';
 import { parseRenderArgs, RENDER_OPTIONS, runRender } from './renderCommand';
 import { parseReviewArgs, REVIEW_HELP, REVIEW_OPTIONS, REVIEW_USAGE, runReview } from './reviewCommand';
@@ -25,7 +26,8 @@ const COMMON_HELP = `  -h, --help             this help
   --version              print the version of canvas-as-code`;
 
 const VALIDATE_USAGE = `canvas-as-code validate <files, directories or globs…> [-] [--format text|json|github|sarif] [--jobs N]
-                          [--max-file-size KB] [--quiet] [--max-warnings N] [--color | --no-color]`;
+                          [--max-file-size KB] [--quiet] [--max-warnings N] [--color | --no-color]
+                          [--fix | --fix-dry-run]`;
 
 const VALIDATE_HELP = `Usage:
   ${VALIDATE_USAGE}
@@ -45,6 +47,12 @@ canvasAsCode.maxFileSizeKB; 0: no limit), as UTF-8 or UTF-16 with a byte order m
 --jobs N (-j N) validates on N threads (N - 1 worker threads besides the main one); left out, one
 per idle CPU core (up to 8) when there are enough files to be worth it, else 1. Output is written
 as each file is done, in input order whatever N.
+--fix applies, in place, the quick fixes that need no human choice (a value written as text or as
+a list, a kebab-case id with its references, a numbered id for a duplicate), prints
+"fixed file:line:col code title" for each, then reports what is left; exit status by what is left.
+A read-only file is left as it was (exit 2). --fix-dry-run writes nothing: it prints the unified
+diff --fix would apply (and the problems that would be left, on standard error). Both run on one
+thread; --fix cannot take - (standard input), --fix-dry-run can.
 
 Options:
   --format FORMAT        text (default), json, github or sarif
@@ -54,6 +62,8 @@ Options:
   --max-warnings N       exit 1 when more than N warnings are found (as eslint)
   --color, --no-color    colour severities and file names in text output; by default only on a
                          terminal, and never when NO_COLOR is set (FORCE_COLOR forces it)
+  --fix                  apply the safe quick fixes in place
+  --fix-dry-run          print the unified diff of the safe quick fixes instead
 ${COMMON_HELP}
 
 Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage, a
@@ -110,6 +120,8 @@ const VALIDATE_OPTIONS = {
   'max-warnings': { type: 'string', missing: () => '--max-warnings must be a whole number, got nothing' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
 } as const satisfies OptionSpecs;
 
 const VALIDATE_FORMAT_WORDS = `${VALIDATE_FORMATS.slice(0, -1).join(', ')} or ${VALIDATE_FORMATS[VALIDATE_FORMATS.length - 1]}`;
@@ -152,6 +164,13 @@ function runValidateCommand(args: readonly string[], io: RunIo, threads: boolean
   const files = parsed.positionals.filter((p) => p !== '-');
   if (files.length === 0 && !stdins) return { error: 'validate needs at least one file, directory or glob (or - for standard input)' };
   const color = useColor({ flag: lastOfPair(parsed, 'color', 'no-color'), env: io.env, isTTY: io.isTTY });
+  // --fix / --fix-dry-run (fix.ts): on this thread whatever --jobs says.
+  if (parsed.values.fix === true || parsed.values['fix-dry-run'] === true) {
+    if (parsed.values.fix === true && parsed.values['fix-dry-run'] === true) return { error: '--fix and --fix-dry-run cannot be used together' };
+    if (parsed.values.fix === true && stdins) return { error: '--fix cannot write back to - (standard input); use --fix-dry-run to print the diff' };
+    const dryRun = parsed.values['fix-dry-run'] === true;
+    return runFix(files, format as ValidateFormat, io, { stdin: stdins === 1, maxFileSizeKB, quiet: parsed.values.quiet === true, maxWarnings, color, dryRun });
+  }
   return runValidate(files, format as ValidateFormat, io, threads ? jobs : 1, {
     stdin: stdins === 1,
     maxFileSizeKB,

@@ -2,7 +2,9 @@ import { statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { LineIndex, validateCanvas } from '../core';
-import type { CanvasDiagnostic } from '../core';
+import type { CanvasDiagnostic, SeverityOverrides } from '../core';
+import { ConfigResolver, configProblems } from './config';
+import type { ConfigChoice, LoadedConfig } from './config';
 import { DEFAULT_MAX_FILE_SIZE_KB, readInputFile, readInputStream, STDIN_NAME } from './readInput';
 import { expandArguments } from './files';
 import { hasInvisibleCharacters, visibleText } from '../core/visibleText';
@@ -55,6 +57,8 @@ export interface ValidateOptions {
   maxWarnings?: number;
   /** Colour the severity words and file names of text output. */
   color?: boolean;
+  /** --config FILE / --no-config; left out: each canvas's nearest .canvas-as-code.yaml (config.ts). */
+  config?: ConfigChoice;
 }
 
 /** How many threads validate: a positive integer, or 'auto' (see {@link autoJobs}). */
@@ -65,7 +69,7 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-export function toCliDiagnostics(file: string, text: string, diagnostics: readonly CanvasDiagnostic[]): CliDiagnostic[] {
+export function toCliDiagnostics(file: string, text: string, diagnostics: readonly Pick<CanvasDiagnostic, 'start' | 'end' | 'severity' | 'code' | 'message'>[]): CliDiagnostic[] {
   const index = new LineIndex(text);
   return diagnostics.map((d) => {
     const start = index.positionAt(d.start);
@@ -167,6 +171,8 @@ export interface FormatOptions {
 /** Options {@link checkFile} passes on to worker threads. */
 export interface CheckOptions extends FormatOptions {
   maxFileSizeKB?: number;
+  /** Rule severities (the configuration file's `rules`). */
+  severities?: SeverityOverrides;
   /** Format errors only (every severity is still counted). */
   quiet?: boolean;
 }
@@ -186,7 +192,7 @@ function unreadable(file: string, reason: string): FileReport {
 export function checkText(file: string, text: string, format: ValidateFormat, options: CheckOptions = {}): FileReport {
   let found: CliDiagnostic[];
   try {
-    found = toCliDiagnostics(file, text, validateCanvas(text).diagnostics);
+    found = toCliDiagnostics(file, text, validateCanvas(text, options.severities ? { severities: options.severities } : {}).diagnostics);
   } catch (error) {
     return { items: [], counts: [], error: `cannot validate ${visibleText(file)}: ${visibleText((error as Error)?.message ?? String(error))}` };
   }
@@ -313,15 +319,34 @@ export function autoJobs(files: readonly string[], cwd: string, cores = availabl
  * order, each file's lines written as soon as that file and all before it are done.
  */
 export function runValidate(args: readonly string[], format: ValidateFormat, io: Io, jobs: Jobs = 1, options: ValidateOptions = {}): number | Promise<number> {
-  const { files, unmatched, errors } = expandArguments(args, io.cwd);
+  const configs = new ConfigResolver(io.cwd, options.config);
+  // --config FILE: a missing or bad file stops the run before any canvas is looked at.
+  const explicit = configs.explicit && configProblems(configs.explicit, io.cwd);
+  if (explicit) {
+    io.err(explicit);
+    return 2;
+  }
+  // Files found by walking a directory or a glob go through their configuration's `ignore`; a
+  // file named explicitly is always checked (as with the default ignores of files.ts).
+  const { files, unmatched, errors } = expandArguments(args, io.cwd, { ignored: (file) => configs.ignores(file) });
   for (const { path, message } of errors) io.err(`canvas-as-code: ${visibleText(`${path}: ${message}`)}\n`);
   for (const arg of unmatched) io.err(`canvas-as-code: no canvas files matched "${visibleText(arg)}"\n`);
   if (unmatched.length || errors.length) return 2;
+  // Every configuration in force, before any output: one with problems is exit 2, never ignored.
+  const perFile = fileConfigs(files, configs, options);
+  const stdinConfig = options.stdin ? configs.forDirectory(resolve(io.cwd)) : null;
+  let broken = '';
+  for (const config of configs.all()) broken += configProblems(config, io.cwd) ?? '';
+  if (broken) {
+    io.err(broken);
+    return 2;
+  }
   const threads = Math.min(jobs === 'auto' ? autoJobs(files, io.cwd) : jobs, files.length);
   const root = format === 'sarif' ? findSourceRoot(io.cwd) : undefined;
   const reporter = new ValidateReporter(format, io, { maxWarnings: options.maxWarnings, root });
   const check: CheckOptions = {
-    maxFileSizeKB: options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB,
+    maxFileSizeKB: options.maxFileSizeKB ?? stdinConfig?.config.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB,
+    ...(stdinConfig && Object.keys(stdinConfig.config.rules).length ? { severities: stdinConfig.config.rules } : {}),
     ...(options.quiet ? { quiet: true } : {}),
     ...(options.color && format === 'text' ? { color: true } : {}),
     ...(root !== undefined ? { root, cwd: io.cwd } : {}),
@@ -332,12 +357,50 @@ export function runValidate(args: readonly string[], format: ValidateFormat, io:
     const read = readInputStream(io.stdin ?? 0, check);
     reporter.file(read.error !== undefined ? unreadable(STDIN_NAME, read.error) : checkText(STDIN_NAME, read.text, format, check));
   }
+  const base: CheckOptions = { ...check, maxFileSizeKB: options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB };
+  delete base.severities;
   if (threads <= 1) {
-    for (const file of files) {
+    files.forEach((file, i) => {
       io.beforeRead?.(file);
-      reporter.file(checkFile(file, io.cwd, format, check));
-    }
+      reporter.file(checkFile(file, io.cwd, format, withFileOptions(base, perFile, i)));
+    });
     return reporter.finish(checked);
   }
-  return validateOnWorkers(files, format, io, threads, reporter, check, checked);
+  return validateOnWorkers(files, format, io, threads, reporter, base, checked, perFile);
+}
+
+/**
+ * What each file's configuration adds to the options, as a table of distinct entries (one per
+ * configuration file) and an index per file (-1: none), so worker threads get it in one message.
+ */
+export interface PerFileOptions {
+  table: Partial<CheckOptions>[];
+  index: number[];
+}
+
+function fileConfigs(files: readonly string[], configs: ConfigResolver, options: ValidateOptions): PerFileOptions {
+  const table: Partial<CheckOptions>[] = [];
+  const seen = new Map<LoadedConfig, number>();
+  const index = files.map((file) => {
+    const config = configs.forFile(file);
+    if (!config) return -1;
+    let at = seen.get(config);
+    if (at === undefined) {
+      at = table.length;
+      seen.set(config, at);
+      const entry: Partial<CheckOptions> = {};
+      if (Object.keys(config.config.rules).length) entry.severities = config.config.rules;
+      // --max-file-size wins over the file's max-file-size.
+      if (options.maxFileSizeKB === undefined && config.config.maxFileSizeKB !== undefined) entry.maxFileSizeKB = config.config.maxFileSizeKB;
+      table.push(entry);
+    }
+    return at;
+  });
+  return { table, index };
+}
+
+/** The options for the i-th file: the run's, with its configuration's on top. */
+export function withFileOptions(base: CheckOptions, perFile: PerFileOptions | undefined, i: number): CheckOptions {
+  const at = perFile?.index[i] ?? -1;
+  return at < 0 ? base : { ...base, ...perFile!.table[at] };
 }

@@ -14,8 +14,8 @@
  * start or dies never makes it hang.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { checkFile } from './validateCommand';
-import type { CheckOptions, FileReport, Io, ValidateFormat, ValidateReporter } from './validateCommand';
+import { checkFile, withFileOptions } from './validateCommand';
+import type { CheckOptions, FileReport, Io, PerFileOptions, ValidateFormat, ValidateReporter } from './validateCommand';
 
 /** Marks the workerData of a validation worker. */
 export const WORKER_FLAG = 'canvasAsCodeValidateWorker';
@@ -30,6 +30,8 @@ export interface ValidateWorkerData {
   cwd: string;
   format: ValidateFormat;
   options: CheckOptions;
+  /** Each file's configuration (rule severities, size limit): the same as on the main thread. */
+  perFile?: PerFileOptions;
   shared: SharedArrayBuffer;
   slot: number;
 }
@@ -50,7 +52,7 @@ export function runValidateWorker(): void {
     const index = Atomics.add(shared, 0, 1);
     if (index >= data.files.length) break;
     Atomics.store(shared, 1 + data.slot, index);
-    const message: WorkerMessage = [index, checkFile(data.files[index], data.cwd, data.format, data.options)];
+    const message: WorkerMessage = [index, checkFile(data.files[index], data.cwd, data.format, withFileOptions(data.options, data.perFile, index))];
     parentPort!.postMessage(message);
   }
   Atomics.store(shared, 1 + data.slot, -1);
@@ -73,6 +75,7 @@ export function validateOnWorkers(
   reporter: ValidateReporter,
   options: CheckOptions = {},
   checked = files.length,
+  perFile?: PerFileOptions,
 ): Promise<number> {
   const workers = threads - 1;
   const shared = new Int32Array(new SharedArrayBuffer(4 * (1 + workers)));
@@ -109,7 +112,7 @@ export function validateOnWorkers(
       resolve(reporter.finish(checked));
     };
     for (let slot = 0; slot < workers; slot++) {
-      const data: ValidateWorkerData = { [WORKER_FLAG]: true, files: files as string[], cwd: io.cwd, format, options, shared: shared.buffer as SharedArrayBuffer, slot };
+      const data: ValidateWorkerData = { [WORKER_FLAG]: true, files: files as string[], cwd: io.cwd, format, options, ...(perFile ? { perFile } : {}), shared: shared.buffer as SharedArrayBuffer, slot };
       let worker: Worker;
       try {
         worker = new Worker(io.workerScript ?? __filename, { workerData: data });
@@ -143,7 +146,7 @@ export function validateOnWorkers(
           return;
         }
         io.beforeRead?.(files[index]);
-        deliver(index, checkFile(files[index], io.cwd, format, options));
+        deliver(index, checkFile(files[index], io.cwd, format, withFileOptions(options, perFile, index)));
       } while (performance.now() - start < MAIN_TURN_MS);
       setImmediate(turn);
     };
