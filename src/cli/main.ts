@@ -27,7 +27,7 @@ const COMMON_HELP = `  -h, --help             this help
 
 const VALIDATE_USAGE = `canvas-as-code validate <files, directories or globs…> [-] [--format text|json|github|sarif] [--jobs N]
                           [--max-file-size KB] [--quiet] [--max-warnings N] [--color | --no-color]
-                          [--fix | --fix-dry-run]`;
+                          [--fix | --fix-dry-run] [--config FILE | --no-config]`;
 
 const VALIDATE_HELP = `Usage:
   ${VALIDATE_USAGE}
@@ -60,6 +60,10 @@ Options:
   --max-file-size KB     the largest file read (default ${DEFAULT_MAX_FILE_SIZE_KB}; 0: no limit)
   --quiet                report errors only (warnings are still counted for --max-warnings)
   --max-warnings N       exit 1 when more than N warnings are found (as eslint)
+  --config FILE          use this .canvas-as-code.yaml for every canvas (rules, ignore, max-file-size)
+  --no-config            use no configuration file; by default each canvas uses the nearest
+                         .canvas-as-code.yaml (or .yml) found walking up from its folder. A config
+                         with a problem is printed as file:line:col error config message, exit 2
   --color, --no-color    colour severities and file names in text output; by default only on a
                          terminal, and never when NO_COLOR is set (FORCE_COLOR forces it)
   --fix                  apply the safe quick fixes in place
@@ -122,6 +126,8 @@ const VALIDATE_OPTIONS = {
   'no-color': { type: 'boolean' },
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
+  config: { type: 'string', missing: () => '--config needs a file (a .canvas-as-code.yaml), got nothing' },
+  'no-config': { type: 'boolean' },
 } as const satisfies OptionSpecs;
 
 const VALIDATE_FORMAT_WORDS = `${VALIDATE_FORMATS.slice(0, -1).join(', ')} or ${VALIDATE_FORMATS[VALIDATE_FORMATS.length - 1]}`;
@@ -164,6 +170,10 @@ function runValidateCommand(args: readonly string[], io: RunIo, threads: boolean
   const files = parsed.positionals.filter((p) => p !== '-');
   if (files.length === 0 && !stdins) return { error: 'validate needs at least one file, directory or glob (or - for standard input)' };
   const color = useColor({ flag: lastOfPair(parsed, 'color', 'no-color'), env: io.env, isTTY: io.isTTY });
+  // --config FILE for every canvas, --no-config for none; else each canvas's nearest file (config.ts).
+  const configFile = stringValue(parsed, 'config');
+  if (configFile !== undefined && parsed.values['no-config'] === true) return { error: '--config and --no-config cannot be used together' };
+  const config = parsed.values['no-config'] === true ? { none: true } : configFile !== undefined ? { file: configFile } : {};
   // --fix / --fix-dry-run (fix.ts): on this thread whatever --jobs says.
   if (parsed.values.fix === true || parsed.values['fix-dry-run'] === true) {
     if (parsed.values.fix === true && parsed.values['fix-dry-run'] === true) return { error: '--fix and --fix-dry-run cannot be used together' };
@@ -173,7 +183,9 @@ function runValidateCommand(args: readonly string[], io: RunIo, threads: boolean
   }
   return runValidate(files, format as ValidateFormat, io, threads ? jobs : 1, {
     stdin: stdins === 1,
-    maxFileSizeKB,
+    // Left out: the configuration file's max-file-size, else the default.
+    maxFileSizeKB: size !== undefined ? maxFileSizeKB : undefined,
+    config,
     quiet: parsed.values.quiet === true,
     maxWarnings,
     color,
