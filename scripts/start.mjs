@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm start`: build, then open VS Code on examples/ with this extension under development.
-//   - a desktop `code` on the PATH: `code --extensionDevelopmentPath=<repo> examples/`
+// `npm start`: build, then open VS Code on a scratch copy of examples/ (.vscode-test/scratch/examples,
+// made afresh on each start: edits there never touch the tracked examples the unit tests read) with
+// this extension under development.
+//   - a desktop `code` on the PATH: `code --extensionDevelopmentPath=<repo> <scratch copy>`
 //   - otherwise code-server on 127.0.0.1 (installed by scripts/vscode-runtime.mjs); it has no
 //     --extensionDevelopmentPath, so the printed URL carries the workbench's `payload` parameter,
 //     which code-server honours with its smoke-test driver enabled. Stays up until Ctrl-C.
@@ -14,6 +16,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { scratchCopy } from './scratch-examples.mjs';
 import { remoteUri, repoRoot, startCodeServer, workbenchUrl } from './vscode-runtime.mjs';
 
 const { values: options } = parseArgs({
@@ -42,15 +45,15 @@ if (!options['no-build']) {
 }
 
 const examples = join(repoRoot, 'examples');
+// --check edits a canvas and deletes its folder at the end: a temporary copy of its own.
+const folder = options.check ? copyOfExamples() : scratchExamples();
 const code = desktopCode();
 if (code) {
-  console.log(`Opening ${examples} in ${code} with the extension under development.`);
-  const r = spawnSync(code, [`--extensionDevelopmentPath=${repoRoot}`, examples], { stdio: 'inherit' });
+  console.log(`Opening a scratch copy of examples/ (${folder}) in ${code} with the extension under development.`);
+  const r = spawnSync(code, [`--extensionDevelopmentPath=${repoRoot}`, folder], { stdio: 'inherit' });
   process.exit(r.status ?? 0);
 }
 
-// --check edits a canvas: give it a copy of the examples, never the real ones.
-const folder = options.check ? copyOfExamples() : examples;
 const server = await startCodeServer({
   label: 'start',
   port: options.port ? Number(options.port) : undefined,
@@ -88,7 +91,7 @@ Open this URL in a browser (forward the port if this machine is remote):
 
   ${url}
 
-Examples: ${examples}${options.watch ? '\nRebuilding on change: reload the window to pick it up.' : ''}
+Examples: a scratch copy in ${folder}, made afresh on each start (examples/ is not touched)${options.watch ? '\nRebuilding on change: reload the window to pick it up.' : ''}
 Logs: ${server.logFile}
 Press Ctrl-C to stop.`);
 }
@@ -97,4 +100,11 @@ function copyOfExamples() {
   const dir = join(mkdtempSync(join(tmpdir(), 'canvas-start-check-')), 'examples');
   cpSync(examples, dir, { recursive: true });
   return dir;
+}
+
+/** examples/ and schemas/ side by side (a canvas's `$schema=../schemas/…` comment resolves), fresh each start. */
+function scratchExamples() {
+  const scratch = join(repoRoot, '.vscode-test', 'scratch');
+  scratchCopy(join(repoRoot, 'schemas'), join(scratch, 'schemas'));
+  return scratchCopy(examples, join(scratch, 'examples'));
 }
