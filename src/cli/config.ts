@@ -149,3 +149,14 @@ export function configProblems(config: LoadedConfig, cwd: string): string | unde
   }
   return out + `canvas-as-code: ${shown} has ${config.diagnostics.length === 1 ? 'a problem' : 'problems'}; fix it or pass --no-config\n`;
 }
+
+/** A configuration's first problem on one line (for commands that report one error), or undefined. */
+export function configError(config: LoadedConfig, cwd: string): string | undefined {
+  const shown = relative(cwd, config.file) || config.file;
+  if (config.readError !== undefined) return `cannot read config ${shown}: ${config.readError}`;
+  const first = config.diagnostics[0];
+  if (!first) return undefined;
+  const at = new LineIndex(config.text).positionAt(first.start);
+  const more = config.diagnostics.length > 1 ? ` (and ${config.diagnostics.length - 1} more; run validate to see them)` : '';
+  return `${shown}:${at.line + 1}:${at.character + 1} error config ${first.message}${more}`;
+}

@@ -17,6 +17,7 @@
  */
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
+import { ConfigResolver, configError } from './config';
 import { diffCanvases, diffToMarkdown, diffToText, validateCanvas } from '../core';
 import type { CanvasDiff, CanvasModel } from '../core';
 import { markdownCode, markdownText } from '../core/render/markdownEscape';
@@ -248,7 +249,8 @@ export function buildReview(io: Io, options: { base?: string; head?: string; max
     return file.error !== undefined ? { error: file.error } : { text: file.text };
   };
 
-  const canvases: ReviewedCanvas[] = entries.map((entry) => {
+  const configs = new ConfigResolver(io.cwd);
+  const reviewed: (ReviewedCanvas | { error: string })[] = entries.map((entry) => {
     const problems: ReviewProblem[] = [];
     let unreadable = false;
     let oldModel: CanvasModel | undefined;
@@ -267,7 +269,11 @@ export function buildReview(io: Io, options: { base?: string; head?: string; max
         unreadable = true;
       } else {
         const clean = stripBom(text.text);
-        const result = validateCanvas(clean);
+        // The canvas's configuration (the nearest .canvas-as-code.yaml in the work tree; see config.ts).
+        const config = configs.forFile(join(root, entry.new.path));
+        const problem = config && configError(config, io.cwd);
+        if (problem) return { error: problem };
+        const result = validateCanvas(clean, config ? { severities: config.config.rules } : {});
         newModel = result.model;
         // Errors and warnings: information and hints (empty blocks, …) are not a reviewer's concern.
         const shown = result.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
@@ -279,6 +285,9 @@ export function buildReview(io: Io, options: { base?: string; head?: string; max
     const diff = unreadable ? null : diffCanvases(oldModel, newModel);
     return { status: entry.status, path: entry.path, ...(entry.oldPath !== undefined ? { oldPath: entry.oldPath } : {}), diff, problems };
   });
+  const failed = reviewed.find((c): c is { error: string } => 'error' in c);
+  if (failed) return failed;
+  const canvases = reviewed as ReviewedCanvas[];
 
   const summary: ReviewSummary = { canvases: canvases.length, added: 0, deleted: 0, modified: 0, renamed: 0, copied: 0, errors: 0, warnings: 0 };
   for (const c of canvases) {
