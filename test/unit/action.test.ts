@@ -424,6 +424,16 @@ describe('the GitHub Action (action.yml)', function () {
       assert.equal((await validateOnly({})).outputs.warnings, '2');
     });
 
+    it('config: the rule severities of the file given (validate --config)', async () => {
+      writeFileSync(join(dir, 'strict.yaml'), 'rules:\n  unserved-segment: error\n');
+      const run = await validateOnly({ INPUT_FILES: 'warnings', INPUT_CONFIG: 'strict.yaml' });
+      assert.equal(run.code, 1, run.stdout + run.stderr);
+      assert.match(run.stdout, /^::error file=warnings\/w\.canvas\.yaml,line=5,col=11,endLine=5,endColumn=23,title=unserved-segment::/m);
+      const missing = await validateOnly({ INPUT_FILES: 'warnings', INPUT_CONFIG: 'no-such.yaml', 'INPUT_FAIL-ON': 'never' });
+      assert.equal(missing.code, 1, 'a config that does not exist fails');
+      rmSync(join(dir, 'strict.yaml'));
+    });
+
     it('a bad input or a validation that cannot run fails, whatever fail-on says', async () => {
       const bad = await validateOnly({ 'INPUT_FAIL-ON': 'sometimes' });
       assert.equal(bad.code, 1);
