@@ -16,13 +16,16 @@
  *   the summary; the exit status is by what would be left.
  * - `-` (standard input): `--fix-dry-run -` prints the diff of the canvas read, named `<stdin>`;
  *   `--fix -` is a usage error (there is no file to write back; use --fix-dry-run).
+ * - The configuration is read as validate reads it (--config, --no-config, each canvas's nearest
+ *   .canvas-as-code.yaml): its ignores, max-file-size and rule severities (a rule turned off is not
+ *   fixed either).
  * - Fixing runs on this thread whatever --jobs says: the output does not depend on it.
  */
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fixAll } from '../core/fixAll';
-import type { ValidationOptions } from '../core/types';
 import { visibleText } from '../core/visibleText';
+import { ConfigResolver, configProblems } from './config';
 import { expandArguments } from './files';
 import { DEFAULT_MAX_FILE_SIZE_KB, readErrorReason, readInputFile, readInputStream, STDIN_NAME } from './readInput';
 import { findSourceRoot } from './sarif';
@@ -34,8 +37,6 @@ import { writeOutputAtomically } from './writeOutput';
 export interface FixOptions extends ValidateOptions {
   /** --fix-dry-run: print a unified diff instead of writing. */
   dryRun?: boolean;
-  /** What the core validates with (rule severities) while fixing. */
-  validation?: ValidationOptions;
 }
 
 type Encoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be';
@@ -78,17 +79,32 @@ function notWritable(path: string): string | undefined {
 
 /** `validate --fix` / `--fix-dry-run` over the arguments (and standard input): the exit status. */
 export function runFix(args: readonly string[], format: ValidateFormat, io: Io, options: FixOptions = {}): number {
-  const { files, unmatched, errors } = expandArguments(args, io.cwd);
+  // The configuration as validate reads it (validateCommand.ts): --config checked first, ignores
+  // for walked files, every configuration in force checked before any output.
+  const configs = new ConfigResolver(io.cwd, options.config);
+  const explicit = configs.explicit && configProblems(configs.explicit, io.cwd);
+  if (explicit) {
+    io.err(explicit);
+    return 2;
+  }
+  const { files, unmatched, errors } = expandArguments(args, io.cwd, { ignored: (file) => configs.ignores(file) });
   for (const { path, message } of errors) io.err(`canvas-as-code: ${visibleText(`${path}: ${message}`)}\n`);
   for (const arg of unmatched) io.err(`canvas-as-code: no canvas files matched "${visibleText(arg)}"\n`);
   if (unmatched.length || errors.length) return 2;
+  const perFile = files.map((file) => configs.forFile(file));
+  const stdinConfig = options.stdin ? configs.forDirectory(resolve(io.cwd)) : null;
+  let broken = '';
+  for (const config of configs.all()) broken += configProblems(config, io.cwd) ?? '';
+  if (broken) {
+    io.err(broken);
+    return 2;
+  }
   const dryRun = options.dryRun === true;
   const root = format === 'sarif' ? findSourceRoot(io.cwd) : undefined;
   // Dry run: standard output is the diff alone; the report goes with the summary to standard error.
   const reportIo: Io = dryRun ? { ...io, out: io.err } : io;
   const reporter = new ValidateReporter(format, reportIo, { maxWarnings: options.maxWarnings, root });
-  const check: CheckOptions = {
-    maxFileSizeKB: options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB,
+  const base: CheckOptions = {
     ...(options.quiet ? { quiet: true } : {}),
     ...(options.color && format === 'text' ? { color: true } : {}),
     ...(root !== undefined ? { root, cwd: io.cwd } : {}),
@@ -96,10 +112,17 @@ export function runFix(args: readonly string[], format: ValidateFormat, io: Io, 
   const fixedOut = format === 'text' ? io.out : io.err;
   let failed = 0;
 
-  const fixOne = (name: string, text: string, encoding: Encoding | undefined, path: string | undefined): FileReport => {
+  /** A file's options: its configuration's rule severities and max-file-size (--max-file-size wins). */
+  const optionsFor = (config: ReturnType<ConfigResolver['forFile']>): CheckOptions => ({
+    ...base,
+    maxFileSizeKB: options.maxFileSizeKB ?? config?.config.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB,
+    ...(config && Object.keys(config.config.rules).length ? { severities: config.config.rules } : {}),
+  });
+
+  const fixOne = (name: string, text: string, encoding: Encoding | undefined, path: string | undefined, check: CheckOptions): FileReport => {
     let result;
     try {
-      result = fixAll(text, options.validation);
+      result = fixAll(text, check.severities ? { severities: check.severities } : {});
     } catch (error) {
       return { items: [], counts: [], error: `cannot fix ${visibleText(name)}: ${visibleText((error as Error)?.message ?? String(error))}` };
     }
@@ -124,12 +147,14 @@ export function runFix(args: readonly string[], format: ValidateFormat, io: Io, 
 
   const checked = files.length + (options.stdin ? 1 : 0);
   if (options.stdin) {
+    const check = optionsFor(stdinConfig);
     const read = readInputStream(io.stdin ?? 0, check);
     if (read.error !== undefined) reporter.file({ items: [], counts: [], error: `cannot read ${STDIN_NAME}: ${visibleText(read.error)}`, unreadable: true });
-    else reporter.file(fixOne(STDIN_NAME, read.text, undefined, undefined));
+    else reporter.file(fixOne(STDIN_NAME, read.text, undefined, undefined, check));
   }
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
     const path = resolve(io.cwd, file);
+    const check = optionsFor(perFile[i]);
     io.beforeRead?.(file);
     // Read as validate reads (regular files only, the size limit, the encodings), then as written.
     const read = readInputFile(path, { maxFileSizeKB: check.maxFileSizeKB });
@@ -151,7 +176,7 @@ export function runFix(args: readonly string[], format: ValidateFormat, io: Io, 
       reporter.file(checkText(file, read.text, format, check));
       continue;
     }
-    reporter.file(fixOne(file, raw.text, raw.encoding, path));
+    reporter.file(fixOne(file, raw.text, raw.encoding, path, check));
   }
   const status = reporter.finish(checked);
   return failed ? 2 : status;

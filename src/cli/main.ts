@@ -179,7 +179,8 @@ function runValidateCommand(args: readonly string[], io: RunIo, threads: boolean
     if (parsed.values.fix === true && parsed.values['fix-dry-run'] === true) return { error: '--fix and --fix-dry-run cannot be used together' };
     if (parsed.values.fix === true && stdins) return { error: '--fix cannot write back to - (standard input); use --fix-dry-run to print the diff' };
     const dryRun = parsed.values['fix-dry-run'] === true;
-    return runFix(files, format as ValidateFormat, io, { stdin: stdins === 1, maxFileSizeKB, quiet: parsed.values.quiet === true, maxWarnings, color, dryRun });
+    const maxSize = size !== undefined ? maxFileSizeKB : undefined;
+    return runFix(files, format as ValidateFormat, io, { stdin: stdins === 1, maxFileSizeKB: maxSize, config, quiet: parsed.values.quiet === true, maxWarnings, color, dryRun });
   }
   return runValidate(files, format as ValidateFormat, io, threads ? jobs : 1, {
     stdin: stdins === 1,

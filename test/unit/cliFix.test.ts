@@ -179,6 +179,20 @@ describe('CLI validate --fix and --fix-dry-run', () => {
     assert.match(both.err, /--fix and --fix-dry-run cannot be used together/);
   });
 
+  it('reads the configuration as validate does: a rule turned off is not fixed; --no-config fixes it', async () => {
+    const duplicate = CLEAN.replace('  - id: app\n', '  - id: riders\n');
+    write('k.canvas.yaml', duplicate);
+    write('.canvas-as-code.yaml', 'rules:\n  duplicate-id: off\n');
+    const off = await cli(dir, ['--fix-dry-run', 'k.canvas.yaml']);
+    assert.equal(off.out, '');
+    const on = await cli(dir, ['--fix-dry-run', '--no-config', 'k.canvas.yaml']);
+    assert.match(on.out, /^-  - id: riders\n\+  - id: riders-2\n/m);
+    write('.canvas-as-code.yaml', 'rules:\n  no-such-rule: off\n');
+    const bad = await cli(dir, ['--fix', 'k.canvas.yaml']);
+    assert.equal(bad.status, 2);
+    assert.equal(read('k.canvas.yaml'), duplicate);
+  });
+
   it('the output does not depend on --jobs', async () => {
     for (let i = 0; i < 4; i++) write(`j${i}.canvas.yaml`, LEFT);
     const one = await cli(dir, ['--fix-dry-run', '--jobs', '1', '.']);
