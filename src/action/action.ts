@@ -321,7 +321,10 @@ export async function runAction(env: Env = process.env, io: ActionIo = processAc
     const repository = env.GITHUB_REPOSITORY ?? baseRepo ?? '';
     const forkNote = '_This pull request comes from a fork: its token is read-only, so the review is here, in the job summary, and not in a comment._';
     if (number === undefined) notes.push('_No comment: this is not a pull request event._');
-    else if (pull && (pull.head?.repo === null || (headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo))) notes.push(forkNote);
+    // A fork's pull_request run has a read-only token: no comment is tried. pull_request_target runs
+    // with the base repository's token, which may comment (a 403 is handled below all the same).
+    else if (env.GITHUB_EVENT_NAME !== 'pull_request_target' && pull && (pull.head?.repo === null || (headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo)))
+      notes.push(forkNote);
     else if (!/^[^/]+\/[^/]+$/.test(repository)) notes.push('_No comment: GITHUB_REPOSITORY is not set._');
     else {
       const api = new GitHubApi(env.GITHUB_API_URL || 'https://api.github.com', token);

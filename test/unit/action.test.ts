@@ -205,7 +205,7 @@ describe('the GitHub Action (action.yml)', function () {
   }
 
   function prEnv(extra: Record<string, string> = {}): Record<string, string> {
-    return { GITHUB_API_URL: `http://127.0.0.1:${api.port}`, GITHUB_EVENT_PATH: event(), ...extra };
+    return { GITHUB_API_URL: `http://127.0.0.1:${api.port}`, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event(), ...extra };
   }
 
   before(async function () {
@@ -336,6 +336,12 @@ describe('the GitHub Action (action.yml)', function () {
     assert.deepEqual(api.calls(), []);
     assert.ok(run.summary.includes(expected.trimEnd()));
     assert.match(run.summary, /comes from a fork: its token is read-only, so the review is here, in the job summary, and not in a comment/);
+  });
+
+  it('a fork under pull_request_target (the base repository\'s token) comments', async () => {
+    const run = await runAction(repo, prEnv({ GITHUB_EVENT_PATH: event(true), GITHUB_EVENT_NAME: 'pull_request_target' }));
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(api.calls().at(-1), 'POST /repos/o/r/issues/1/comments');
   });
 
   it('read-only token (403 on POST): the review in the job summary with the reason, exit 0', async () => {
