@@ -60,12 +60,12 @@ Options:
   --max-file-size KB     the largest file read (default ${DEFAULT_MAX_FILE_SIZE_KB}; 0: no limit)
   --quiet                report errors only (warnings are still counted for --max-warnings)
   --max-warnings N       exit 1 when more than N warnings are found (as eslint)
+  --color, --no-color    colour severities and file names in text output; by default only on a
+                         terminal, and never when NO_COLOR is set (FORCE_COLOR forces it)
   --config FILE          use this .canvas-as-code.yaml for every canvas (rules, ignore, max-file-size)
   --no-config            use no configuration file; by default each canvas uses the nearest
                          .canvas-as-code.yaml (or .yml) found walking up from its folder. A config
                          with a problem is printed as file:line:col error config message, exit 2
-  --color, --no-color    colour severities and file names in text output; by default only on a
-                         terminal, and never when NO_COLOR is set (FORCE_COLOR forces it)
   --fix                  apply the safe quick fixes in place
   --fix-dry-run          print the unified diff of the safe quick fixes instead
 ${COMMON_HELP}

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { DiagnosticsController } from './diagnosticsController';
+import { ConfigFiles } from './configFile';
 import { CanvasDocumentCache } from './documentCache';
 import { registerNewCanvas } from './newCanvas';
 import { registerPreview } from './preview';
@@ -9,15 +10,26 @@ import { registerHover } from './providers/hover';
 import { registerNavigation } from './providers/navigation';
 import { registerRename } from './providers/rename';
 import { registerSemanticTokens } from './providers/semanticTokens';
+import { useConfigFiles } from './settings';
 import { DIAGNOSTIC_SOURCE } from './toVscode';
 import { VALIDATE_WORKSPACE_COMMAND, validateWorkspace } from './validateWorkspace';
 
 /** The composition root shared by the Node and the web-worker hosts. */
 export function activateCanvasAsCode(context: vscode.ExtensionContext): void {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  // .canvas-as-code.yaml (configFile.ts): read before the first validation asks for it; when one
+  // is first read or changes, every open canvas is validated again with its rules.
+  const configFiles = new ConfigFiles();
+  useConfigFiles(configFiles);
   const cache = new CanvasDocumentCache();
   const diagnostics = new DiagnosticsController(collection, cache);
   context.subscriptions.push(
+    configFiles,
+    { dispose: () => useConfigFiles(undefined) },
+    configFiles.onDidChange(() => {
+      cache.clear();
+      diagnostics.validateAllOpen();
+    }),
     collection,
     cache,
     diagnostics,
