@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -156,5 +156,41 @@ describe('CLI configuration file', () => {
     assert.match(one.stdout, /error unserved-segment/);
     const inProcess = await validate(['a', '--jobs', '2'], dir);
     assert.equal(inProcess.out, one.stdout);
+  });
+});
+
+describe('review and the configuration file', () => {
+  it("applies each changed canvas's nearest config; a bad config is exit 2 with its line", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cac-config-review-'));
+    try {
+      const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir };
+      const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, env, stdio: 'pipe', encoding: 'utf8' });
+      git('init', '-q', '-b', 'main');
+      writeFileSync(join(dir, 'README'), 'x\n');
+      git('add', '-A');
+      git('commit', '-q', '-m', 'base');
+      mkdirSync(join(dir, 'team'));
+      writeFileSync(join(dir, 'team/one.canvas.yaml'), CANVAS);
+      const review = () => {
+        let out = '';
+        let err = '';
+        const code = run(['review', '--base', 'main', '--format', 'text'], { out: (t) => void (out += t), err: (t) => void (err += t), cwd: dir }, false) as number;
+        return { code, out, err };
+      };
+      const before = review();
+      assert.equal(before.code, 0, before.err);
+      assert.match(before.out, /warning .*\[unserved-segment\]/);
+      writeFileSync(join(dir, '.canvas-as-code.yaml'), 'rules:\n  unserved-segment: error\n');
+      const strict = review();
+      assert.equal(strict.code, 1, strict.err);
+      assert.match(strict.out, /error .*\[unserved-segment\]/);
+      writeFileSync(join(dir, '.canvas-as-code.yaml'), 'rules:\n  unserved-segmnt: error\n');
+      const bad = review();
+      assert.equal(bad.code, 2);
+      assert.equal(bad.out, '');
+      assert.match(bad.err, /\.canvas-as-code\.yaml:2:3 error config Unknown rule "unserved-segmnt"\. Did you mean "unserved-segment"\?/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
