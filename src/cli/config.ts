@@ -6,6 +6,7 @@
  * A configuration with any problem stops the run: its problems are printed as
  * `file:line:col error config message` and the CLI exits 2 (never ignored).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES, LineIndex, parseConfig } from '../core';
@@ -13,6 +14,7 @@ import type { CanvasConfig, ConfigDiagnostic } from '../core';
 import { visibleText } from '../core/visibleText';
 import { readInputFile } from './readInput';
 import { globMatcher } from './files';
+import { readAtRevision } from './git';
 
 /** A configuration file read and parsed. */
 export interface LoadedConfig {
@@ -36,6 +38,37 @@ export interface ConfigChoice {
   none?: boolean;
 }
 
+/** Where configuration files are read from: the disk, or a git revision (review --head). */
+export interface ConfigSource {
+  isFile(path: string): boolean;
+  read(path: string): { text: string } | { error: string };
+}
+
+const DISK: ConfigSource = {
+  isFile,
+  read: (path) => {
+    const read = readInputFile(path, { maxFileSizeKB: 1024 });
+    return read.error !== undefined ? { error: read.error } : { text: read.text };
+  },
+};
+
+/**
+ * The configuration files of a commit, for the paths inside the repository `root` (absolute);
+ * paths outside it are read from the disk. One `git ls-tree` lists them.
+ */
+export function configSourceAt(root: string, commit: string): ConfigSource {
+  const listed = spawnSync('git', ['ls-tree', '-r', '-z', '--name-only', '--end-of-options', commit], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const names = new Set(CONFIG_FILE_NAMES as readonly string[]);
+  const files = new Set(
+    (listed.status === 0 ? listed.stdout.split('\0') : []).filter((p) => names.has(p.slice(p.lastIndexOf('/') + 1))).map((p) => join(root, ...p.split('/'))),
+  );
+  const inside = (path: string) => !relative(root, path).startsWith('..');
+  return {
+    isFile: (path) => (inside(path) ? files.has(path) : isFile(path)),
+    read: (path) => (inside(path) ? readAtRevision(root, commit, relative(root, path).split(sep).join('/'), { maxFileSizeKB: 1024 }) : DISK.read(path)),
+  };
+}
+
 /** The configuration files in force for a run: looked up per directory, each read once. */
 export class ConfigResolver {
   private readonly byDir = new Map<string, LoadedConfig | null>();
@@ -46,6 +79,7 @@ export class ConfigResolver {
   constructor(
     private readonly cwd: string,
     choice: ConfigChoice = {},
+    private readonly source: ConfigSource = DISK,
   ) {
     if (choice.none) this.fixed = null;
     else if (choice.file !== undefined) this.fixed = this.load(resolve(cwd, choice.file));
@@ -59,8 +93,8 @@ export class ConfigResolver {
   private load(file: string): LoadedConfig {
     let entry = this.loaded.get(file);
     if (entry) return entry;
-    const read = readInputFile(file, { maxFileSizeKB: 1024 });
-    if (read.error !== undefined) {
+    const read = this.source.read(file);
+    if ('error' in read) {
       entry = { file, dir: dirname(file), config: { rules: {}, ignore: [] }, diagnostics: [], text: '', readError: read.error };
     } else {
       const text = read.text.charCodeAt(0) === 0xfeff ? read.text.slice(1) : read.text;
@@ -84,7 +118,7 @@ export class ConfigResolver {
         break;
       }
       chain.push(current);
-      const name = CONFIG_FILE_NAMES.map((n) => join(current, n)).find(isFile);
+      const name = CONFIG_FILE_NAMES.map((n) => join(current, n)).find((path) => this.source.isFile(path));
       if (name !== undefined) {
         found = this.load(name);
         break;

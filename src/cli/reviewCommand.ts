@@ -17,7 +17,7 @@
  */
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigResolver, configError } from './config';
+import { ConfigResolver, configError, configSourceAt } from './config';
 import { diffCanvases, diffToMarkdown, diffToText, validateCanvas } from '../core';
 import type { CanvasDiff, CanvasModel } from '../core';
 import { markdownCode, markdownText } from '../core/render/markdownEscape';
@@ -249,7 +249,8 @@ export function buildReview(io: Io, options: { base?: string; head?: string; max
     return file.error !== undefined ? { error: file.error } : { text: file.text };
   };
 
-  const configs = new ConfigResolver(io.cwd);
+  // Each canvas's configuration as of the head: the commit's files with --head, else the work tree's.
+  const configs = new ConfigResolver(io.cwd, {}, head !== undefined ? configSourceAt(root, head) : undefined);
   const reviewed: (ReviewedCanvas | { error: string })[] = entries.map((entry) => {
     const problems: ReviewProblem[] = [];
     let unreadable = false;

@@ -184,6 +184,20 @@ describe('review and the configuration file', () => {
       const strict = review();
       assert.equal(strict.code, 1, strict.err);
       assert.match(strict.out, /error .*\[unserved-segment\]/);
+      // --head REV: the config as committed at that revision, not the work tree's.
+      git('checkout', '-q', '-b', 'feature');
+      writeFileSync(join(dir, '.canvas-as-code.yaml'), 'rules:\n  unserved-segment: off\n');
+      git('add', '-A');
+      git('commit', '-q', '-m', 'canvas and config');
+      writeFileSync(join(dir, '.canvas-as-code.yaml'), 'rules:\n  unserved-segment: error\n');
+      const atHead = (() => {
+        let out = '';
+        const code = run(['review', '--base', 'main', '--head', 'feature', '--format', 'text'], { out: (t) => void (out += t), err: () => undefined, cwd: dir }, false) as number;
+        return { code, out };
+      })();
+      assert.equal(atHead.code, 0);
+      assert.doesNotMatch(atHead.out, /unserved-segment/);
+      assert.match(review().out, /error .*\[unserved-segment\]/);
       writeFileSync(join(dir, '.canvas-as-code.yaml'), 'rules:\n  unserved-segmnt: error\n');
       const bad = review();
       assert.equal(bad.code, 2);
