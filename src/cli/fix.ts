@@ -25,12 +25,11 @@ import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fixAll } from '../core/fixAll';
 import { visibleText } from '../core/visibleText';
-import { ConfigResolver, configProblems } from './config';
-import { expandArguments } from './files';
+import type { ConfigResolver } from './config';
 import { DEFAULT_MAX_FILE_SIZE_KB, readErrorReason, readInputFile, readInputStream, STDIN_NAME } from './readInput';
 import { findSourceRoot } from './sarif';
 import { unifiedDiff } from './unifiedDiff';
-import { checkText, ValidateReporter } from './validateCommand';
+import { checkText, collectRun, ValidateReporter } from './validateCommand';
 import type { CheckOptions, FileReport, Io, ValidateFormat, ValidateOptions } from './validateCommand';
 import { writeOutputAtomically } from './writeOutput';
 
@@ -79,26 +78,11 @@ function notWritable(path: string): string | undefined {
 
 /** `validate --fix` / `--fix-dry-run` over the arguments (and standard input): the exit status. */
 export function runFix(args: readonly string[], format: ValidateFormat, io: Io, options: FixOptions = {}): number {
-  // The configuration as validate reads it (validateCommand.ts): --config checked first, ignores
-  // for walked files, every configuration in force checked before any output.
-  const configs = new ConfigResolver(io.cwd, options.config);
-  const explicit = configs.explicit && configProblems(configs.explicit, io.cwd);
-  if (explicit) {
-    io.err(explicit);
-    return 2;
-  }
-  const { files, unmatched, errors } = expandArguments(args, io.cwd, { ignored: (file) => configs.ignores(file) });
-  for (const { path, message } of errors) io.err(`canvas-as-code: ${visibleText(`${path}: ${message}`)}\n`);
-  for (const arg of unmatched) io.err(`canvas-as-code: no canvas files matched "${visibleText(arg)}"\n`);
-  if (unmatched.length || errors.length) return 2;
+  // The files and configurations as validate reads them (validateCommand.ts collectRun).
+  const run = collectRun(args, io, options);
+  if (run === 2) return 2;
+  const { files, configs, stdinConfig } = run;
   const perFile = files.map((file) => configs.forFile(file));
-  const stdinConfig = options.stdin ? configs.forDirectory(resolve(io.cwd)) : null;
-  let broken = '';
-  for (const config of configs.all()) broken += configProblems(config, io.cwd) ?? '';
-  if (broken) {
-    io.err(broken);
-    return 2;
-  }
   const dryRun = options.dryRun === true;
   const root = format === 'sarif' ? findSourceRoot(io.cwd) : undefined;
   // Dry run: standard output is the diff alone; the report goes with the summary to standard error.

@@ -308,6 +308,43 @@ export function autoJobs(files: readonly string[], cwd: string, cores = availabl
   return Math.max(1, Math.min(most, Math.floor(bytes / AUTO_BYTES_PER_WORKER)));
 }
 
+/** The files a run checks, with their configurations (validate and --fix alike). */
+export interface CollectedRun {
+  files: string[];
+  configs: ConfigResolver;
+  /** The configuration for `-` (standard input): the one nearest the working directory. */
+  stdinConfig: LoadedConfig | null;
+}
+
+/**
+ * Expands the arguments and reads every configuration in force, or reports why the run cannot
+ * start and returns 2: a missing or bad --config (before any canvas is looked at), an argument
+ * that matches nothing or a file that cannot be found, a configuration with problems (never
+ * ignored). Files found by walking a directory or a glob go through their configuration's
+ * `ignore`; a file named explicitly is always checked (as with the default ignores of files.ts).
+ */
+export function collectRun(args: readonly string[], io: Io, options: { config?: ConfigChoice; stdin?: boolean }): CollectedRun | 2 {
+  const configs = new ConfigResolver(io.cwd, options.config);
+  const explicit = configs.explicit && configProblems(configs.explicit, io.cwd);
+  if (explicit) {
+    io.err(explicit);
+    return 2;
+  }
+  const { files, unmatched, errors } = expandArguments(args, io.cwd, { ignored: (file) => configs.ignores(file) });
+  for (const { path, message } of errors) io.err(`canvas-as-code: ${visibleText(`${path}: ${message}`)}\n`);
+  for (const arg of unmatched) io.err(`canvas-as-code: no canvas files matched "${visibleText(arg)}"\n`);
+  if (unmatched.length || errors.length) return 2;
+  for (const file of files) configs.forFile(file);
+  const stdinConfig = options.stdin ? configs.forDirectory(resolve(io.cwd)) : null;
+  let broken = '';
+  for (const config of configs.all()) broken += configProblems(config, io.cwd) ?? '';
+  if (broken) {
+    io.err(broken);
+    return 2;
+  }
+  return { files, configs, stdinConfig };
+}
+
 /**
  * `validate <files or globs…> [-] [--format text|json|github|sarif] [--jobs N] [--max-file-size KB]`
  * (and --quiet, --max-warnings N, colour: {@link ValidateOptions}):
@@ -319,28 +356,10 @@ export function autoJobs(files: readonly string[], cwd: string, cores = availabl
  * order, each file's lines written as soon as that file and all before it are done.
  */
 export function runValidate(args: readonly string[], format: ValidateFormat, io: Io, jobs: Jobs = 1, options: ValidateOptions = {}): number | Promise<number> {
-  const configs = new ConfigResolver(io.cwd, options.config);
-  // --config FILE: a missing or bad file stops the run before any canvas is looked at.
-  const explicit = configs.explicit && configProblems(configs.explicit, io.cwd);
-  if (explicit) {
-    io.err(explicit);
-    return 2;
-  }
-  // Files found by walking a directory or a glob go through their configuration's `ignore`; a
-  // file named explicitly is always checked (as with the default ignores of files.ts).
-  const { files, unmatched, errors } = expandArguments(args, io.cwd, { ignored: (file) => configs.ignores(file) });
-  for (const { path, message } of errors) io.err(`canvas-as-code: ${visibleText(`${path}: ${message}`)}\n`);
-  for (const arg of unmatched) io.err(`canvas-as-code: no canvas files matched "${visibleText(arg)}"\n`);
-  if (unmatched.length || errors.length) return 2;
-  // Every configuration in force, before any output: one with problems is exit 2, never ignored.
+  const run = collectRun(args, io, options);
+  if (run === 2) return 2;
+  const { files, configs, stdinConfig } = run;
   const perFile = fileConfigs(files, configs, options);
-  const stdinConfig = options.stdin ? configs.forDirectory(resolve(io.cwd)) : null;
-  let broken = '';
-  for (const config of configs.all()) broken += configProblems(config, io.cwd) ?? '';
-  if (broken) {
-    io.err(broken);
-    return 2;
-  }
   const threads = Math.min(jobs === 'auto' ? autoJobs(files, io.cwd) : jobs, files.length);
   const root = format === 'sarif' ? findSourceRoot(io.cwd) : undefined;
   const reporter = new ValidateReporter(format, io, { maxWarnings: options.maxWarnings, root });
