@@ -32,8 +32,9 @@ export function packageVsix({ print = console.log } = {}) {
   const stray = files.filter((f) => !SHIPPED.some((p) => p.test(f)));
   if (stray.length) throw new Error(`the package would hold files that do not run (fix .vscodeignore):\n  ${stray.join('\n  ')}`);
 
-  // No repository URL to rewrite README links against: ship them as written.
-  run(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', file]);
+  // README links relative to the repository (docs/images/*.png, docs/*.md) are rewritten by vsce
+  // against package.json's repository, so the Marketplace page shows the screenshots.
+  run(vsce, ['package', '--no-dependencies', '--out', file]);
   const bytes = statSync(file).size;
   if (bytes >= MAX_BYTES) throw new Error(`${file} is ${bytes} bytes, over the 1 MB budget`);
   print(`${file}: ${(bytes / 1024).toFixed(1)} KB, ${files.length} files`);
