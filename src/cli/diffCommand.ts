@@ -2,7 +2,7 @@ import { diffCanvases, diffToMarkdown, diffToText, validateCanvas } from '../cor
 import type { CanvasDiff, CanvasModel } from '../core';
 import { visibleText } from '../core/visibleText';
 import { readAtRevision } from './git';
-import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, parseMaxFileSize, readNamedInput, STDIN_NAME } from './readInput';
+import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, readNamedInput, STDIN_NAME, maxFileSizeArgument } from './readInput';
 import { COMMON_OPTIONS, parseCommandArgs, shown, stringValue } from './args';
 import type { OptionSpecs } from './args';
 import { Io } from './validateCommand';
@@ -36,13 +36,9 @@ export function parseDiffArgs(args: readonly string[]): DiffArgs | { error: stri
   if ('error' in parsed) return parsed;
   const format = stringValue(parsed, 'format') ?? 'text';
   if (!(DIFF_FORMATS as readonly string[]).includes(format)) return { error: `--format must be text, md or json, got ${shown(format)}` };
-  let maxFileSizeKB = DEFAULT_MAX_FILE_SIZE_KB;
-  const size = stringValue(parsed, 'max-file-size');
-  if (size !== undefined) {
-    const kb = parseMaxFileSize(size);
-    if (kb === undefined) return { error: `${MAX_FILE_SIZE_USAGE}, got ${shown(size)}` };
-    maxFileSizeKB = kb;
-  }
+  const size = maxFileSizeArgument(stringValue(parsed, 'max-file-size'));
+  if (typeof size === 'object') return size;
+  const maxFileSizeKB = size ?? DEFAULT_MAX_FILE_SIZE_KB;
   const sides = parsed.positionals;
   if (sides.length !== 2) return { error: `diff takes two canvases (a file or git:REV:path), got ${sides.length}` };
   if (sides[0] === '-' && sides[1] === '-') return { error: '- (standard input) can be only one side of a diff: it holds one canvas' };

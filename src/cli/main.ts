@@ -13,7 +13,7 @@ import { INIT_HELP, INIT_OPTIONS, INIT_USAGE, parseInitArgs, runInit } from './i
 import { parseRenderArgs, RENDER_OPTIONS, runRender } from './renderCommand';
 import { parseReviewArgs, REVIEW_HELP, REVIEW_OPTIONS, REVIEW_USAGE, runReview } from './reviewCommand';
 import { visibleText } from '../core/visibleText';
-import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, parseMaxFileSize } from './readInput';
+import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, maxFileSizeArgument } from './readInput';
 import { Io, Jobs, runValidate, VALIDATE_FORMATS, ValidateFormat } from './validateCommand';
 import { isValidateWorker, runValidateWorker } from './validateWorkers';
 import { VERSION } from './version';
@@ -152,13 +152,8 @@ function runValidateCommand(args: readonly string[], io: RunIo, threads: boolean
       return { error: `--jobs must be a positive integer, got ${shown(jobsValue)}`, bare: true };
     jobs = Number(jobsValue);
   }
-  let maxFileSizeKB = DEFAULT_MAX_FILE_SIZE_KB;
-  const size = stringValue(parsed, 'max-file-size');
-  if (size !== undefined) {
-    const kb = parseMaxFileSize(size);
-    if (kb === undefined) return { error: `${MAX_FILE_SIZE_USAGE}, got ${shown(size)}`, bare: true };
-    maxFileSizeKB = kb;
-  }
+  const size = maxFileSizeArgument(stringValue(parsed, 'max-file-size'));
+  if (typeof size === 'object') return { ...size, bare: true };
   let maxWarnings: number | undefined;
   const most = stringValue(parsed, 'max-warnings');
   if (most !== undefined) {
@@ -179,13 +174,12 @@ function runValidateCommand(args: readonly string[], io: RunIo, threads: boolean
     if (parsed.values.fix === true && parsed.values['fix-dry-run'] === true) return { error: '--fix and --fix-dry-run cannot be used together' };
     if (parsed.values.fix === true && stdins) return { error: '--fix cannot write back to - (standard input); use --fix-dry-run to print the diff' };
     const dryRun = parsed.values['fix-dry-run'] === true;
-    const maxSize = size !== undefined ? maxFileSizeKB : undefined;
-    return runFix(files, format as ValidateFormat, io, { stdin: stdins === 1, maxFileSizeKB: maxSize, config, quiet: parsed.values.quiet === true, maxWarnings, color, dryRun });
+    return runFix(files, format as ValidateFormat, io, { stdin: stdins === 1, maxFileSizeKB: size, config, quiet: parsed.values.quiet === true, maxWarnings, color, dryRun });
   }
   return runValidate(files, format as ValidateFormat, io, threads ? jobs : 1, {
     stdin: stdins === 1,
     // Left out: the configuration file's max-file-size, else the default.
-    maxFileSizeKB: size !== undefined ? maxFileSizeKB : undefined,
+    maxFileSizeKB: size,
     config,
     quiet: parsed.values.quiet === true,
     maxWarnings,

@@ -22,6 +22,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { resolve } from 'node:path';
+import { visibleText } from '../core/visibleText';
 
 /** The default of --max-file-size, in KB: the same as the editor's canvasAsCode.maxFileSizeKB. */
 export const DEFAULT_MAX_FILE_SIZE_KB = 4096;
@@ -253,6 +254,16 @@ export function parseMaxFileSize(value: string | undefined): number | undefined 
 
 /** The usage error for a bad `--max-file-size` value (the value made visible by the caller). */
 export const MAX_FILE_SIZE_USAGE = '--max-file-size must be a whole number of KB (0: no limit)';
+
+/**
+ * The `--max-file-size` value a command was given: undefined when left out (the caller picks the
+ * default, or a configuration's), the limit in KB, or the usage error for a bad value.
+ */
+export function maxFileSizeArgument(value: string | undefined): number | undefined | { error: string } {
+  if (value === undefined) return undefined;
+  const kb = parseMaxFileSize(value);
+  return kb === undefined ? { error: `${MAX_FILE_SIZE_USAGE}, got "${visibleText(value)}"` } : kb;
+}
 
 /**
  * Reads a canvas named on the command line (render's file, a diff side): `-` is standard input,

@@ -3,7 +3,7 @@ import { isAbsolute, join, sep } from 'node:path';
 import { buildCanvasView, LineIndex, renderHtml, renderMarkdown, renderSvg, validateCanvas } from '../core';
 import type { CanvasView } from '../core';
 import { visibleText } from '../core/visibleText';
-import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, parseMaxFileSize, readNamedInput, STDIN_NAME } from './readInput';
+import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, readNamedInput, STDIN_NAME, maxFileSizeArgument } from './readInput';
 import { COMMON_OPTIONS, parseCommandArgs, shown, stringValue } from './args';
 import type { OptionSpecs } from './args';
 import { Io } from './validateCommand';
@@ -48,13 +48,9 @@ export function parseRenderArgs(args: readonly string[]): RenderArgs | { error: 
   const output = stringValue(parsed, 'output');
   if (format !== undefined && !isFormat(format)) return { error: `--format must be html, svg or md, got ${shown(format)}` };
   if (output === '') return { error: `${args.includes('-o') ? '-o' : '--output'} needs a file name` };
-  let maxFileSizeKB = DEFAULT_MAX_FILE_SIZE_KB;
-  const size = stringValue(parsed, 'max-file-size');
-  if (size !== undefined) {
-    const kb = parseMaxFileSize(size);
-    if (kb === undefined) return { error: `${MAX_FILE_SIZE_USAGE}, got ${shown(size)}` };
-    maxFileSizeKB = kb;
-  }
+  const size = maxFileSizeArgument(stringValue(parsed, 'max-file-size'));
+  if (typeof size === 'object') return size;
+  const maxFileSizeKB = size ?? DEFAULT_MAX_FILE_SIZE_KB;
   const files = parsed.positionals;
   if (files.length !== 1) return { error: files.length ? `render takes one file, got ${files.length}` : 'render needs a canvas file' };
   if (format === undefined && output && output !== '-') format = BY_EXTENSION[output.replace(/^.*\./, '').toLowerCase()];

@@ -26,7 +26,7 @@ import { changedFiles, mergeBase, readBlob, repositoryRoot, resolveCommit, untra
 import type { ChangedFile } from './git';
 import { COMMON_OPTIONS, parseCommandArgs, shown, stringValue } from './args';
 import type { OptionSpecs } from './args';
-import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, parseMaxFileSize, readInputFile } from './readInput';
+import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, readInputFile, maxFileSizeArgument } from './readInput';
 import { stripBom, toCliDiagnostics } from './validateCommand';
 import type { Io } from './validateCommand';
 
@@ -128,13 +128,9 @@ export function parseReviewArgs(argv: readonly string[]): ReviewArgs | { error: 
   if (parsed.positionals.length) return { error: `review takes no files (it finds the changed canvases with git), got ${shown(parsed.positionals[0])}` };
   const format = stringValue(parsed, 'format') ?? 'text';
   if (!(REVIEW_FORMATS as readonly string[]).includes(format)) return { error: `--format must be md, json or text, got ${shown(format)}` };
-  let maxFileSizeKB = DEFAULT_MAX_FILE_SIZE_KB;
-  const size = stringValue(parsed, 'max-file-size');
-  if (size !== undefined) {
-    const kb = parseMaxFileSize(size);
-    if (kb === undefined) return { error: `${MAX_FILE_SIZE_USAGE}, got ${shown(size)}` };
-    maxFileSizeKB = kb;
-  }
+  const size = maxFileSizeArgument(stringValue(parsed, 'max-file-size'));
+  if (typeof size === 'object') return size;
+  const maxFileSizeKB = size ?? DEFAULT_MAX_FILE_SIZE_KB;
   return { base: stringValue(parsed, 'base'), head: stringValue(parsed, 'head'), format: format as ReviewFormat, maxFileSizeKB };
 }
 
