@@ -28,7 +28,7 @@ import { COMMON_OPTIONS, parseCommandArgs, shown, stringValue } from './args';
 import type { OptionSpecs } from './args';
 import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, readInputFile, maxFileSizeArgument } from './readInput';
 import { stripBom, toCliDiagnostics } from './validateCommand';
-import type { Io } from './validateCommand';
+import type { CliDiagnostic, Io } from './validateCommand';
 
 /** The usage line (without "Usage:"). */
 export const REVIEW_USAGE = 'canvas-as-code review [--base REV] [--head REV] [--format md|json|text] [--max-file-size KB]';
@@ -62,15 +62,7 @@ export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
 export type ReviewStatus = 'added' | 'deleted' | 'modified' | 'renamed' | 'copied';
 
 /** An error or warning of a changed canvas at the head (positions 1-based, as validate --format json). */
-export interface ReviewProblem {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  code: string;
-  message: string;
-}
+export type ReviewProblem = Omit<CliDiagnostic, 'file'>;
 
 export interface ReviewedCanvas {
   status: ReviewStatus;
