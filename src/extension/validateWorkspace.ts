@@ -6,9 +6,14 @@ import { localize, toVscodeDiagnostics } from './toVscode';
 
 export const VALIDATE_WORKSPACE_COMMAND = 'canvasAsCode.validateWorkspace';
 
-/** A UTF-8 BOM is not part of the document text VS Code shows, so offsets are taken without it. */
+/**
+ * The text VS Code shows for a file it has not opened: UTF-16 (LE or BE) when the file starts with
+ * its byte order mark, as VS Code detects it, else UTF-8. A BOM is not part of the document text,
+ * so offsets are taken without it.
+ */
 function decode(bytes: Uint8Array): string {
-  const text = new TextDecoder('utf-8').decode(bytes);
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  const text = new TextDecoder(encoding).decode(bytes);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

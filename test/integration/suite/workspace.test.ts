@@ -48,4 +48,20 @@ suite('"Canvas: Validate Workspace"', () => {
     await vscode.workspace.fs.delete(big);
     await waitForProblems(big, (p) => p.length === 0);
   });
+
+  test('a canvas saved as UTF-16 (with its byte order mark) gets the diagnostics of its UTF-8 copy', async () => {
+    const text = await readText(fixtures.broken[0].uri);
+    const utf8 = await writeScratchCanvas(text, 'utf8');
+    const utf16 = vscode.Uri.joinPath(utf8, '..', 'utf16-le.canvas.yaml');
+    const units = new Uint16Array(text.length + 1);
+    units[0] = 0xfeff;
+    for (let i = 0; i < text.length; i++) units[i + 1] = text.charCodeAt(i);
+    await vscode.workspace.fs.writeFile(utf16, new Uint8Array(units.buffer)); // little-endian on every host we run
+    await vscode.commands.executeCommand(VALIDATE_WORKSPACE);
+    const expected = problemsOf(utf8).map(formatProblem);
+    ok(expected.length > 0, 'the fixture has problems');
+    sameMembers(problemsOf(utf16).map(formatProblem), expected, 'the UTF-16 copy has the same problems');
+    await vscode.workspace.fs.delete(utf16);
+    await vscode.workspace.fs.delete(utf8);
+  });
 });
