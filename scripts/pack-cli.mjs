@@ -58,6 +58,7 @@ export function cliManifest(root = JSON.parse(readFileSync(join(repoRoot, 'packa
 /** The production CLI bundle, built by esbuild.mjs itself in a temporary folder (the repository's dist/ untouched). */
 function buildCli(tmp) {
   run(process.execPath, [join(repoRoot, 'scripts', 'build-schema.mjs')], repoRoot);
+  run(process.execPath, [join(repoRoot, 'scripts', 'build-bmml-schema.mjs')], repoRoot);
   symlinkSync(join(repoRoot, 'src'), join(tmp, 'src'));
   symlinkSync(join(repoRoot, 'node_modules'), join(tmp, 'node_modules'));
   run(process.execPath, [join(repoRoot, 'esbuild.mjs'), '--production'], tmp);
