@@ -80,6 +80,14 @@ export interface ComparePayload {
   blocks: { block: string; marks: CompareMark[]; removed: CardView[] }[];
 }
 
+/** The value-proposition canvases that zoom into one customer segment of the shown business model. */
+export interface SegmentCanvases {
+  /** The segment's id (its card's key in the view). */
+  segment: string;
+  /** Each canvas: its uri (what `openCanvas` sends back) and its name to show (untrusted text). */
+  canvases: { uri: string; label: string }[];
+}
+
 export type HostMessage =
   /**
    * A new view of `uri`. `outdated`: the text has syntax errors, so `view` is the last good canvas
@@ -92,7 +100,13 @@ export type HostMessage =
   /** Rasterise an SVG (PNG export): answered by `rasterized` with the same `id`. */
   | { type: 'rasterize'; id: number; svg: string; scale: number }
   /** Compare mode: the diff of the view just posted against an older version (undefined: plain view). */
-  | { type: 'compare'; uri: string; version: number | undefined; compare: ComparePayload | undefined };
+  | { type: 'compare'; uri: string; version: number | undefined; compare: ComparePayload | undefined }
+  /**
+   * The value-proposition canvases pointing at the segments of the business model `uri` (empty for
+   * other kinds). `hint` is the localized tooltip and accessible name's lead ("Open the value
+   * proposition canvas").
+   */
+  | { type: 'links'; uri: string; hint: string; segments: SegmentCanvases[] };
 
 export type WebviewMessage =
   /** The page's script runs and listens; it shows `version` of `uri` (the view embedded in the page). */
@@ -109,6 +123,8 @@ export type WebviewMessage =
   | { type: 'reveal'; key?: string; span: Span; focus: boolean }
   /** An http(s) link in a description; the host checks the scheme again and opens it. */
   | { type: 'openLink'; href: string }
+  /** Open a value-proposition canvas the last `links` message named (the host checks it did). */
+  | { type: 'openCanvas'; uri: string }
   | { type: 'toggleLock' }
   | { type: 'export' }
   | { type: 'rasterized'; id: number; dataUrl?: string; error?: string };

@@ -13,6 +13,7 @@ import { buildChrome, ChromeState } from './chrome';
 import { connectHost } from './host';
 import { safeHref } from '../core/render/markdown';
 import { rasterize } from './rasterize';
+import { SegmentLinksDom } from './links';
 
 const initElement = document.getElementById('canvas-preview-init');
 const init = JSON.parse(initElement?.dataset.init ?? '{}') as PreviewInit;
@@ -32,6 +33,7 @@ const canvas = new CanvasDom(chrome.main);
 const chromeState = new ChromeState(chrome, labels);
 let shown: { uri: string; version: number | undefined } = { uri: init.uri, version: undefined };
 let current: CanvasView | undefined;
+const segmentLinks = new SegmentLinksDom(chrome.main, (message) => host.post(message));
 const compare = new CompareDom(chrome.main, () => {
   compare.undecorate();
   if (current) compare.decorate({ segments: new Map(current.segments.map((s) => [s.id, s])), labels });
@@ -65,6 +67,7 @@ function show(uri: string, fileName: string, view: CanvasView, outdated: boolean
   const cards = canvas.render(view, { segments, labels });
   compare.decorate({ segments, labels });
   canvas.filter(state.segment);
+  segmentLinks.apply(shown.uri);
   if (pendingScroll) {
     window.scrollTo(pendingScroll.x, pendingScroll.y);
     pendingScroll = undefined;
@@ -87,6 +90,10 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       break;
     case 'compare':
       if (message.uri === shown.uri) compare.set(message.compare);
+      break;
+    case 'links':
+      segmentLinks.set(message.uri, message.hint, message.segments);
+      segmentLinks.apply(shown.uri);
       break;
     case 'cursor':
       canvas.highlightAt(message.offset);
