@@ -1,0 +1,8 @@
+/** BMML v2 import and export (pure: texts in, texts out). */
+export { importBmml } from './importBmml';
+export type { BmmlImportOptions, BmmlImportResult, ImportedCanvas, KeptValue } from './importBmml';
+export { BMML_MESSAGES } from './messages';
+export type { BmmlProblem } from './messages';
+export { exportBmml } from './exportBmml';
+export type { BmmlExportInput, BmmlExportResult, CanvasSource, DroppedValue } from './exportBmml';
+export { isValidBmml } from './bmmlYaml';
