@@ -32,12 +32,12 @@ function tsFilesUnder(dir) {
 /**
  * The extension bundles carry the schema for hover and completion, without `enumDescriptions`:
  * plain-text copies of `markdownEnumDescriptions`, which is what the extension shows (editors
- * that read schemas/canvas.schema.json itself still get both). 9 KB of the 400 KB budget.
+ * that read schemas/*.schema.json themselves still get both). 9 KB of the 400 KB budget.
  */
 const slimSchema = {
   name: 'slim-schema',
   setup(build) {
-    build.onLoad({ filter: /canvas\.schema\.json$/ }, async (args) => {
+    build.onLoad({ filter: /schemas[\\/][a-z-]+\.schema\.json$/ }, async (args) => {
       const drop = (value) => {
         if (Array.isArray(value)) return value.map(drop);
         if (!value || typeof value !== 'object') return value;

@@ -4,7 +4,7 @@
 //   import { generateCanvas } from './generate.mjs';   generateCanvas(8000, 1) -> YAML text
 //   node bench/generate.mjs 8000 [seed] > big.canvas.yaml
 //
-// Everything about the format comes from schemas/canvas.schema.json: the block keys (top-level
+// Everything about the format comes from schemas/business-model.schema.json: the block keys (top-level
 // properties with `x-block`), the card fields and their order, the enumerations, which fields are
 // references and to which block (`x-references`), the segment checks. Only the free text (names,
 // notes, tags) comes from the word lists below. The output satisfies the semantic rules, so a
@@ -22,7 +22,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const schema = JSON.parse(readFileSync(join(here, '..', 'schemas', 'canvas.schema.json'), 'utf8'));
+const schema = JSON.parse(readFileSync(join(here, '..', 'schemas', 'business-model.schema.json'), 'utf8'));
 
 // ---------------------------------------------------------------------------------------------
 // Schema access

@@ -224,7 +224,8 @@ export async function createPeer() {
 // ---------------------------------------------------------------------------------------------
 // Proof that the schema is applied
 
-const schemaJson = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8'));
+// The blocks and enumerations of a business-model canvas: that kind's schema (SCHEMA_PATH dispatches by `canvas`).
+const schemaJson = JSON.parse(readFileSync(join(root, 'schemas', 'business-model.schema.json'), 'utf8'));
 const resolveRef = (s) => {
   let cur = s ?? {};
   for (let hops = 0; cur.$ref && hops < 16; hops++) cur = schemaJson.definitions[cur.$ref.replace(/^#\/definitions\//, '')];

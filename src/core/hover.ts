@@ -6,9 +6,9 @@ import { isScalar } from 'yaml';
 import { cardMarkdown, blockMarkdown, bold, paragraphs } from './completion/markdown';
 import { cardAt } from './completion/references';
 import { describe, enumEntries, isIdField, referenceTarget, schemasAt } from './completion/schemaPath';
-import { buildModel, CanvasModel, Card } from './model';
+import { buildModel, CanvasModel, Card, declaredKind } from './model';
 import type { ParsedCanvas } from './parse';
-import { BLOCK_BY_KEY } from './schema';
+import { kindInfo } from './schema';
 import type { Span } from './types';
 import { clampOffset, documentOf, scalarAt } from './yamlContext';
 
@@ -46,11 +46,14 @@ export function hover(text: string, offset: number, parsed?: ParsedCanvas, model
   const at = scalarAt(doc, clampOffset(text, offset));
   if (!at) return undefined;
   const { path, span } = at;
-  const schemas = schemasAt(path);
+  // The kind's schema documents the file (`canvas:` as written; business-model without one).
+  const kind = model?.kind ?? declaredKind(doc);
+  const { schema: root, blockByKey } = kindInfo(kind);
+  const schemas = schemasAt(path, root);
   if (at.isKey) {
-    const block = path.length === 1 ? BLOCK_BY_KEY.get(String(path[0])) : undefined;
+    const block = path.length === 1 ? blockByKey.get(String(path[0])) : undefined;
     if (block) return { contents: paragraphs(bold(block.title), blockMarkdown(block)), span };
-    const { title, markdown } = describe(schemas);
+    const { title, markdown } = describe(schemas, root);
     return title || markdown ? { contents: paragraphs(title && bold(title), markdown), span } : undefined;
   }
   if (!isScalar(at.node)) return undefined;
@@ -58,20 +61,20 @@ export function hover(text: string, offset: number, parsed?: ParsedCanvas, model
   const canvas = () => model ?? buildModel(doc);
   // An id in a reference field (a list of ids, or a single id written without brackets).
   const last = path[path.length - 1];
-  const target = referenceTarget(schemasAt(typeof last === 'number' ? path.slice(0, -1) : path));
+  const target = referenceTarget(schemasAt(typeof last === 'number' ? path.slice(0, -1) : path, root), root);
   if (target) {
     if (typeof value !== 'string') return undefined;
     const cards = cardsWithId(canvas(), value);
     const card = cards.find((c) => c.block === target) ?? cards[0];
-    return card && { contents: cardMarkdown(card), span };
+    return card && { contents: cardMarkdown(card, kind), span };
   }
   // A card's own id.
-  const block = BLOCK_BY_KEY.get(String(path[0]));
-  if (block && path.length === 3 && schemas.some(isIdField)) {
+  const block = blockByKey.get(String(path[0]));
+  if (block && path.length === 3 && schemas.some((s) => isIdField(s, root))) {
     const card = cardAt(canvas().blocks.get(block.key)?.cards ?? [], span.start);
-    return card && { contents: cardMarkdown(card), span };
+    return card && { contents: cardMarkdown(card, kind), span };
   }
-  const entry = enumEntries(schemas).find((e) => e.schema.enum && e.value === value);
+  const entry = enumEntries(schemas, root).find((e) => e.schema.enum && e.value === value);
   if (entry) return { contents: paragraphs(bold(entry.label ?? String(entry.value)), entry.documentation), span };
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { Alias, Document, isAlias, isMap, isScalar, isSeq, Node, Pair, Scalar } from 'yaml';
 import { indexAliases } from './parse';
-import { BLOCK_BY_KEY, BLOCKS } from './schema';
+import { BlockInfo, CanvasKind, kindInfo, kindOf } from './schema';
 import type { Span } from './types';
 import { keyText, spanOf } from './yamlPath';
 
@@ -49,7 +49,21 @@ export interface BlockEntry {
   cards: Card[];
 }
 
+/** The fields by which a value-proposition canvas names the business model it zooms into. */
+export interface CanvasLinks {
+  /** `business-model`: the path of the business-model canvas, relative to this file. */
+  businessModel?: Located<string>;
+  /** `segment`: a customer-segments id in that file. */
+  segment?: Located<string>;
+  /** `value-proposition`: a value-propositions id in that file. */
+  valueProposition?: Located<string>;
+}
+
 export interface CanvasModel {
+  /** The `canvas:` value when it names a kind; business-model when it is missing or unknown. */
+  kind: CanvasKind;
+  /** The link fields, read when the kind has them (value-proposition); empty otherwise. */
+  links: CanvasLinks;
   title?: string;
   description?: string;
   /** The `canvas` key, where problems about missing blocks are shown. */
@@ -97,10 +111,9 @@ class Aliases {
   }
 }
 
-function readCard(block: string, index: number, node: Node, aliases: Aliases): Card | undefined {
+function readCard(block: string, index: number, node: Node, aliases: Aliases, info: BlockInfo | undefined): Card | undefined {
   const span = spanOf(node);
   if (!span) return undefined;
-  const info = BLOCK_BY_KEY.get(block);
   if (isScalar(node)) {
     if (typeof node.value !== 'string') return undefined;
     return { block, index, span, labelSpan: span, name: node.value, references: [], failedChecks: [], tags: [], node };
@@ -165,23 +178,45 @@ function readCard(block: string, index: number, node: Node, aliases: Aliases): C
   return card;
 }
 
-/** Reads one item of a block's list as a card (undefined for items that are no card). */
-export function readBlockItem(block: string, index: number, item: unknown, doc: Document): Card | undefined {
+/** Reads one item of a block's list (of a canvas of `kind`) as a card (undefined for items that are no card). */
+export function readBlockItem(block: string, index: number, item: unknown, doc: Document, kind: CanvasKind): Card | undefined {
   const aliases = new Aliases(doc);
-  return readCard(block, index, aliases.deref(item) as Node, aliases);
+  return readCard(block, index, aliases.deref(item) as Node, aliases, kindInfo(kind).blockByKey.get(block));
 }
+
+/** The kind a document declares with `canvas:` (business-model when missing or unknown). */
+export function declaredKind(doc: Document): CanvasKind {
+  const aliases = new Aliases(doc);
+  for (const pair of pairsOf(doc.contents)) {
+    if (keyText(pair.key) === 'canvas') return kindOf(scalarString(aliases.deref(pair.value))?.value);
+  }
+  return kindOf(undefined);
+}
+
+const LINK_FIELDS: Readonly<Record<string, keyof CanvasLinks>> = {
+  'business-model': 'businessModel',
+  segment: 'segment',
+  'value-proposition': 'valueProposition',
+};
 
 /** Reads the canvas from the YAML tree, tolerating any shape (broken parts are skipped). */
 export function buildModel(doc: Document): CanvasModel {
-  const model: CanvasModel = { blocks: new Map(), cards: [] };
+  const kind = declaredKind(doc);
+  const { blockByKey, schema } = kindInfo(kind);
+  const model: CanvasModel = { kind, links: {}, blocks: new Map(), cards: [] };
   const aliases = new Aliases(doc);
   for (const pair of pairsOf(doc.contents)) {
     const key = keyText(pair.key);
     if (key === undefined) continue;
     if (key === 'canvas') model.canvasKeySpan = spanOf(pair.key as Node);
+    else if (Object.hasOwn(LINK_FIELDS, key) && schema.properties?.[key] && !blockByKey.has(key)) {
+      const value = aliases.deref(pair.value);
+      const link = scalarString(value);
+      if (link && typeof (value as Scalar).value === 'string') model.links[LINK_FIELDS[key]] ??= link;
+    }
     else if (key === 'title') model.title = scalarString(aliases.deref(pair.value))?.value;
     else if (key === 'description') model.description = scalarString(aliases.deref(pair.value))?.value;
-    else if (BLOCK_BY_KEY.has(key)) {
+    else if (blockByKey.has(key)) {
       const keySpan = spanOf(pair.key as Node);
       if (!keySpan || model.blocks.has(key)) continue;
       const value = aliases.deref(pair.value);
@@ -190,7 +225,7 @@ export function buildModel(doc: Document): CanvasModel {
       if (isSeq(value)) {
         entry.itemCount = value.items.length;
         value.items.forEach((item, index) => {
-          const card = readCard(key, index, aliases.deref(item) as Node, aliases);
+          const card = readCard(key, index, aliases.deref(item) as Node, aliases, blockByKey.get(key));
           if (card) {
             entry.cards.push(card);
             model.cards.push(card);
@@ -202,5 +237,3 @@ export function buildModel(doc: Document): CanvasModel {
   }
   return model;
 }
-
-export { BLOCKS };

@@ -1,10 +1,10 @@
 import type { ErrorObject } from 'ajv';
 import { Document, isCollection, isMap, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
-import validateCanvas = require('./generated/validateCanvas');
 import { closest } from './closest';
 import type { DiagnosticSink } from './diagnosticSink';
 import { firstLine, ParsedCanvas } from './parse';
-import { acceptsType, alternativesAt, declaredTypes, ID_PATTERN, JsonSchema, schemaAt } from './schema';
+import { kindOfValue, validatorFor } from './kindValidators';
+import { acceptsType, alternativesAt, declaredTypes, ID_PATTERN, JsonSchema, kindInfo, schemaAt } from './schema';
 import type { Span } from './types';
 import { keyText, locate, type Located, pointerSegments, spanOf } from './yamlPath';
 
@@ -128,15 +128,20 @@ export function reportSchemaProblems(parsed: ParsedCanvas, sink: DiagnosticSink)
       return;
     }
   }
-  parsed.schemaValid = validateCanvas(value);
+  // The kind's own schema; a missing or unknown `canvas` is read as business-model, whose schema
+  // reports it (a missing key, or a value not among the kinds).
+  const kind = kindOfValue(value);
+  const validate = validatorFor(kind);
+  const schema = kindInfo(kind).schema;
+  parsed.schemaValid = validate(value);
   if (parsed.schemaValid) return;
-  const errors = collapseAlternatives(validateCanvas.errors ?? [], value);
+  const errors = collapseAlternatives(validate.errors ?? [], value, schema);
   // A value of the wrong type also fails its enum or pattern: the type is the one problem to report.
   const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const keys = new KeyIndex();
   for (const error of errors) {
     if (error.keyword !== 'type' && error.keyword !== 'required' && error.keyword !== 'additionalProperties' && wrongType.has(error.instancePath)) continue;
-    reportOne(error, parsed, keys, sink, value, text);
+    reportOne(error, parsed, keys, sink, value, text, schema);
   }
 }
 
@@ -146,11 +151,11 @@ export function reportSchemaProblems(parsed: ParsedCanvas, sink: DiagnosticSink)
  * type errors are noise and dropped; when it suits none, they become one type error naming all
  * the types allowed. The summary error itself says nothing a person can act on.
  */
-function collapseAlternatives(errors: readonly ErrorObject[], root: unknown): ErrorObject[] {
+function collapseAlternatives(errors: readonly ErrorObject[], root: unknown, schema: JsonSchema): ErrorObject[] {
   const alternatives = new Map<string, JsonSchema[]>();
   for (const error of errors) {
     if (error.keyword !== 'anyOf' || alternatives.has(error.instancePath)) continue;
-    alternatives.set(error.instancePath, alternativesAt(pointerSegments(error.instancePath), root) ?? []);
+    alternatives.set(error.instancePath, alternativesAt(pointerSegments(error.instancePath), root, schema) ?? []);
   }
   const kept: ErrorObject[] = [];
   const merged = new Set<string>();
@@ -170,10 +175,10 @@ function collapseAlternatives(errors: readonly ErrorObject[], root: unknown): Er
   return kept;
 }
 
-function reportOne(error: ErrorObject, parsed: ParsedCanvas, keys: KeyIndex, sink: DiagnosticSink, root: unknown, text: string): void {
+function reportOne(error: ErrorObject, parsed: ParsedCanvas, keys: KeyIndex, sink: DiagnosticSink, root: unknown, text: string, kindSchema: JsonSchema): void {
   const segments = pointerSegments(error.instancePath);
   const { node, pair } = keys.locate(parsed.doc, segments);
-  const schema = schemaAt(segments, root);
+  const schema = schemaAt(segments, root, kindSchema);
   const params = error.params as Record<string, unknown>;
   const name = nameOf(schema, segments);
   const data = dataAt(root, segments);
@@ -259,5 +264,5 @@ function dataAt(root: unknown, segments: readonly string[]): unknown {
  * with the same `canvas` and `title` values, which were valid.
  */
 export function itemsSatisfySchema(value: Record<string, unknown>, blockKey: string, items: unknown[]): boolean {
-  return validateCanvas({ canvas: value.canvas, title: value.title, [blockKey]: items });
+  return validatorFor(kindOfValue(value))({ canvas: value.canvas, title: value.title, [blockKey]: items });
 }

@@ -3,12 +3,14 @@
  * write. One source for all three. A starter has no errors and no warnings (nor any other finding):
  * every block has a card, and the cards on the right side name the segment they serve.
  *
- * The kinds are the schema's `canvas` enum; the blocks, their order and the question over each one
- * come from the schema. Only the example cards are written here, one table entry per kind.
+ * The kinds are the vocabulary's (src/core/kinds.ts); the blocks, their order and the question over
+ * each one come from the kind's schema. Only the example cards are written here, one table entry per kind.
  */
 import { parse } from 'yaml';
-import { BLOCKS, canvasSchema, resolveRef } from './schema';
+import { CANVAS_KINDS, CanvasKind, isCanvasKind, kindInfo, resolveRef } from './schema';
 import type { BlockInfo } from './schema';
+
+export { CANVAS_KINDS };
 
 /** A value the snippet turns into a placeholder; the same `slot` twice is one (mirrored) placeholder. */
 export interface StarterSlot {
@@ -37,8 +39,8 @@ interface StarterKind {
   cards: Readonly<Record<string, readonly StarterCard[]>>;
 }
 
-/** A new kind of canvas is one entry here (and its blocks in the schema). */
-const STARTERS: Readonly<Record<string, StarterKind>> = {
+/** A new kind of canvas is one entry here (and its file in vocabulary/). */
+const STARTERS: Readonly<Record<CanvasKind, StarterKind>> = {
   'business-model': {
     title: 'My business model',
     description: 'One paragraph about the business or the idea this canvas explores.',
@@ -59,25 +61,63 @@ const STARTERS: Readonly<Record<string, StarterKind>> = {
       'revenue-streams': [{ name: 'What they pay us for', fields: { segments: ['first-customers'], 'value-propositions': ['main-offer'] } }],
     },
   },
+  lean: {
+    title: 'My Lean Canvas',
+    description: 'One paragraph about the startup idea this canvas explores.',
+    intro: [
+      'Replace the example cards with your own, starting with the problem and the customer segments.',
+      'Name the problems each solution and alternative answers in `problems`, and the segments a',
+      'card is for in `segments`. Every card is a hypothesis: test the riskiest first.',
+    ],
+    cards: {
+      problem: [{ id: 'top-problem', name: 'The most painful problem our customers have', fields: { segments: ['first-customers'] } }],
+      'existing-alternatives': [{ name: 'How they solve it today', fields: { problems: ['top-problem'] } }],
+      solution: [{ name: 'The simplest thing that solves it', fields: { problems: ['top-problem'] } }],
+      'key-metrics': [{ name: 'The number that shows we are making progress' }],
+      'unique-value-proposition': [{ name: 'Why we are different and worth paying for', fields: { segments: ['first-customers'] } }],
+      'high-level-concept': [{ name: 'Our idea as an analogy: X for Y' }],
+      'unfair-advantage': [{ name: 'What cannot easily be copied or bought' }],
+      channels: [{ name: 'How we reach our customers', fields: { segments: ['first-customers'] } }],
+      'customer-segments': [{ id: 'first-customers', name: 'The customers we serve first' }],
+      'early-adopters': [{ name: 'Who feels the problem most today', fields: { segments: ['first-customers'] } }],
+      'cost-structure': [{ name: 'Our largest cost' }],
+      'revenue-streams': [{ name: 'What they pay us for', fields: { segments: ['first-customers'] } }],
+    },
+  },
+  'value-proposition': {
+    title: 'My value proposition',
+    description: 'The customer we design for, and the value we offer them.',
+    intro: [
+      'Replace the example cards with your own: the customer profile (jobs, pains, gains) and the',
+      'value map that answers it. Name the pains each reliever eases in `relieves` and the gains each',
+      'creator produces in `creates`. To zoom into a business model, add `business-model: ./file`.',
+    ],
+    cards: {
+      'customer-jobs': [{ id: 'main-job', name: 'What the customer is trying to get done', fields: { type: 'functional' } }],
+      pains: [{ id: 'main-pain', name: 'What annoys them about it today', fields: { severity: 'high' } }],
+      gains: [{ id: 'main-gain', name: 'The outcome they hope for', fields: { relevance: 'expected' } }],
+      'products-and-services': [{ name: 'What we offer them', fields: { jobs: ['main-job'] } }],
+      'pain-relievers': [{ name: 'How it eases that pain', fields: { relieves: ['main-pain'] } }],
+      'gain-creators': [{ name: 'How it creates that gain', fields: { creates: ['main-gain'] } }],
+    },
+  },
 };
 
-const KIND_SCHEMA = resolveRef(canvasSchema.properties?.canvas ?? {});
-
-/** Every kind of canvas the format knows, in schema order. */
-export const CANVAS_KINDS: readonly string[] = (KIND_SCHEMA.enum ?? []).filter((k): k is string => typeof k === 'string');
+/** The `canvas` enumeration, the same in every kind's schema: its labels name the kinds. */
+const KIND_SCHEMA = resolveRef(kindInfo('business-model').schema.properties?.canvas ?? {}, kindInfo('business-model').schema);
 
 /** The kinds a starter can be written for: today, all of CANVAS_KINDS (a test holds to that). */
 export const STARTER_KINDS: readonly string[] = CANVAS_KINDS.filter((k) => Object.hasOwn(STARTERS, k));
 
 /** The schema's label for a kind, e.g. "Business Model Canvas". */
 export function kindLabel(kind: string): string {
-  const index = CANVAS_KINDS.indexOf(kind);
+  const index = CANVAS_KINDS.indexOf(kind as CanvasKind);
   return (index >= 0 ? KIND_SCHEMA.enumItemLabels?.[index] : undefined) ?? kind;
 }
 
-/** The blocks of a kind, in canvas order. The schema describes one kind today; a kind's blocks are those its table lists. */
-function blocksOf(kind: StarterKind): BlockInfo[] {
-  return BLOCKS.filter((b) => Object.hasOwn(kind.cards, b.key));
+/** The blocks of a kind that its starter fills, in canvas order. */
+function blocksOf(kind: CanvasKind, starter: StarterKind): BlockInfo[] {
+  return kindInfo(kind).blocks.filter((b) => Object.hasOwn(starter.cards, b.key));
 }
 
 /**
@@ -104,15 +144,16 @@ function comment(text: string): string {
  * RangeError for a kind with no starter (see STARTER_KINDS).
  */
 export function starterLines(kind: string, options: { title?: string } = {}): StarterLine[] {
-  const starter = Object.hasOwn(STARTERS, kind) ? STARTERS[kind] : undefined;
-  if (!starter || !CANVAS_KINDS.includes(kind)) throw new RangeError(`no starter for canvas kind "${kind}" (known: ${STARTER_KINDS.join(', ')})`);
+  const starter = isCanvasKind(kind) && Object.hasOwn(STARTERS, kind) ? STARTERS[kind] : undefined;
+  if (!starter || !isCanvasKind(kind)) throw new RangeError(`no starter for canvas kind "${kind}" (known: ${STARTER_KINDS.join(', ')})`);
   const title = options.title?.trim() ? options.title : starter.title;
   const lines: StarterLine[] = [[comment(`${kindLabel(kind)} (${kind})`)], ...starter.intro.map((l) => [comment(l)])];
   lines.push([`canvas: ${kind}`], ['title: ', { slot: 'title', value: yamlScalar(title) }]);
   lines.push(['description: ', { slot: 'description', value: yamlScalar(starter.description) }]);
-  const version = resolveRef(canvasSchema.properties?.version ?? {}).enum;
+  const { schema } = kindInfo(kind);
+  const version = resolveRef(schema.properties?.version ?? {}, schema).enum;
   if (version?.length === 1) lines.push([`version: ${String(version[0])}`]);
-  for (const block of blocksOf(starter)) {
+  for (const block of blocksOf(kind, starter)) {
     lines.push([], [comment(block.guide)], [`${block.key}:`]);
     starter.cards[block.key].forEach((card, i) => {
       const item: StarterLine[] = [];

@@ -263,11 +263,11 @@ describe('completion', () => {
         snippet('revenue-streams'),
         'id: ${1}\n  name: ${2}\n  type: ${3|asset-sale,usage-fee,subscription,lending-renting-leasing,licensing,brokerage-fee,advertising|}\n  segments: [${4}]\n  value-propositions: [${5}]',
       );
-      assert.equal(snippet('cost-structure'), 'id: ${1}\n  name: ${2}\n  type: ${3|fixed,variable,economies-of-scale,economies-of-scope|}');
+      assert.equal(snippet('cost-structure'), 'id: ${1}\n  name: ${2}\n  type: ${3|fixed,variable,economies-of-scale,economies-of-scope|}\n  resources: [${4}]\n  activities: [${5}]');
     });
 
     it('after `- ` in channels: the channel fields', () => {
-      assert.deepEqual(labels('channels:\n  - |'), ['New card: Channel', 'id', 'name', 'description', 'type', 'ownership', 'phases', 'segments', 'tags', 'status', 'notes']);
+      assert.deepEqual(labels('channels:\n  - |'), ['New card: Channel', 'id', 'name', 'description', 'type', 'ownership', 'phases', 'segments', 'value-propositions', 'tags', 'status', 'notes']);
     });
 
     it('after `- ` in key resources, also in a block that is not the last', () => {
@@ -344,7 +344,7 @@ describe('completion', () => {
     it('on an empty line at the dash column between two cards', () => {
       const marked = 'cost-structure:\n  - name: Servers\n  |\n  - name: Salaries\n';
       assert.deepEqual(labels(marked), ['New card: Cost']);
-      assert.equal(completeAt(marked).items[0].insertText, '- id: ${1}\n  name: ${2}\n  type: ${3|fixed,variable,economies-of-scale,economies-of-scope|}');
+      assert.equal(completeAt(marked).items[0].insertText, '- id: ${1}\n  name: ${2}\n  type: ${3|fixed,variable,economies-of-scale,economies-of-scope|}\n  resources: [${4}]\n  activities: [${5}]');
     });
 
     it('a cursor right after the dash: insertions start with a space', () => {
@@ -356,7 +356,7 @@ describe('completion', () => {
     });
 
     it('a list at the column of its key (`key:` then `- ` at column 0)', () => {
-      assert.deepEqual(labels('channels:\n- |'), ['New card: Channel', 'id', 'name', 'description', 'type', 'ownership', 'phases', 'segments', 'tags', 'status', 'notes']);
+      assert.deepEqual(labels('channels:\n- |'), ['New card: Channel', 'id', 'name', 'description', 'type', 'ownership', 'phases', 'segments', 'value-propositions', 'tags', 'status', 'notes']);
     });
   });
 

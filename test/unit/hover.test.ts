@@ -62,7 +62,7 @@ describe('hover', () => {
 
   it('a top-level key and its enumerated value', () => {
     assert.deepEqual(hoverAt(on(CANVAS, 'canvas:', 0)), {
-      contents: '**Canvas kind**\n\nThe kind of canvas this file describes. Required; version 1 of the format knows `business-model`.',
+      contents: '**Canvas kind**\n\nThe kind of canvas this file describes, which decides its blocks: `business-model`, `lean` or `value-proposition`. Required.',
       covers: 'canvas',
     });
     assert.deepEqual(hoverAt(on(CANVAS, 'business-model', 14)), {
@@ -70,7 +70,7 @@ describe('hover', () => {
       covers: 'business-model',
     });
     assert.deepEqual(hoverAt(on(CANVAS, 'version: 1', 9)), {
-      contents: '**Version 1**\n\nVersion 1 of the canvas file format: the nine blocks of the **Business Model Canvas**.',
+      contents: '**Version 1**\n\nVersion 1 of the canvas file format (its 1.1 additions included).',
       covers: '1',
     });
   });

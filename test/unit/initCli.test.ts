@@ -67,7 +67,7 @@ describe('CLI init', () => {
 
   it('an unknown kind: exit 2 listing the kinds', () => {
     const dir = temp();
-    assert.deepEqual(run(['--kind', 'lean'], dir), { code: 2, out: '', err: `canvas-as-code: unknown canvas kind "lean"; the kinds are business-model\n\n${USAGE}` });
+    assert.deepEqual(run(['--kind', 'leen'], dir), { code: 2, out: '', err: `canvas-as-code: unknown canvas kind "leen"; the kinds are business-model, lean, value-proposition\n\n${USAGE}` });
     assert.equal(run(['--kind=toString'], dir).code, 2);
     assert.deepEqual(readdirSync(dir), []);
   });

@@ -34,7 +34,7 @@ describe('schema diagnostics', () => {
 
     it('cover status, the canvas kind and the format version', () => {
       expectDiagnostics(edit('    name: App\n', '    name: App\n    status: validatd\n'), [['schema', 'error', '14:13-14:21']]);
-      expectDiagnostics(edit('canvas: business-model', 'canvas: lean'), [['schema', 'error', '1:9-1:13']]);
+      expectDiagnostics(edit('canvas: business-model', 'canvas: leen'), [['schema', 'error', '1:9-1:13']]);
       expectDiagnostics(edit('title: Test canvas\n', 'title: Test canvas\nversion: 2\n'), [['schema', 'error', '3:10-3:11']]);
     });
   });

@@ -16,7 +16,7 @@ function* walk(schema: JsonSchema, path: string): Generator<[string, JsonSchema]
 
 describe('the schema', () => {
   it('has an $id and knows the nine blocks of domain.md, in canvas order', () => {
-    assert.match(String((canvasSchema as { $id?: string }).$id), /^https:\/\/.+canvas\.schema\.json$/);
+    assert.match(String((canvasSchema as { $id?: string }).$id), /^https:\/\/.+business-model\.schema\.json$/);
     assert.deepEqual(
       BLOCKS.map((b) => b.key),
       ['key-partnerships', 'key-activities', 'key-resources', 'value-propositions', 'customer-relationships', 'channels', 'customer-segments', 'cost-structure', 'revenue-streams'],

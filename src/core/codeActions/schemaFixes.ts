@@ -3,7 +3,7 @@ import { closest } from '../closest';
 import type { TextEdit } from '../edits';
 import { formatTemplate, MESSAGES } from '../messages';
 import { isValidId, renameEdits } from '../rename';
-import { BLOCK_BY_KEY, canvasSchema, JsonSchema, resolveRef, schemaAt } from '../schema';
+import { JsonSchema, kindInfo, resolveRef, schemaAt } from '../schema';
 import type { Span } from '../types';
 import { spanOf } from '../yamlPath';
 import { action } from './actions';
@@ -33,7 +33,7 @@ function unknownKeyFixes(context: FixContext, found: FoundNode): CodeAction[] {
   if (suggestion && !pairOf(map, suggestion)) {
     fixes.push(...action(context, 'replaceWith', [key, suggestion], replaceScalar(context.text, spanOf(found.node) as Span, key, suggestion), true));
   }
-  const schema = schemaAt(found.path, context.parsed.value);
+  const schema = schemaAt(found.path, context.parsed.value, kindInfo(context.model.kind).schema);
   const extension = `x-${key}`;
   const allowsExtensions = Object.keys(schema?.patternProperties ?? {}).some((p) => new RegExp(p, 'u').test(extension));
   if (allowsExtensions && !pairOf(map, extension)) {
@@ -43,10 +43,10 @@ function unknownKeyFixes(context: FixContext, found: FoundNode): CodeAction[] {
 }
 
 /** Whether a schema (and one of its alternatives) accepts a string value: type, enumeration and pattern. */
-function acceptsString(schema: JsonSchema | undefined, value: string): boolean {
+function acceptsString(schema: JsonSchema | undefined, value: string, root: JsonSchema): boolean {
   if (!schema) return false;
-  const resolved = resolveRef(schema);
-  if (resolved.anyOf) return resolved.anyOf.some((branch) => acceptsString(branch, value));
+  const resolved = resolveRef(schema, root);
+  if (resolved.anyOf) return resolved.anyOf.some((branch) => acceptsString(branch, value, root));
   const types = [resolved.type ?? []].flat();
   if (types.length && !types.includes('string')) return false;
   if (resolved.enum && !resolved.enum.includes(value)) return false;
@@ -66,11 +66,12 @@ function validListItems(context: FixContext, found: FoundNode, written: string):
     return undefined;
   }
   if (!Array.isArray(items) || !items.length || !items.every((item): item is string => typeof item === 'string')) return undefined;
-  const itemSchema = resolveRef(schemaAt(found.path, context.parsed.value) ?? {}).items;
-  if (!items.every((item) => acceptsString(itemSchema, item))) return undefined;
+  const kind = kindInfo(context.model.kind);
+  const itemSchema = resolveRef(schemaAt(found.path, context.parsed.value, kind.schema) ?? {}, kind.schema).items;
+  if (!items.every((item) => acceptsString(itemSchema, item, kind.schema))) return undefined;
   // A field of a card (block / index / field): a reference field must name existing cards.
   const [block, , field] = found.path;
-  const target = found.path.length === 3 ? BLOCK_BY_KEY.get(block)?.references.get(field) : undefined;
+  const target = found.path.length === 3 ? kind.blockByKey.get(block)?.references.get(field) : undefined;
   if (target && !items.every((id) => declarationOf(context.model, target, id))) return undefined;
   return items;
 }
@@ -83,10 +84,11 @@ function wrongTypeFixes(context: FixContext, found: FoundNode): CodeAction[] {
   const span = { start: node.range[0], end: trimBack(text, node.range[0], node.range[1]) };
   const written = text.slice(span.start, span.end);
   if (!written || /[\r\n]/.test(written)) return [];
-  const schema = resolveRef(schemaAt(found.path, context.parsed.value) ?? {});
+  const root = kindInfo(context.model.kind).schema;
+  const schema = resolveRef(schemaAt(found.path, context.parsed.value, root) ?? {}, root);
   const types = [schema.type ?? []].flat();
   // Only text the field accepts: `id: 3.5` as "3.5" would trade this problem for a bad id.
-  if (types.includes('string') && typeof node.value !== 'string' && node.type === Scalar.PLAIN && acceptsString(schema, written)) {
+  if (types.includes('string') && typeof node.value !== 'string' && node.type === Scalar.PLAIN && acceptsString(schema, written, root)) {
     return action(context, 'quoteAsText', [written], { ...span, newText: JSON.stringify(written) }, true);
   }
   // A plain scalar with brackets or braces would not survive being put in a flow list.
@@ -137,8 +139,8 @@ function missingKeyFixes(context: FixContext, found: FoundNode): CodeAction[] {
   const { text } = context;
   const root = context.parsed.doc.contents;
   if (map === root && missing === 'canvas') {
-    const kind = String(resolveRef(canvasSchema.properties?.canvas ?? {}).enum?.[0] ?? '');
-    if (!kind) return [];
+    // The kind the file is read as without a `canvas` (its blocks decide nothing here): the default.
+    const kind = context.model.kind;
     return action(context, 'addCanvasKind', [kind], prependPair(text, map, `canvas: ${yamlString(kind)}`), true);
   }
   if (map === root && missing === 'title') {

@@ -2,9 +2,9 @@
  * Completion for canvas files: block keys, card fields, enumeration values and card ids, read from
  * the schema and the model, at any cursor position in a half-typed file.
  */
-import { buildModel, CanvasModel } from '../model';
+import { buildModel, CanvasModel, declaredKind } from '../model';
 import type { ParsedCanvas } from '../parse';
-import { BLOCK_BY_KEY } from '../schema';
+import { KindInfo, kindInfo } from '../schema';
 import { clampOffset, documentOf } from '../yamlContext';
 import { CursorContext, cursorContext } from './cursor';
 import { keyItems } from './keys';
@@ -16,8 +16,9 @@ import { valueItems } from './values';
 
 export type { CompletionItem } from './types';
 
-function drafts(context: CursorContext, model: () => CanvasModel): Draft[] {
-  const block = context.path.length <= 2 ? BLOCK_BY_KEY.get(String(context.path[0])) : undefined;
+function drafts(context: CursorContext, kind: KindInfo, model: () => CanvasModel): Draft[] {
+  const root = kind.schema;
+  const block = context.path.length <= 2 ? kind.blockByKey.get(String(context.path[0])) : undefined;
   const pad = Math.max(0, context.column - context.lineIndent);
   switch (context.kind) {
     case 'key': {
@@ -26,16 +27,16 @@ function drafts(context: CursorContext, model: () => CanvasModel): Draft[] {
         const snippet = canvasSnippet();
         if (snippet) items.push(snippet);
       }
-      if (block && context.path.length === 2 && context.afterDash && !context.flow) items.push(cardSnippet(block, pad, false));
-      return items.concat(keyItems(context));
+      if (block && context.path.length === 2 && context.afterDash && !context.flow) items.push(cardSnippet(block, pad, false, root));
+      return items.concat(keyItems(context, kind));
     }
     case 'value':
-      return valueItems(schemasAt([...context.path, context.key!]), context.present);
+      return valueItems(schemasAt([...context.path, context.key!], root), context.present, root);
     case 'item': {
-      const target = referenceTarget(schemasAt(context.path));
+      const target = referenceTarget(schemasAt(context.path, root), root);
       if (target) return referenceItems(target, context, model());
-      if (block && context.path.length === 1) return context.needsDash ? [cardSnippet(block, pad, true)] : [];
-      return valueItems(schemasAt([...context.path, 0]), context.present);
+      if (block && context.path.length === 1) return context.needsDash ? [cardSnippet(block, pad, true, root)] : [];
+      return valueItems(schemasAt([...context.path, 0], root), context.present, root);
     }
   }
 }
@@ -50,10 +51,12 @@ export function complete(text: string, offset: number, parsed?: ParsedCanvas, mo
   if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   const at = clampOffset(text, offset);
   const doc = documentOf(text, parsed);
-  const context = cursorContext(text, at, doc, shapeAt);
+  // The kind decides the blocks and fields offered (`canvas:` as written; business-model without one).
+  const kind = kindInfo(model?.kind ?? declaredKind(doc));
+  const context = cursorContext(text, at, doc, (path) => shapeAt(path, kind.schema));
   if (!context) return [];
   // An item with no label (an id written as an empty string) is nothing a person can pick.
-  const items = drafts(context, () => model ?? buildModel(doc)).filter((item) => item.label !== '');
+  const items = drafts(context, kind, () => model ?? buildModel(doc)).filter((item) => item.label !== '');
   const width = String(items.length).length;
   return items.map((item, i) => {
     let insertText = item.insertText;

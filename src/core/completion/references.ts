@@ -28,7 +28,7 @@ export function referenceItems(target: string, context: CursorContext, model: Ca
     const id = card.id?.value;
     if (id === undefined || skip.has(id)) continue;
     skip.add(id);
-    items.push({ label: id, kind: 'reference', detail: card.name, documentation: cardMarkdown(card), insertText: id });
+    items.push({ label: id, kind: 'reference', detail: card.name, documentation: cardMarkdown(card, model.kind), insertText: id });
   }
   return items;
 }

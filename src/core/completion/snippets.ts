@@ -1,5 +1,5 @@
 /** Snippets for a whole canvas and for a new card, built from the schema. */
-import { BlockInfo, canvasSchema } from '../schema';
+import { BlockInfo, isCanvasKind, JsonSchema, kindInfo } from '../schema';
 import { joinStarter, kindLabel, STARTER_KINDS, starterLines } from '../starter';
 import { paragraphs } from './markdown';
 import { enumEntries, isIdField, referenceTarget } from './schemaPath';
@@ -19,23 +19,26 @@ export function choice(n: number, values: readonly string[]): string {
  * The fields a new card starts with, in schema order: its id, the required fields, its first
  * enumerated field (the card's type) and its references to other blocks.
  */
-function cardFields(block: BlockInfo): string[] {
+function cardFields(block: BlockInfo, root: JsonSchema): string[] {
   const lines: string[] = [];
   let n = 1;
   let enumerated = false;
   for (const [field, schema] of Object.entries(block.card.properties ?? {})) {
-    const values = enumEntries([schema]).map((e) => String(e.value));
-    const target = referenceTarget([schema]);
-    if (isIdField(schema) || block.card.required?.includes(field)) lines.push(`${field}: \${${n++}}`);
+    const values = enumEntries([schema], root).map((e) => String(e.value));
+    const target = referenceTarget([schema], root);
+    if (isIdField(schema, root) || block.card.required?.includes(field)) lines.push(`${field}: \${${n++}}`);
     else if (values.length && !enumerated && (enumerated = true)) lines.push(`${field}: ${choice(n++, values)}`);
     else if (target && target !== block.key) lines.push(`${field}: [\${${n++}}]`);
   }
   return lines;
 }
 
-/** A new card for a block; `withDash` when the item's `- ` is not written yet. `pad`: the key column past the line's indentation. */
-export function cardSnippet(block: BlockInfo, pad: number, withDash: boolean): Draft {
-  const lines = cardFields(block);
+/**
+ * A new card for a block (of the kind whose schema is `root`); `withDash` when the item's `- ` is not
+ * written yet. `pad`: the key column past the line's indentation.
+ */
+export function cardSnippet(block: BlockInfo, pad: number, withDash: boolean, root: JsonSchema): Draft {
+  const lines = cardFields(block, root);
   const indent = ' '.repeat(pad + (withDash ? 2 : 0));
   return {
     label: `New card: ${block.card.title ?? block.title}`,
@@ -54,8 +57,9 @@ export function cardSnippet(block: BlockInfo, pad: number, withDash: boolean): D
  * one placeholder). Inserted as it is, it has no errors and no warnings.
  */
 export function canvasSnippet(kind: string | undefined = STARTER_KINDS[0]): Draft | undefined {
-  if (kind === undefined || !STARTER_KINDS.includes(kind)) return undefined;
-  const entry = enumEntries(canvasSchema.properties?.canvas ? [canvasSchema.properties.canvas] : []).find((e) => e.value === kind);
+  if (kind === undefined || !STARTER_KINDS.includes(kind) || !isCanvasKind(kind)) return undefined;
+  const { schema } = kindInfo(kind);
+  const entry = enumEntries(schema.properties?.canvas ? [schema.properties.canvas] : [], schema).find((e) => e.value === kind);
   const numbers = new Map<string, number>();
   const insertText = joinStarter(
     starterLines(kind),

@@ -3,15 +3,15 @@ import type { JsonSchema } from '../schema';
 import { describe, enumEntries } from './schemaPath';
 import type { Draft } from './types';
 
-export function valueItems(schemas: readonly JsonSchema[], present: ReadonlySet<string>): Draft[] {
+export function valueItems(schemas: readonly JsonSchema[], present: ReadonlySet<string>, root: JsonSchema): Draft[] {
   const seen = new Set(present);
   const items: Draft[] = [];
-  for (const entry of enumEntries(schemas)) {
+  for (const entry of enumEntries(schemas, root)) {
     const value = String(entry.value);
     if (seen.has(value)) continue;
     seen.add(value);
     // A boolean has no label of its own: show the field's title and description instead.
-    const field = entry.label === undefined ? describe([entry.schema]) : undefined;
+    const field = entry.label === undefined ? describe([entry.schema], root) : undefined;
     items.push({
       label: value,
       kind: 'value',

@@ -1,7 +1,7 @@
 import type { Document, Node } from 'yaml';
 import { BlockEntry, CanvasModel, Card, readBlockItem } from '../model';
 import { carryIdIndex } from '../rules/context';
-import { BLOCK_BY_KEY } from '../schema';
+import { kindInfo } from '../schema';
 import type { Span } from '../types';
 import type { CardRegion } from './cardRegion';
 
@@ -46,13 +46,13 @@ export function spliceModel(model: CanvasModel, doc: Document, region: CardRegio
   const { start, end, blockKey, first, last } = region;
   const keyStart = (region.pair.key as Node | null)?.range?.[0];
   const entry = model.blocks.get(blockKey);
-  const isCardBlock = BLOCK_BY_KEY.has(blockKey) && entry !== undefined && entry.keySpan.start === keyStart;
+  const isCardBlock = kindInfo(model.kind).blockByKey.has(blockKey) && entry !== undefined && entry.keySpan.start === keyStart;
   const indexShift = newItems.length - (last - first + 1);
 
   const fresh: Card[] = [];
   if (isCardBlock) {
     newItems.forEach((item, t) => {
-      const card = readBlockItem(blockKey, first + t, item, doc);
+      const card = readBlockItem(blockKey, first + t, item, doc, model.kind);
       if (card) fresh.push(card);
     });
   }

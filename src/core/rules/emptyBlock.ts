@@ -1,9 +1,9 @@
-import { BLOCKS } from '../schema';
+import { kindInfo } from '../schema';
 import type { Rule } from './context';
 
-/** `empty-block`: each of the nine blocks is present and has a card; shown with its guiding question. */
+/** `empty-block`: each block of the canvas's kind is present and has a card; shown with its guiding question. */
 export const emptyBlock: Rule = ({ model, sink }) => {
-  for (const block of BLOCKS) {
+  for (const block of kindInfo(model.kind).blocks) {
     const entry = model.blocks.get(block.key);
     if (!entry) {
       // Something missing is shown on its nearest parent key: the `canvas` key.

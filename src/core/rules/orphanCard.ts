@@ -1,18 +1,22 @@
-import { BLOCKS } from '../schema';
+import { kindInfo } from '../schema';
 import { cardLabel, Rule } from './context';
 
 const SEGMENTS = 'customer-segments';
 
 /**
  * Blocks whose cards carry a `segments` field are on the value side of the canvas: each of their
- * cards should be traceable to a segment. Read from the schema, not listed by hand.
+ * cards should be traceable to a segment. Read from the schema, not listed by hand. A business-model
+ * rule (format.md): the Lean Canvas's `segments` fields are optional context.
  */
 const TRACEABLE_BLOCKS = new Map(
-  BLOCKS.filter((b) => b.key !== SEGMENTS && b.references.get('segments') === SEGMENTS).map((b) => [b.key, b.card.title ?? b.title]),
+  kindInfo('business-model')
+    .blocks.filter((b) => b.key !== SEGMENTS && b.references.get('segments') === SEGMENTS)
+    .map((b) => [b.key, b.card.title ?? b.title]),
 );
 
 /** `orphan-card`: a value proposition, channel, relationship or revenue stream that names no segment. */
-export const orphanCard: Rule = ({ sink, cardsOf }) => {
+export const orphanCard: Rule = ({ model, sink, cardsOf }) => {
+  if (model.kind !== 'business-model') return;
   for (const [block, title] of TRACEABLE_BLOCKS) {
     for (const card of cardsOf(block)) {
       if (card.references.some((r) => r.field === 'segments')) continue;

@@ -1,6 +1,8 @@
 import type { Card } from '../model';
-import { BLOCK_BY_KEY, resolveRef } from '../schema';
+import { kindInfo, resolveRef } from '../schema';
 import { cardLabel, Rule } from './context';
+
+// The segment rules judge a business model's customer segments: they run for that kind only.
 
 const SEGMENTS = 'customer-segments';
 const VALUE_PROPOSITIONS = 'value-propositions';
@@ -15,7 +17,8 @@ function segmentsNamedBy(cards: readonly Card[]): Set<string> {
 }
 
 /** `unserved-segment`: every segment should be the target of some value proposition. */
-export const unservedSegment: Rule = ({ sink, cardsOf }) => {
+export const unservedSegment: Rule = ({ model, sink, cardsOf }) => {
+  if (model.kind !== 'business-model') return;
   const served = segmentsNamedBy(cardsOf(VALUE_PROPOSITIONS));
   for (const segment of cardsOf(SEGMENTS)) {
     if (!segment.id) sink.add('unserved-segment', segment.labelSpan, 'unservedSegmentNoId', [cardLabel(segment)]);
@@ -24,7 +27,8 @@ export const unservedSegment: Rule = ({ sink, cardsOf }) => {
 };
 
 /** `segment-without-relationship`: every segment should be named by some customer relationship. */
-export const segmentWithoutRelationship: Rule = ({ sink, cardsOf }) => {
+export const segmentWithoutRelationship: Rule = ({ model, sink, cardsOf }) => {
+  if (model.kind !== 'business-model') return;
   const related = segmentsNamedBy(cardsOf(RELATIONSHIPS));
   for (const segment of cardsOf(SEGMENTS)) {
     if (!segment.id || !related.has(segment.id.value)) {
@@ -34,7 +38,8 @@ export const segmentWithoutRelationship: Rule = ({ sink, cardsOf }) => {
 };
 
 /** `unlinked-platform-side`: a side of a multi-sided platform names the other sides in `linked`. */
-export const unlinkedPlatformSide: Rule = ({ sink, cardsOf }) => {
+export const unlinkedPlatformSide: Rule = ({ model, sink, cardsOf }) => {
+  if (model.kind !== 'business-model') return;
   for (const segment of cardsOf(SEGMENTS)) {
     if (segment.type?.value !== PLATFORM) continue;
     if (segment.references.some((r) => r.field === 'linked')) continue;
@@ -43,11 +48,13 @@ export const unlinkedPlatformSide: Rule = ({ sink, cardsOf }) => {
 };
 
 /** `failed-segment-check`: each of the six segment tests written as false is its own finding. */
-export const failedSegmentCheck: Rule = ({ sink, cardsOf }) => {
-  const checks = resolveRef(BLOCK_BY_KEY.get(SEGMENTS)?.card.properties?.checks ?? {});
+export const failedSegmentCheck: Rule = ({ model, sink, cardsOf }) => {
+  if (model.kind !== 'business-model') return;
+  const { schema, blockByKey } = kindInfo('business-model');
+  const checks = resolveRef(blockByKey.get(SEGMENTS)?.card.properties?.checks ?? {}, schema);
   for (const segment of cardsOf(SEGMENTS)) {
     for (const check of segment.failedChecks) {
-      const meaning = resolveRef(checks.properties?.[check.value] ?? {}).description ?? '';
+      const meaning = resolveRef(checks.properties?.[check.value] ?? {}, schema).description ?? '';
       sink.add('failed-segment-check', check, 'failedSegmentCheck', [cardLabel(segment), check.value, meaning]);
     }
   }

@@ -1,5 +1,5 @@
 import { closest } from '../closest';
-import { BLOCK_BY_KEY } from '../schema';
+import { kindInfo } from '../schema';
 import type { Rule } from './context';
 
 /**
@@ -15,6 +15,7 @@ export const unknownReference: Rule = ({ model, sink, ids }) => {
   const candidates = new Map<string, string[]>();
   const suggestions = new Map<string, string | undefined>();
   let budget = SUGGESTION_COMPARISONS;
+  const { blockByKey } = kindInfo(model.kind);
   const suggest = (block: string, id: string): string | undefined => {
     const key = `${block}\u0000${id}`;
     if (suggestions.has(key)) return suggestions.get(key);
@@ -33,11 +34,11 @@ export const unknownReference: Rule = ({ model, sink, ids }) => {
       if (hasId(ref.targetBlock, ref.id)) continue;
       // A reference the schema already rejected (e.g. not kebab-case) is one problem, not two.
       if (sink.hasAnyAt(ref.start)) continue;
-      const target = BLOCK_BY_KEY.get(ref.targetBlock)?.title ?? ref.targetBlock;
+      const target = blockByKey.get(ref.targetBlock)?.title ?? ref.targetBlock;
       const actual = firstById.get(ref.id)?.block;
       const suggestion = suggest(ref.targetBlock, ref.id);
       if (actual) {
-        const actualTitle = BLOCK_BY_KEY.get(actual)?.title ?? actual;
+        const actualTitle = blockByKey.get(actual)?.title ?? actual;
         sink.add('unknown-reference', ref, 'unknownReferenceWrongBlock', [ref.id, actualTitle, ref.field, target], suggestion);
       } else {
         sink.add('unknown-reference', ref, 'unknownReference', [ref.id, target], suggestion);

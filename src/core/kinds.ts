@@ -1,0 +1,70 @@
+/**
+ * The canvas kinds and what each one is made of, read from their generated JSON schemas
+ * (vocabulary/<kind>.yaml -> schemas/<kind>.schema.json). Nothing else in the code base restates
+ * a kind's blocks, fields or words.
+ */
+import businessModelSchema from '../../schemas/business-model.schema.json';
+import leanSchema from '../../schemas/lean.schema.json';
+import valuePropositionSchema from '../../schemas/value-proposition.schema.json';
+import { BlockInfo, blocksOf, JsonSchema, resolveRef } from './jsonSchema';
+
+export type CanvasKind = 'business-model' | 'lean' | 'value-proposition';
+
+const SCHEMAS: Readonly<Record<CanvasKind, JsonSchema>> = {
+  'business-model': businessModelSchema as unknown as JsonSchema,
+  lean: leanSchema as unknown as JsonSchema,
+  'value-proposition': valuePropositionSchema as unknown as JsonSchema,
+};
+
+/** Every kind, in vocabulary order (the `canvas` enumeration every kind's schema carries). */
+export const CANVAS_KINDS: readonly CanvasKind[] = (resolveRef(SCHEMAS['business-model'].properties?.canvas ?? {}, SCHEMAS['business-model']).enum ?? [])
+  .filter((k): k is CanvasKind => typeof k === 'string' && Object.hasOwn(SCHEMAS, k));
+
+/** The kind a file is read as when `canvas:` is missing or names no kind: the first (business-model). */
+export const DEFAULT_KIND: CanvasKind = CANVAS_KINDS[0];
+
+export function isCanvasKind(value: unknown): value is CanvasKind {
+  return typeof value === 'string' && (CANVAS_KINDS as readonly string[]).includes(value);
+}
+
+/** The kind a `canvas:` value stands for: itself when it is a kind, else the default. */
+export function kindOf(canvasValue: unknown): CanvasKind {
+  return isCanvasKind(canvasValue) ? canvasValue : DEFAULT_KIND;
+}
+
+export interface KindInfo {
+  kind: CanvasKind;
+  title: string;
+  description: string;
+  /** The kind's self-contained JSON schema (references resolve within it). */
+  schema: JsonSchema;
+  /** The kind's blocks, in canvas order. */
+  blocks: readonly BlockInfo[];
+  blockByKey: ReadonlyMap<string, BlockInfo>;
+  /** The size of the grid the blocks' cells sit on. */
+  grid: { columns: number; rows: number };
+}
+
+function readKind(kind: CanvasKind): KindInfo {
+  const schema = SCHEMAS[kind];
+  const blocks = blocksOf(schema);
+  const grid = schema['x-grid'] ?? { columns: 1, rows: 1 };
+  return {
+    kind,
+    title: schema.title ?? kind,
+    description: schema.description ?? '',
+    schema,
+    blocks,
+    blockByKey: new Map(blocks.map((b) => [b.key, b])),
+    grid: { columns: grid.columns, rows: grid.rows },
+  };
+}
+
+const KINDS = new Map<CanvasKind, KindInfo>(CANVAS_KINDS.map((kind) => [kind, readKind(kind)]));
+
+export function kindInfo(kind: CanvasKind): KindInfo {
+  return KINDS.get(kind) ?? KINDS.get(DEFAULT_KIND)!;
+}
+
+/** The id pattern every id and reference of every kind shares, read from the schema. */
+export const ID_PATTERN: string | undefined = resolveRef(SCHEMAS['business-model'].definitions?.id ?? {}, SCHEMAS['business-model']).pattern;
