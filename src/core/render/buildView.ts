@@ -26,7 +26,7 @@ export interface BuildViewOptions {
 
 /** Value → label of an enumeration, read from the schema (the only place the vocabulary lives). */
 function enumLabels(schema: JsonSchema | undefined): ReadonlyMap<string, string> {
-  const resolved = schema && resolveRef(schema);
+  const resolved = schema && resolveRef(schema, canvasSchema);
   const labels = new Map<string, string>();
   resolved?.enum?.forEach((value, i) => labels.set(String(value), resolved.enumItemLabels?.[i] ?? String(value)));
   return labels;
