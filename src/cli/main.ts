@@ -7,6 +7,8 @@
 import { COMMON_OPTIONS, asksFor, lastOfPair, parseCommandArgs, shown, stringValue } from './args';
 import type { OptionSpecs } from './args';
 import { useColor } from './color';
+import { EXPORT_HELP, EXPORT_OPTIONS, EXPORT_USAGE, parseExportArgs, runExport } from './bmmlExportCommand';
+import { IMPORT_HELP, IMPORT_OPTIONS, IMPORT_USAGE, parseImportArgs, runImport } from './bmmlImportCommand';
 import { DIFF_OPTIONS, parseDiffArgs, runDiff } from './diffCommand';
 import { runFix } from './fix';
 import { INIT_HELP, INIT_OPTIONS, INIT_USAGE, parseInitArgs, runInit } from './initCommand';
@@ -239,6 +241,24 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     run: (args, io) => {
       const parsed = parseInitArgs(args);
       return 'error' in parsed ? parsed : runInit(parsed, io);
+    },
+  },
+  import: {
+    usage: IMPORT_USAGE,
+    help: IMPORT_HELP,
+    options: IMPORT_OPTIONS,
+    run: (args, io) => {
+      const parsed = parseImportArgs(args);
+      return 'error' in parsed ? parsed : runImport(parsed, io);
+    },
+  },
+  export: {
+    usage: EXPORT_USAGE,
+    help: EXPORT_HELP,
+    options: EXPORT_OPTIONS,
+    run: (args, io) => {
+      const parsed = parseExportArgs(args);
+      return 'error' in parsed ? parsed : runExport(parsed, io);
     },
   },
 };

@@ -106,7 +106,7 @@ export interface FileReport {
 
 // Characters that JSON.stringify leaves raw but a terminal or a log viewer may act on (C1 controls,
 // line separators, bidi controls, BOM): written as \u escapes, which decode to the same string.
-const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+export const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /** GitHub workflow command escaping of a command's message (as @actions/core does). */
 export function githubData(text: string): string {

@@ -75,6 +75,35 @@ function assignIds(ctx: ExportContext, bm: Plain): IdTables {
   return tables;
 }
 
+interface Served {
+  vp: string;
+  segments: unknown;
+  path: (string | number)[];
+}
+
+/** A fit (with no mappings) for each segment a proposition names that no fit pairs it with yet. */
+function addServingFits(ctx: ExportContext, fits: Plain[], served: readonly Served[], ids: IdTables, file: string): void {
+  const segmentIds = ids.byOurId.get('customer-segments')!;
+  const pairs = new Set<string>();
+  for (const fit of fits) {
+    const links = isPlainObject(fit.for) ? fit.for : {};
+    for (const vp of Array.isArray(links.value_propositions) ? links.value_propositions : []) for (const cs of Array.isArray(links.customer_segments) ? links.customer_segments : []) pairs.add(`${vp} ${cs}`);
+  }
+  for (const { vp, segments, path } of served) {
+    if (!Array.isArray(segments)) {
+      ctx.drop(file, path, segments, 'noField', ['segments', 'value proposition']);
+      continue;
+    }
+    segments.forEach((ourId, i) => {
+      const cs = typeof ourId === 'string' ? segmentIds.get(ourId) : undefined;
+      if (cs === undefined) return void ctx.drop(file, [...path, i], ourId, 'danglingRef', ['customer segment']);
+      if (pairs.has(`${vp} ${cs}`)) return;
+      pairs.add(`${vp} ${cs}`);
+      fits.push({ id: ctx.generate(undefined, `${vp.replace(/^vp-/, '')}-${cs.replace(/^cs-/, '')}`, 'fit-', 'fit'), for: { value_propositions: [vp], customer_segments: [cs] } });
+    });
+  }
+}
+
 export function exportBmml(input: BmmlExportInput): BmmlExportResult {
   const ctx = new ExportContext();
   const refuse = (problem: BmmlProblem): BmmlExportResult => ({ dropped: ctx.dropped, notes: ctx.notes, problems: [problem] });
@@ -103,6 +132,7 @@ export function exportBmml(input: BmmlExportInput): BmmlExportResult {
   }
   const out: Plain = { version: '2.0', meta };
   const sections = new Map<string, Plain[]>();
+  const servedBy: Served[] = [];
   for (const spec of SECTIONS) {
     const fields = new Map<string, FieldTarget>([['name', { key: 'name' }]]);
     if (spec.description) fields.set('description', { key: 'description' });
@@ -112,7 +142,13 @@ export function exportBmml(input: BmmlExportInput): BmmlExportResult {
       fields.set(link.field, { preposition: link.preposition, section: link.section, ids: (id) => table.get(id), targetNoun: target.noun });
     }
     const entries = cardsOf(bm, spec.block).flatMap((card, i) => {
-      const object = cardObject(card);
+      let object = cardObject(card);
+      if (object && spec.section === 'value_propositions' && 'segments' in object) {
+        // Written as fits (below): BMML relates a proposition to a segment only through them.
+        const { segments: served, ...rest } = object;
+        servedBy.push({ vp: ids.byIndex.get(spec.block)![i], segments: served, path: [spec.block, i, 'segments'] });
+        object = rest;
+      }
       if (!object) {
         ctx.drop(file, [spec.block, i], card, 'noField', ['this kind of card', spec.noun]);
         return [];
@@ -122,6 +158,7 @@ export function exportBmml(input: BmmlExportInput): BmmlExportResult {
     if (bm[spec.block] !== undefined || Array.isArray(xbmml[spec.section])) sections.set(spec.section, entries);
   }
   const fits = mergeValuePropositions(ctx, vpcs, sections, ids, xbmml.fits);
+  addServingFits(ctx, fits, servedBy, ids, file);
   for (const spec of SECTIONS) {
     const entries = sections.get(spec.section);
     if (spec.section === 'channels' && fits.length) out.fits = fits;

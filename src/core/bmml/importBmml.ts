@@ -53,7 +53,7 @@ export function importBmml(text: string, options: BmmlImportOptions): BmmlImport
   const plan = planCanvases(ctx, bmName);
   const names = new UniqueNames([stem]);
   const vpcNames = plan.canvases.map((c) => `${names.take(`${stem}.${c.suffix}`)}.canvas.yaml`);
-  const businessModel = businessModelCanvas(ctx, bmName, stem, plan.fits);
+  const businessModel = businessModelCanvas(ctx, bmName, stem, plan.fits, plan.served);
   const files: ImportedCanvas[] = [{ name: bmName, kind: 'business-model', text: canvasYaml(businessModel, header) }];
   plan.canvases.forEach((planned, i) => {
     const canvas = valuePropositionCanvas(ctx, planned, vpcNames[i], bmName);

@@ -11,7 +11,7 @@ export function entriesOf(ctx: ImportContext, section: string): { entry: Plain; 
 }
 
 /** One BMML entry as a card of our block. */
-function cardOf(ctx: ImportContext, spec: SectionMapping, entry: Plain, path: Path, file: string): Plain {
+function cardOf(ctx: ImportContext, spec: SectionMapping, entry: Plain, path: Path, file: string, served: ReadonlyMap<string, string[]>): Plain {
   const rest = restOf(entry);
   const card: Plain = {};
   const id = take(rest, ['id'], isText);
@@ -23,6 +23,9 @@ function cardOf(ctx: ImportContext, spec: SectionMapping, entry: Plain, path: Pa
     const description = take(rest, ['description'], isScalarValue);
     if (description !== undefined) card.description = String(description);
   }
+  // A proposition serves the segments its fits pair it with (export writes them back as those fits).
+  const segments = spec.section === 'value_propositions' && typeof id === 'string' ? served.get(id) : undefined;
+  if (segments) card.segments = segments;
   for (const link of spec.links) {
     const ids = take(rest, [link.preposition, link.section], isIdList) as string[] | undefined;
     if (ids === undefined) continue;
@@ -42,7 +45,7 @@ function cardOf(ctx: ImportContext, spec: SectionMapping, entry: Plain, path: Pa
  * The business-model canvas (as a plain object in canvas key order). `fits`: what x-bmml keeps of
  * the fits (their ids in order, whole fits that fit no canvas), or the `fits` value that is no list.
  */
-export function businessModelCanvas(ctx: ImportContext, file: string, fallbackTitle: string, fits: unknown): Plain {
+export function businessModelCanvas(ctx: ImportContext, file: string, fallbackTitle: string, fits: unknown, served: ReadonlyMap<string, string[]>): Plain {
   const canvas: Plain = { canvas: 'business-model' };
   const xbmml: Plain = {};
   const meta = ctx.data.meta;
@@ -69,7 +72,7 @@ export function businessModelCanvas(ctx: ImportContext, file: string, fallbackTi
     }
     const strays: unknown[] = [];
     canvas[spec.block] = entries.flatMap((entry, i) => {
-      if (isPlainObject(entry)) return [cardOf(ctx, spec, entry, [spec.section, i], file)];
+      if (isPlainObject(entry)) return [cardOf(ctx, spec, entry, [spec.section, i], file, served)];
       ctx.warn('notEntry', [spec.section], [spec.section, i]);
       ctx.keep(file, [spec.section, i]);
       strays.push(entry);

@@ -28,6 +28,8 @@ export interface Plan {
   canvases: PlannedCanvas[];
   /** For the business model's x-bmml: fit ids in order, whole fits placed nowhere; or `fits` when it is no list. */
   fits: unknown;
+  /** Proposition id -> the segments its fits pair it with: its `segments` (BMML has no other link between the two). */
+  served: Map<string, string[]>;
 }
 
 const hasDetail = (entry: Plain, owner: string) => DETAILS.some((d) => d.owner === owner && Array.isArray(entry[d.key]) && (entry[d.key] as unknown[]).length > 0);
@@ -37,6 +39,7 @@ export function planCanvases(ctx: ImportContext, businessModelFile: string): Pla
   const propositions = new Map(entriesOf(ctx, 'value_propositions').flatMap(({ entry, index }) => (isText(entry.id) ? [[entry.id, { id: entry.id, index, entry }] as const] : [])));
   const canvases: PlannedCanvas[] = [];
   const paired = new Set<string>();
+  const served = new Map<string, string[]>();
   const fits = ctx.data.fits;
   if (fits !== undefined && !Array.isArray(fits)) {
     ctx.warn('notList', ['fits'], ['fits']);
@@ -62,6 +65,8 @@ export function planCanvases(ctx: ImportContext, businessModelFile: string): Pla
       for (const cs of css) {
         if (vp === vps[0] && !segments.has(cs)) ctx.warn('dangling', [`fit ${id}`, cs, 'customer segment'], ['fits', i, 'for', 'customer_segments', css.indexOf(cs)]);
         paired.add(vp).add(cs);
+        const list = served.get(vp) ?? [];
+        if (!list.includes(cs)) served.set(vp, [...list, cs]);
         const suffix = vps.length === 1 && css.length === 1 ? fileSafe(id, `fit-${i + 1}`) : `${fileSafe(id, `fit-${i + 1}`)}.${fileSafe(vp, 'vp')}.${fileSafe(cs, 'cs')}`;
         pairs.push({ suffix, segment: segments.get(cs) ?? { id: cs, index: -1, entry: {} }, proposition: propositions.get(vp) ?? { id: vp, index: -1, entry: {} }, fit: { id, index: i, rest }, links: new Map(), unplaced: [] });
       }
@@ -76,7 +81,7 @@ export function planCanvases(ctx: ImportContext, businessModelFile: string): Pla
   });
   for (const segment of segments.values()) if (!paired.has(segment.id) && hasDetail(segment.entry, 'customer_segments')) canvases.push({ suffix: fileSafe(segment.id, `cs-${segment.index + 1}`), segment, links: new Map(), unplaced: [] });
   for (const vp of propositions.values()) if (!paired.has(vp.id) && hasDetail(vp.entry, 'value_propositions')) canvases.push({ suffix: fileSafe(vp.id, `vp-${vp.index + 1}`), proposition: vp, links: new Map(), unplaced: [] });
-  return { canvases, fits: Array.isArray(fits) ? order : fits };
+  return { canvases, fits: Array.isArray(fits) ? order : fits, served };
 }
 
 /** Records [reliever, pain] or [creator, gain] on the first pair of the fit whose two sides hold them. */

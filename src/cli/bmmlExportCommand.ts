@@ -1,0 +1,173 @@
+/**
+ * `canvas-as-code export bmml <file.canvas.yaml> [-o out.bmml] [--format text|json]`: a
+ * business-model canvas and the value-proposition canvases linked to it (found in its folder and
+ * below) become one BMML v2 file (core/bmml), checked against BMML's schema before it is written.
+ */
+import { realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { parseDocument } from 'yaml';
+import { exportBmml } from '../core/bmml';
+import type { CanvasSource } from '../core/bmml';
+import { visibleText } from '../core/visibleText';
+import { COMMON_OPTIONS, parseCommandArgs, shown, stringValue } from './args';
+import type { OptionSpecs } from './args';
+import { formatArgument, problemLine } from './bmmlImportCommand';
+import { expandArguments } from './files';
+import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, maxFileSizeArgument, readInputFile } from './readInput';
+import { JSON_UNSAFE } from './validateCommand';
+import type { Io } from './validateCommand';
+import { isSameFile, writeOutputAtomically } from './writeOutput';
+
+export const EXPORT_USAGE = 'canvas-as-code export bmml <file.canvas.yaml> [-o out.bmml] [--format text|json] [--max-file-size KB]';
+
+export const EXPORT_HELP = `Usage:
+  ${EXPORT_USAGE}
+
+export bmml writes a business-model canvas as BMML v2 (github.com/hiasinho/bmml), to standard
+output or the -o file, with the value-proposition canvases whose business-model: names it (looked
+for in its folder and below): their profiles and value maps go into its segments and propositions,
+their relieves/creates into fits. What import bmml kept under x-bmml is put back. BMML has no
+types, status, tags, notes, personas, colours or extension keys: every value dropped is listed on
+standard error (--format json: as a JSON report {file, output, dropped: [{file, path, value,
+reason}], notes} on standard output; it needs -o). Ids get BMML's prefixes (riders -> cs-riders)
+where they lack them. The BMML is checked against BMML's own v2 schema, read back as BMML reads
+it (an unquoted 2024-03-01 would be a date), before anything is written. The mapping: docs/bmml.md.
+
+Options:
+  -o, --output FILE      write there instead of to standard output (written whole or not at all)
+  --format FORMAT        text (default) or json: how the dropped values are reported
+  --max-file-size KB     the largest canvas read (default ${DEFAULT_MAX_FILE_SIZE_KB}; 0: no limit)
+  -h, --help             this help
+  --version              print the version of canvas-as-code
+
+Exit status: 0 exported (values may have been dropped), 1 the BMML would not pass BMML's schema or
+the file is not a business-model canvas (nothing written), 2 bad usage, an unreadable canvas, or an
+output that is the input or a directory.
+`;
+
+export const EXPORT_OPTIONS = {
+  output: { type: 'string', short: 'o', missing: (option: string) => `${option} needs a file name` },
+  format: { type: 'string', missing: () => '--format must be text or json, got nothing' },
+  'max-file-size': { type: 'string', missing: () => `${MAX_FILE_SIZE_USAGE}, got nothing` },
+} as const satisfies OptionSpecs;
+
+export interface ExportArgs {
+  file: string;
+  output?: string;
+  format: 'text' | 'json';
+  maxFileSizeKB: number;
+}
+
+export function parseExportArgs(args: readonly string[]): ExportArgs | { error: string } {
+  const parsed = parseCommandArgs(args, { ...COMMON_OPTIONS, ...EXPORT_OPTIONS });
+  if ('error' in parsed) return parsed;
+  const format = formatArgument('export', parsed.positionals);
+  if (format) return format;
+  const files = parsed.positionals.slice(1);
+  if (files.length !== 1) return { error: files.length ? `export bmml takes one canvas, got ${files.length}` : 'export bmml needs a business-model canvas' };
+  const reportFormat = stringValue(parsed, 'format') ?? 'text';
+  if (reportFormat !== 'text' && reportFormat !== 'json') return { error: `--format must be text or json, got ${shown(reportFormat)}` };
+  const output = stringValue(parsed, 'output');
+  if (output === '') return { error: '-o needs a file name' };
+  if (reportFormat === 'json' && (output === undefined || output === '-')) return { error: '--format json prints the report on standard output: give -o for the BMML file' };
+  const size = maxFileSizeArgument(stringValue(parsed, 'max-file-size'));
+  if (typeof size === 'object') return size;
+  return { file: files[0], output: output === '-' ? undefined : output, format: reportFormat, maxFileSizeKB: size ?? DEFAULT_MAX_FILE_SIZE_KB };
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/**
+ * The value-proposition canvases in the business model's folder and below whose `business-model:`
+ * names it (by any path), named relative to that folder; and the ones that could not be read.
+ */
+export function linkedCanvases(businessModel: string, maxFileSizeKB: number): { sources: CanvasSource[]; unreadable: string[] } {
+  const folder = dirname(businessModel);
+  const target = realPath(businessModel);
+  const sources: CanvasSource[] = [];
+  const unreadable: string[] = [];
+  for (const file of expandArguments([folder], folder).files) {
+    const path = resolve(folder, file);
+    if (realPath(path) === target) continue;
+    const read = readInputFile(path, { maxFileSizeKB });
+    if (read.error !== undefined) {
+      unreadable.push(`${relative(folder, path)}: ${read.error}`);
+      continue;
+    }
+    let data: unknown;
+    try {
+      data = parseDocument(read.text, { prettyErrors: false }).toJS({ maxAliasCount: 1000 });
+    } catch {
+      continue;
+    }
+    if (!data || typeof data !== 'object') continue;
+    const { canvas, 'business-model': link } = data as Record<string, unknown>;
+    if (canvas !== 'value-proposition' || typeof link !== 'string' || !link) continue;
+    if (realPath(resolve(dirname(path), link)) !== target) continue;
+    sources.push({ name: relative(folder, path).split(sep).join('/'), text: read.text });
+  }
+  sources.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { sources, unreadable };
+}
+
+export function runExport(args: ExportArgs, io: Io): number | { error: string; bare: true } {
+  const path = (file: string) => (isAbsolute(file) ? file : join(io.cwd, file));
+  if (args.output !== undefined) {
+    if (args.output.endsWith('/') || args.output.endsWith(sep)) return { error: visibleText(`cannot write ${args.output}: it names a directory, not a file`), bare: true };
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(path(args.output)).isDirectory();
+    } catch {
+      // not there yet
+    }
+    if (isDirectory) return { error: visibleText(`cannot write ${args.output}: it is a directory`), bare: true };
+    if (isSameFile(path(args.file), path(args.output))) return { error: visibleText(`refusing to write ${args.output}: it is the canvas being exported`), bare: true };
+  }
+  const read = readInputFile(path(args.file), { maxFileSizeKB: args.maxFileSizeKB });
+  if (read.error !== undefined) return { error: visibleText(`cannot read ${args.file}: ${read.error}`), bare: true };
+  const { sources, unreadable } = linkedCanvases(path(args.file), args.maxFileSizeKB);
+  for (const problem of unreadable) io.err(`canvas-as-code: cannot read ${visibleText(problem)}; its value-proposition detail (if any) is not exported\n`);
+  const result = exportBmml({ businessModel: { name: args.file, text: read.text }, valuePropositions: sources });
+  if (result.text === undefined) {
+    for (const problem of result.problems) io.err(problemLine(args.file, problem));
+    io.err(`canvas-as-code: ${visibleText(args.file)} was not exported; nothing was written\n`);
+    return result.problems.some((p) => p.key === 'notCanvas') ? 2 : 1;
+  }
+  if (args.output !== undefined) {
+    try {
+      writeOutputAtomically(path(args.output), result.text);
+    } catch (error) {
+      io.err(`canvas-as-code: cannot write ${visibleText(args.output)}: ${visibleText((error as Error).message)}\n`);
+      return 2;
+    }
+  } else io.out(result.text);
+  if (args.format === 'json') {
+    const report = {
+      file: args.file,
+      output: args.output,
+      canvases: sources.map((s) => s.name),
+      dropped: result.dropped.map((d) => ({ file: d.file, path: d.path, value: d.value, reason: d.reason })),
+      notes: result.notes.map((n) => n.message),
+    };
+    io.out(`${jsonText(report)}\n`);
+    return 0;
+  }
+  for (const note of result.notes) io.err(`${visibleText(args.file)}: note: ${visibleText(note.message)}\n`);
+  if (result.dropped.length) {
+    io.err(`${result.dropped.length} value${result.dropped.length === 1 ? '' : 's'} with no place in BMML dropped:\n`);
+    for (const d of result.dropped) io.err(`  ${visibleText(d.file)} ${visibleText(d.path)}: ${visibleText(JSON.stringify(d.value) ?? 'null')} (${visibleText(d.reason)})\n`);
+  }
+  if (args.output !== undefined) io.err(`wrote ${visibleText(args.output)}${sources.length ? ` (with ${sources.length} value-proposition canvas${sources.length === 1 ? '' : 'es'})` : ''}\n`);
+  return 0;
+}
+
+/** JSON with C1 control, bidi and line-separator characters as \u escapes, as validate's JSON output. */
+function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,0 +1,128 @@
+/**
+ * `canvas-as-code import bmml <file> [-o out.canvas.yaml] [--force]`: a BMML v2 file becomes a
+ * business-model canvas (-o, default beside the BMML file) and value-proposition canvases beside
+ * it (core/bmml). Every file is checked before any is written: nothing is overwritten without
+ * --force, and a refused import writes nothing.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { importBmml } from '../core/bmml';
+import type { BmmlProblem } from '../core/bmml';
+import { visibleText } from '../core/visibleText';
+import { COMMON_OPTIONS, parseCommandArgs, shown, stringValue } from './args';
+import type { OptionSpecs } from './args';
+import { createFileExclusively } from './initCommand';
+import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, maxFileSizeArgument, readInputFile } from './readInput';
+import type { Io } from './validateCommand';
+import { isSameFile, writeOutputAtomically } from './writeOutput';
+
+export const IMPORT_USAGE = 'canvas-as-code import bmml <file.bmml> [-o out.canvas.yaml] [--force] [--max-file-size KB]';
+
+export const IMPORT_HELP = `Usage:
+  ${IMPORT_USAGE}
+
+import bmml reads a BMML v2 file (Business Model Markup Language, github.com/hiasinho/bmml) and
+writes a business-model canvas (-o, default: the BMML file's name with .canvas.yaml, beside it)
+and, where the BMML file holds value-proposition detail, value-proposition canvases beside it,
+named after it and linked to it by business-model: (one per fit's proposition and segment, one
+per profile or value map no fit uses). It prints each file written. Nothing is dropped: what has
+no field in a canvas is kept under x-bmml keys (listed on standard error), so that export bmml
+restores it. Dangling links, unknown sections and the like are warnings (file:line:col). A BMML
+v1 file is refused: convert it with BMML's own "bmml migrate" first. The mapping: docs/bmml.md.
+
+Options:
+  -o, --output FILE      the business-model canvas to write (.canvas.yaml or .canvas.yml)
+  --force                overwrite canvases that exist (by default nothing is written then)
+  --max-file-size KB     the largest file read (default ${DEFAULT_MAX_FILE_SIZE_KB}; 0: no limit)
+  -h, --help             this help
+  --version              print the version of canvas-as-code
+
+Exit status: 0 imported, 1 the file is not BMML v2 that can be imported (not YAML, v1, duplicate
+ids...; nothing written), 2 bad usage, an unreadable file, or a canvas that exists (without --force).
+`;
+
+export const IMPORT_OPTIONS = {
+  output: { type: 'string', short: 'o', missing: (option: string) => `${option} needs a file name (a .canvas.yaml)` },
+  force: { type: 'boolean' },
+  'max-file-size': { type: 'string', missing: () => `${MAX_FILE_SIZE_USAGE}, got nothing` },
+} as const satisfies OptionSpecs;
+
+export interface ImportArgs {
+  file: string;
+  output?: string;
+  force: boolean;
+  maxFileSizeKB: number;
+}
+
+/** The format word every import/export takes first (`import bmml …`). */
+export function formatArgument(command: string, positionals: readonly string[]): { error: string } | undefined {
+  if (positionals[0] === 'bmml') return undefined;
+  return { error: positionals.length ? `${command} knows one format, bmml; got ${shown(positionals[0])}` : `${command} needs a format and a file: ${command} bmml <file>` };
+}
+
+export function parseImportArgs(args: readonly string[]): ImportArgs | { error: string } {
+  const parsed = parseCommandArgs(args, { ...COMMON_OPTIONS, ...IMPORT_OPTIONS });
+  if ('error' in parsed) return parsed;
+  const format = formatArgument('import', parsed.positionals);
+  if (format) return format;
+  const files = parsed.positionals.slice(1);
+  if (files.length !== 1) return { error: files.length ? `import bmml takes one file, got ${files.length}` : 'import bmml needs a BMML file' };
+  const output = stringValue(parsed, 'output');
+  if (output !== undefined && !/\.canvas\.ya?ml$/i.test(output)) return { error: `${shown(output)} does not end in .canvas.yaml or .canvas.yml, so the editor and validate would not treat it as a canvas` };
+  if (output !== undefined && /^\.canvas\.ya?ml$/i.test(basename(output))) return { error: `${shown(output)} needs a name before .canvas.yaml` };
+  const size = maxFileSizeArgument(stringValue(parsed, 'max-file-size'));
+  if (typeof size === 'object') return size;
+  return { file: files[0], output, force: parsed.values.force === true, maxFileSizeKB: size ?? DEFAULT_MAX_FILE_SIZE_KB };
+}
+
+/** `file:line:col severity message`, made visible on one line. */
+export function problemLine(file: string, problem: BmmlProblem): string {
+  const where = problem.line !== undefined ? `:${problem.line}:${problem.column ?? 1}` : '';
+  return `${visibleText(file)}${where} ${problem.severity} ${visibleText(problem.message)}\n`;
+}
+
+export function runImport(args: ImportArgs, io: Io): number | { error: string; bare: true } {
+  const path = (file: string) => resolve(io.cwd, file);
+  const read = readInputFile(path(args.file), { maxFileSizeKB: args.maxFileSizeKB });
+  if (read.error !== undefined) return { error: visibleText(`cannot read ${args.file}: ${read.error}`), bare: true };
+  const result = importBmml(read.text, { fileName: args.file, output: args.output });
+  for (const problem of result.problems) io.err(problemLine(args.file, problem));
+  if (!result.files.length) {
+    io.err(`canvas-as-code: ${visibleText(args.file)} was not imported; nothing was written\n`);
+    return 1;
+  }
+  // Written where -o says, else beside the BMML file; value-proposition canvases beside the business model.
+  const folder = dirname(args.output ?? args.file);
+  const targets = result.files.map((f) => join(folder, f.name));
+  for (const target of targets) {
+    if (isSameFile(path(args.file), path(target))) return { error: visibleText(`refusing to write ${target}: it is the BMML file being imported`), bare: true };
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(path(target)).isDirectory();
+    } catch {
+      // not there: written as a new file
+    }
+    if (isDirectory) return { error: visibleText(`cannot write ${target}: it is a directory`), bare: true };
+  }
+  const existing = targets.filter((t) => existsSync(path(t)));
+  if (existing.length && !args.force) {
+    return { error: `${existing.map((t) => visibleText(t)).join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written (--force overwrites)`, bare: true };
+  }
+  for (let i = 0; i < targets.length; i++) {
+    try {
+      if (args.force) writeOutputAtomically(path(targets[i]), result.files[i].text);
+      else createFileExclusively(path(targets[i]), result.files[i].text);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code === 'EEXIST' ? 'it appeared meanwhile' : code === 'ENOENT' ? 'its directory does not exist' : (error as Error).message;
+      io.err(`canvas-as-code: cannot write ${visibleText(targets[i])}: ${visibleText(reason)}${i ? ` (written before it: ${targets.slice(0, i).map((t) => visibleText(t)).join(', ')})` : ''}\n`);
+      return 2;
+    }
+    io.out(`wrote ${visibleText(targets[i])}\n`);
+  }
+  if (result.kept.length) {
+    io.err(`${result.kept.length} value${result.kept.length === 1 ? '' : 's'} with no field in a canvas kept under x-bmml:\n`);
+    for (const kept of result.kept) io.err(`  ${visibleText(args.file)}${kept.line ? `:${kept.line}` : ''} ${visibleText(kept.path)} -> ${visibleText(join(folder, kept.file))}\n`);
+  }
+  return 0;
+}
