@@ -5,8 +5,7 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parseDocument } from 'yaml';
-import { exportBmml } from '../core/bmml';
+import { businessModelLink, exportBmml } from '../core/bmml';
 import type { CanvasSource } from '../core/bmml';
 import { visibleText } from '../core/visibleText';
 import { COMMON_OPTIONS, parseCommandArgs, shown, stringValue } from './args';
@@ -100,15 +99,8 @@ export function linkedCanvases(businessModel: string, maxFileSizeKB: number): { 
       unreadable.push(`${relative(folder, path)}: ${read.error}`);
       continue;
     }
-    let data: unknown;
-    try {
-      data = parseDocument(read.text, { prettyErrors: false }).toJS({ maxAliasCount: 1000 });
-    } catch {
-      continue;
-    }
-    if (!data || typeof data !== 'object') continue;
-    const { canvas, 'business-model': link } = data as Record<string, unknown>;
-    if (canvas !== 'value-proposition' || typeof link !== 'string' || !link) continue;
+    const link = businessModelLink(read.text);
+    if (link === undefined) continue;
     if (realPath(resolve(dirname(path), link)) !== target) continue;
     sources.push({ name: relative(folder, path).split(sep).join('/'), text: read.text });
   }

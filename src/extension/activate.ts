@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerBmmlCommands } from './bmmlCommands';
 import { DiagnosticsController } from './diagnosticsController';
 import { ConfigFiles } from './configFile';
 import { CanvasDocumentCache } from './documentCache';
@@ -41,6 +42,7 @@ export function activateCanvasAsCode(context: vscode.ExtensionContext): void {
     registerSemanticTokens(cache),
     registerPreview(context, cache),
     registerNewCanvas(),
+    registerBmmlCommands(),
     vscode.commands.registerCommand(VALIDATE_WORKSPACE_COMMAND, async () => {
       try {
         const problems = await validateWorkspace(collection);

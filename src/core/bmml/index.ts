@@ -5,4 +5,5 @@ export { BMML_MESSAGES } from './messages';
 export type { BmmlProblem } from './messages';
 export { exportBmml } from './exportBmml';
 export type { BmmlExportInput, BmmlExportResult, CanvasSource, DroppedValue } from './exportBmml';
+export { businessModelLink } from './exportContext';
 export { isValidBmml } from './bmmlYaml';
