@@ -7,7 +7,8 @@
 // Sections: validation (ours vs yaml.parseDocument, every input, and the editor providers),
 // peer (ours vs yaml-language-server, one-card edit), heap (1,000 edits), diff and render, CLI
 // (1,000 files; child processes by nature), startup and size (child processes), robustness,
-// linearity (aliases and schema errors, issue 12).
+// linearity (aliases and schema errors, issue 12), links (a value-proposition canvas with its
+// business model, issue 14).
 //
 // Usage: node bench/run.mjs [--quick] [--only a,b] [--skip a,b] [--cases N]
 //   (npm run bench builds first). Always exits 0: the verdicts are printed.
@@ -110,6 +111,13 @@ await section('diff', 'Diff and render of the big canvas', async () => {
   const r = await measureDiffRender({ quick });
   console.log(formatDiffRender(r));
   add('diff', 'diff of two 8,000-card versions / full validation', `${(r.diffRatio * 100).toFixed(1)}%`, `<= ${DIFF_BUDGET * 100}%`, r.pass);
+});
+
+await section('links', 'Links across files: a value-proposition canvas with its business model (issue 14)', async () => {
+  const { measureLinks, formatLinks, LINKS_BUDGET } = await import('./links.mjs');
+  const r = await measureLinks({ quick });
+  console.log(formatLinks(r));
+  for (const row of r.rows) add('links', `VPC + its linked business model / both validated alone, ${row.label}`, times(row.cold.median), `<= ${LINKS_BUDGET}x`, row.pass);
 });
 
 await section('linearity', 'Linearity: 40,000 aliases, and a file full of schema errors (issue 12)', async () => {

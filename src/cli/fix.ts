@@ -30,6 +30,7 @@ import { DEFAULT_MAX_FILE_SIZE_KB, readErrorReason, readInputFile, readInputStre
 import { findSourceRoot } from './sarif';
 import { unifiedDiff } from './unifiedDiff';
 import { checkText, collectRun, ValidateReporter } from './validateCommand';
+import { LinkSession } from './links';
 import type { CheckOptions, FileReport, Io, ValidateFormat, ValidateOptions } from './validateCommand';
 import { writeOutputAtomically } from './writeOutput';
 
@@ -103,6 +104,10 @@ export function runFix(args: readonly string[], format: ValidateFormat, io: Io, 
     ...(config && Object.keys(config.config.rules).length ? { severities: config.config.rules } : {}),
   });
 
+  // Links across files, as validate checks them (standard input links from the working directory).
+  const links = new LinkSession(io.cwd, options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB);
+  const linked = (path: string | undefined) => ({ session: links, path: path ?? resolve(io.cwd, STDIN_NAME) });
+
   const fixOne = (name: string, text: string, encoding: Encoding | undefined, path: string | undefined, check: CheckOptions): FileReport => {
     let result;
     try {
@@ -110,7 +115,7 @@ export function runFix(args: readonly string[], format: ValidateFormat, io: Io, 
     } catch (error) {
       return { items: [], counts: [], error: `cannot fix ${visibleText(name)}: ${visibleText((error as Error)?.message ?? String(error))}` };
     }
-    if (result.text === text) return checkText(name, asRead(text), format, check);
+    if (result.text === text) return checkText(name, asRead(text), format, check, linked(path));
     if (dryRun || path === undefined || encoding === undefined) {
       const bom = encoding === 'utf8-bom' || encoding === 'utf16le' || encoding === 'utf16be' ? '\ufeff' : '';
       io.out(unifiedDiff(visibleText(name), bom + text, bom + result.text));
@@ -122,11 +127,11 @@ export function runFix(args: readonly string[], format: ValidateFormat, io: Io, 
       } catch (error) {
         failed++;
         io.err(`canvas-as-code: cannot fix ${visibleText(name)}: ${visibleText(why ?? readErrorReason(error))}; left as it was\n`);
-        return checkText(name, asRead(text), format, check);
+        return checkText(name, asRead(text), format, check, linked(path));
       }
       for (const fix of result.applied) fixedOut(`fixed ${visibleText(name)}:${fix.line}:${fix.column} ${visibleText(fix.code)} ${visibleText(fix.title)}\n`);
     }
-    return checkText(name, asRead(result.text), format, check);
+    return checkText(name, asRead(result.text), format, check, linked(path));
   };
 
   const checked = files.length + (options.stdin ? 1 : 0);
@@ -157,7 +162,7 @@ export function runFix(args: readonly string[], format: ValidateFormat, io: Io, 
     if (asRead(raw.text) !== read.text) {
       failed++;
       io.err(`canvas-as-code: cannot fix ${visibleText(file)}: it changed while read; left as it was\n`);
-      reporter.file(checkText(file, read.text, format, check));
+      reporter.file(checkText(file, read.text, format, check, linked(path)));
       continue;
     }
     reporter.file(fixOne(file, raw.text, raw.encoding, path, check));

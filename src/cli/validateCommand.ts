@@ -10,6 +10,7 @@ import { expandArguments } from './files';
 import { hasInvisibleCharacters, visibleText } from '../core/visibleText';
 import { validateOnWorkers } from './validateWorkers';
 import { PAINT } from './color';
+import { LinkSession } from './links';
 import { artifactLocation, findSourceRoot, sarifFrame, sarifResult, serializeResult } from './sarif';
 
 export interface CliDiagnostic {
@@ -177,22 +178,30 @@ export interface CheckOptions extends FormatOptions {
   quiet?: boolean;
 }
 
-/** Reads, validates and formats one file; never throws. */
-export function checkFile(file: string, cwd: string, format: ValidateFormat, options: CheckOptions = {}): FileReport {
-  const read = readInputFile(resolve(cwd, file), { maxFileSizeKB: options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB });
+/**
+ * Reads, validates and formats one file; never throws. `links`: the run's links across files (a
+ * value-proposition canvas is checked against its business model too).
+ */
+export function checkFile(file: string, cwd: string, format: ValidateFormat, options: CheckOptions = {}, links?: LinkSession): FileReport {
+  const path = resolve(cwd, file);
+  const read = readInputFile(path, { maxFileSizeKB: options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB });
   if (read.error !== undefined) return unreadable(file, read.error);
-  return checkText(file, read.text, format, { cwd, ...options });
+  return checkText(file, read.text, format, { cwd, ...options }, links && { session: links, path });
 }
 
 function unreadable(file: string, reason: string): FileReport {
   return { items: [], counts: [], error: `cannot read ${visibleText(file)}: ${visibleText(reason)}`, unreadable: true };
 }
 
-/** Validates and formats the text of one canvas (as read by readInput); never throws. */
-export function checkText(file: string, text: string, format: ValidateFormat, options: CheckOptions = {}): FileReport {
+/**
+ * Validates and formats the text of one canvas (as read by readInput); never throws. `links`: the
+ * run's links and the canvas's absolute path (links are relative to it).
+ */
+export function checkText(file: string, text: string, format: ValidateFormat, options: CheckOptions = {}, links?: { session: LinkSession; path: string }): FileReport {
   let found: CliDiagnostic[];
   try {
-    found = toCliDiagnostics(file, text, validateCanvas(text, options.severities ? { severities: options.severities } : {}).diagnostics);
+    const result = validateCanvas(text, options.severities ? { severities: options.severities } : {});
+    found = toCliDiagnostics(file, text, links ? links.session.diagnose(links.path, result, options.severities) : result.diagnostics);
   } catch (error) {
     return { items: [], counts: [], error: `cannot validate ${visibleText(file)}: ${visibleText((error as Error)?.message ?? String(error))}` };
   }
@@ -370,22 +379,26 @@ export function runValidate(args: readonly string[], format: ValidateFormat, io:
     ...(options.color && format === 'text' ? { color: true } : {}),
     ...(root !== undefined ? { root, cwd: io.cwd } : {}),
   };
+  // One run's links: each linked business model is read once (per thread) and validated once.
+  const links = new LinkSession(io.cwd, options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB);
   // Standard input first, on this thread (workers have none).
   const checked = files.length + (options.stdin ? 1 : 0);
   if (options.stdin) {
     const read = readInputStream(io.stdin ?? 0, check);
-    reporter.file(read.error !== undefined ? unreadable(STDIN_NAME, read.error) : checkText(STDIN_NAME, read.text, format, check));
+    // A canvas on standard input links relative to the working directory.
+    const stdinLinks = { session: links, path: resolve(io.cwd, STDIN_NAME) };
+    reporter.file(read.error !== undefined ? unreadable(STDIN_NAME, read.error) : checkText(STDIN_NAME, read.text, format, check, stdinLinks));
   }
   const base: CheckOptions = { ...check, maxFileSizeKB: options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB };
   delete base.severities;
   if (threads <= 1) {
     files.forEach((file, i) => {
       io.beforeRead?.(file);
-      reporter.file(checkFile(file, io.cwd, format, withFileOptions(base, perFile, i)));
+      reporter.file(checkFile(file, io.cwd, format, withFileOptions(base, perFile, i), links));
     });
     return reporter.finish(checked);
   }
-  return validateOnWorkers(files, format, io, threads, reporter, base, checked, perFile);
+  return validateOnWorkers(files, format, io, threads, reporter, base, checked, perFile, links);
 }
 
 /**

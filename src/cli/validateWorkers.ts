@@ -15,6 +15,7 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { checkFile, withFileOptions } from './validateCommand';
+import { LinkSession } from './links';
 import type { CheckOptions, FileReport, Io, PerFileOptions, ValidateFormat, ValidateReporter } from './validateCommand';
 
 /** Marks the workerData of a validation worker. */
@@ -48,11 +49,13 @@ export function isValidateWorker(): boolean {
 export function runValidateWorker(): void {
   const data = workerData as ValidateWorkerData;
   const shared = new Int32Array(data.shared);
+  // Each thread reads a linked business model once for the files it validates.
+  const links = new LinkSession(data.cwd, data.options.maxFileSizeKB);
   for (;;) {
     const index = Atomics.add(shared, 0, 1);
     if (index >= data.files.length) break;
     Atomics.store(shared, 1 + data.slot, index);
-    const message: WorkerMessage = [index, checkFile(data.files[index], data.cwd, data.format, withFileOptions(data.options, data.perFile, index))];
+    const message: WorkerMessage = [index, checkFile(data.files[index], data.cwd, data.format, withFileOptions(data.options, data.perFile, index), links)];
     parentPort!.postMessage(message);
   }
   Atomics.store(shared, 1 + data.slot, -1);
@@ -76,6 +79,7 @@ export function validateOnWorkers(
   options: CheckOptions = {},
   checked = files.length,
   perFile?: PerFileOptions,
+  links?: LinkSession,
 ): Promise<number> {
   const workers = threads - 1;
   const shared = new Int32Array(new SharedArrayBuffer(4 * (1 + workers)));
@@ -146,7 +150,7 @@ export function validateOnWorkers(
           return;
         }
         io.beforeRead?.(files[index]);
-        deliver(index, checkFile(files[index], io.cwd, format, withFileOptions(options, perFile, index)));
+        deliver(index, checkFile(files[index], io.cwd, format, withFileOptions(options, perFile, index), links));
       } while (performance.now() - start < MAIN_TURN_MS);
       setImmediate(turn);
     };

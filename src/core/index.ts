@@ -38,5 +38,6 @@ export { fixAll, MAX_FIX_PASSES } from './fixAll';
 export type { AppliedFix, FixAllOptions, FixAllResult } from './fixAll';
 export { CONFIG_FILE_NAMES, CONFIG_KEYS, CONFIG_MESSAGES, SEVERITY_DOCS, SEVERITY_SETTINGS, configCompletion, configHover, configSchema, mergeSeverities, parseConfig } from './config';
 export type { CanvasConfig, ConfigCompletion, ConfigDiagnostic, ParsedConfig } from './config';
+export * from './links';
 export { BMML_MESSAGES, exportBmml, importBmml, isValidBmml } from './bmml';
 export type { BmmlExportInput, BmmlExportResult, BmmlImportOptions, BmmlImportResult, BmmlProblem, CanvasSource, DroppedValue, ImportedCanvas, KeptValue } from './bmml';
