@@ -1,5 +1,6 @@
-import type { BlockView, CanvasView, CardView } from '../core/render/viewTypes';
+import type { BlockView, CanvasView, CardView, CellView, GroupView } from '../core/render/viewTypes';
 import { cardSignature, createCard, fillCard, type CardContext } from './cards';
+import { FitLines } from './fitLines';
 import { markdownFragments } from './markdown';
 
 interface BlockDom {
@@ -10,6 +11,12 @@ interface BlockDom {
   list: HTMLUListElement;
 }
 
+interface GroupDom {
+  section: HTMLElement;
+  title: HTMLElement;
+  grid: HTMLElement;
+}
+
 interface CardDom {
   el: HTMLLIElement;
   signature: string;
@@ -17,33 +24,54 @@ interface CardDom {
 }
 
 /**
- * The nine blocks and their cards, patched in place: a new view reuses every block section and
+ * The kind's blocks and their cards, patched in place: a new view reuses every block section and
  * every card element whose key it still has, redraws only cards whose content changed and moves
  * elements only where the order changed. No element is rebuilt for nothing, so focus, selection
  * and scroll position survive an update.
  */
 export class CanvasDom {
   private readonly blocks = new Map<string, BlockDom>();
+  private readonly groups = new Map<string, GroupDom>();
+  private readonly fits: FitLines;
   private readonly cards = new Map<string, CardDom>();
   /** Cards in file order, for the card under the editor's cursor. */
   private ordered: CardDom[] = [];
   private highlighted: CardDom | undefined;
   private segment: string | undefined;
 
-  constructor(readonly main: HTMLElement) {}
+  constructor(readonly main: HTMLElement) {
+    this.fits = new FitLines(main);
+  }
 
   /** Applies `view`; returns the number of cards drawn. */
   render(view: CanvasView, context: CardContext): number {
     const seen = new Set<string>();
     const ordered: CardDom[] = [];
     const changed: CardDom[] = [];
-    let previous: HTMLElement | null = null;
+    this.main.dataset.kind = view.kind;
+    this.main.classList.toggle('grouped', view.groups.length > 0);
+    setStyle(this.main, '--grid-columns', String(whole(view.grid.columns)));
+    const groups = new Map(view.groups.map((group) => [group.key, this.group(group)]));
+    for (const [key, dom] of this.groups) {
+      if (!groups.has(key)) {
+        dom.section.remove();
+        this.groups.delete(key);
+      }
+    }
+    // Groups first, in view order, then blocks outside any group.
+    let previousInMain: HTMLElement | null = null;
+    for (const dom of groups.values()) previousInMain = place(this.main, dom.section, previousInMain);
+    const previous = new Map<HTMLElement, HTMLElement | null>();
     for (const block of view.blocks) {
       const dom = this.block(block);
+      const group = block.group !== undefined ? view.groups.find((g) => g.key === block.group) : undefined;
+      const parent = group ? groups.get(group.key)!.grid : this.main;
+      setCell(dom.section, block.cell, group?.cell);
       // Blocks keep layout order; a view that reorders them (it should not) is followed.
-      const expected: ChildNode | null = previous ? previous.nextSibling : this.main.firstChild;
-      if (dom.section !== expected) this.main.insertBefore(dom.section, expected);
-      previous = dom.section;
+      const after = parent === this.main ? previousInMain : (previous.get(parent) ?? null);
+      const placed = place(parent, dom.section, after);
+      if (parent === this.main) previousInMain = placed;
+      else previous.set(parent, placed);
       this.patchCards(block, dom.list, context, seen, ordered, changed);
     }
     this.fill(changed, context);
@@ -59,16 +87,49 @@ export class CanvasDom {
     this.ordered = ordered.sort((a, b) => a.card.span.start - b.card.span.start);
     if (this.highlighted && !seen.has(this.highlighted.el.dataset.key!)) this.highlighted = undefined;
     this.applyFilter();
+    this.fits.update(view);
+    this.fits.highlight(this.highlighted?.el.dataset.key);
     return ordered.length;
+  }
+
+  /** Lays the fit lines again (after something changed the cards' sizes, e.g. compare marks). */
+  relayout(): void {
+    this.fits.redraw();
   }
 
   /** Removes everything (another file is shown now). */
   clear(): void {
     for (const dom of this.blocks.values()) dom.section.remove();
+    for (const dom of this.groups.values()) dom.section.remove();
+    this.groups.clear();
+    this.fits.clear();
     this.blocks.clear();
     this.cards.clear();
     this.ordered = [];
     this.highlighted = undefined;
+  }
+
+  private group(group: GroupView): GroupDom {
+    let dom = this.groups.get(group.key);
+    if (!dom) {
+      const section = document.createElement('section');
+      section.className = 'group';
+      section.dataset.group = group.key;
+      const headingId = `group-${group.key}`;
+      section.setAttribute('aria-labelledby', headingId);
+      const title = document.createElement('h2');
+      title.className = 'group-title';
+      title.id = headingId;
+      const grid = document.createElement('div');
+      grid.className = 'group-grid';
+      section.append(title, grid);
+      dom = { section, title, grid };
+      this.groups.set(group.key, dom);
+    }
+    dom.section.dataset.shape = group.shape;
+    setText(dom.title, group.title);
+    setStyle(dom.grid, '--grid-columns', String(whole(group.cell.columns)));
+    return dom;
   }
 
   private block(block: BlockView): BlockDom {
@@ -171,6 +232,7 @@ export class CanvasDom {
     if (found === this.highlighted) return;
     this.highlighted?.el.classList.remove('current');
     this.highlighted = found;
+    this.fits.highlight(found?.el.dataset.key);
     if (!found) return;
     found.el.classList.add('current');
     found.el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
@@ -197,6 +259,32 @@ export class CanvasDom {
     const next = all[all.indexOf(from) + step];
     next?.focus();
   }
+}
+
+/** A positive whole number for a style (anything else from a view becomes 1). */
+function whole(n: number): number {
+  return Math.max(1, Math.floor(Number(n)) || 1);
+}
+
+function setStyle(el: HTMLElement, property: string, value: string): void {
+  if (el.style.getPropertyValue(property) !== value) el.style.setProperty(property, value);
+}
+
+/** The block's place on its grid (the kind's, or its group's: then relative to the group's area). */
+function setCell(section: HTMLElement, cell: CellView, area: CellView | undefined): void {
+  setStyle(section, '--column', String(whole(cell.column - (area ? area.column - 1 : 0))));
+  setStyle(section, '--columns', String(whole(cell.columns)));
+  setStyle(section, '--row', String(whole(cell.row - (area ? area.row - 1 : 0))));
+  setStyle(section, '--rows', String(whole(cell.rows)));
+  // Wide blocks (the bottom row) lay their cards side by side.
+  section.classList.toggle('wide', cell.columns >= 4);
+}
+
+/** Puts `el` right after `after` (first when null) in `parent`, moving it only when it is elsewhere. */
+function place(parent: HTMLElement, el: HTMLElement, after: HTMLElement | null): HTMLElement {
+  const expected: ChildNode | null = after ? after.nextSibling : parent.firstChild;
+  if (el !== expected) parent.insertBefore(el, expected);
+  return el;
 }
 
 /** Writes text only when it differs: an unchanged node is never touched. */

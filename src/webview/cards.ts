@@ -27,6 +27,8 @@ export function cardSignature(card: CardView, context: CardContext): string {
     card.colors,
     card.segmentIds.map((id) => [context.segments.get(id)?.name ?? id, context.segments.get(id)?.color]),
     card.severity,
+    card.ratings,
+    card.refs,
   ]);
 }
 
@@ -84,7 +86,7 @@ export function fillCard(li: HTMLLIElement, card: CardView, context: CardContext
   }
   li.appendChild(head);
 
-  if (card.type || card.status) {
+  if (card.type || card.status || card.ratings?.length) {
     const meta = element('div', 'card-meta');
     if (card.type) {
       const badge = element('span', 'badge type', card.type.label);
@@ -96,6 +98,12 @@ export function fillCard(li: HTMLLIElement, card: CardView, context: CardContext
       status.dataset.status = card.status;
       status.title = labels.status;
       meta.appendChild(status);
+    }
+    for (const rating of card.ratings ?? []) {
+      const badge = element('span', 'rating', `${rating.title}: ${rating.label}`);
+      badge.dataset.field = rating.field;
+      badge.dataset.value = rating.value;
+      meta.appendChild(badge);
     }
     li.appendChild(meta);
   }
@@ -111,6 +119,14 @@ export function fillCard(li: HTMLLIElement, card: CardView, context: CardContext
     tags.setAttribute('aria-label', labels.tags);
     for (const tag of card.tags) tags.appendChild(element('li', 'tag', tag));
     li.appendChild(tags);
+  }
+
+  for (const ref of card.refs ?? []) {
+    // The cards it names (a reliever's pains): the lines show where, this says which, in words.
+    const refs = element('p', 'refs');
+    refs.dataset.field = ref.field;
+    refs.append(element('span', 'refs-title', `${ref.title}: `), document.createTextNode(ref.cards.map((c) => c.name || c.key).join(', ')));
+    li.appendChild(refs);
   }
 
   if (card.segmentIds.length) {

@@ -4,9 +4,11 @@ import { CARD_HINT_ID, safeColor } from './cards';
 import { setText } from './canvas';
 import { setMarkdown } from './markdown';
 
-/** Everything around the nine blocks: title, toolbar, description, legend, problems. */
+/** Everything around the blocks: kind, title, toolbar, links, description, legend, problems. */
 export interface Chrome {
+  kind: HTMLElement;
   title: HTMLElement;
+  links: HTMLElement;
   file: HTMLElement;
   description: HTMLElement;
   outdated: HTMLElement;
@@ -34,9 +36,10 @@ function custom(tag: string, attributes: Record<string, string> = {}): HTMLEleme
 export function buildChrome(root: HTMLElement, labels: PreviewLabels): Chrome {
   const header = el('header', { className: 'page-header' });
   const heading = el('div', { className: 'heading' });
+  const kind = el('p', { className: 'kind' });
   const title = el('h1', { id: 'canvas-title' });
   const file = el('span', { className: 'file' });
-  heading.append(title, file);
+  heading.append(kind, title, file);
 
   const toolbar = el('div', { className: 'toolbar' });
   toolbar.setAttribute('role', 'toolbar');
@@ -49,6 +52,8 @@ export function buildChrome(root: HTMLElement, labels: PreviewLabels): Chrome {
   toolbar.append(segmentSelect, problemCount, lockButton, exportButton);
   header.append(heading, toolbar);
 
+  // What a value proposition zooms into (its business model, segment, value proposition): text only.
+  const links = el('p', { className: 'canvas-links', hidden: true });
   const description = el('div', { className: 'canvas-description markdown' });
   const outdated = el('p', { className: 'outdated', hidden: true });
   outdated.setAttribute('role', 'status');
@@ -69,14 +74,15 @@ export function buildChrome(root: HTMLElement, labels: PreviewLabels): Chrome {
   // Read with every card (their aria-describedby): how to reach its source from the keyboard.
   const cardHint = el('p', { id: CARD_HINT_ID, hidden: true, textContent: labels.cardHint });
 
-  root.replaceChildren(header, description, outdated, legend, main, problemsSection, cardHint);
-  return { title, file, description, outdated, segmentSelect, problemCount, lockButton, exportButton, legend, main, problemsSection, problemList };
+  root.replaceChildren(header, links, description, outdated, legend, main, problemsSection, cardHint);
+  return { kind, title, links, file, description, outdated, segmentSelect, problemCount, lockButton, exportButton, legend, main, problemsSection, problemList };
 }
 
 /** Per-part signatures of what is drawn, so an update touches only the parts that changed. */
 export class ChromeState {
   private description: string | undefined = '\u0000';
   private segments = '';
+  private links = '';
   private problems = '';
   /** The problems drawn, by the `data-index` of their buttons. */
   drawnProblems: ProblemView[] = [];
@@ -88,9 +94,23 @@ export class ChromeState {
 
   update(view: CanvasView, fileName: string, outdated: boolean, segment: string | undefined): void {
     const c = this.chrome;
+    setText(c.kind, view.kindTitle);
     setText(c.title, view.title || fileName);
     setText(c.file, fileName);
-    c.main.setAttribute('aria-label', `${this.labels.canvas}: ${view.title || fileName}`);
+    const label = `${view.kindTitle || this.labels.canvas}: ${view.title || fileName}`;
+    if (c.main.getAttribute('aria-label') !== label) c.main.setAttribute('aria-label', label);
+    const links = JSON.stringify(view.links);
+    if (links !== this.links) {
+      this.links = links;
+      c.links.replaceChildren(
+        ...view.links.flatMap((link, i) => [
+          ...(i ? [document.createTextNode(' · ')] : []),
+          el('span', { className: 'link-title', textContent: `${link.title}: ` }),
+          el('code', { textContent: link.value }),
+        ]),
+      );
+      c.links.hidden = view.links.length === 0;
+    }
     if (view.description !== this.description) {
       this.description = view.description;
       setMarkdown(c.description, view.description ?? '');

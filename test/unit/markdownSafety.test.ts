@@ -266,7 +266,7 @@ describe('Markdown safety: our Markdown rendered as GitHub would', () => {
     const start = html.indexOf('<h2>Channels</h2>');
     assert.equal(
       html.slice(0, html.indexOf('<h2>')),
-      `<h1>Plan @${ZWJ}everyone #${ZWJ}2</h1>\n<p><strong>Hi</strong> @${ZWJ}team, see <a href="https://example.com/a">docs</a>, x and <code>$x$</code></p>\n`,
+      `<h1>Plan @${ZWJ}everyone #${ZWJ}2</h1>\n<p><em>Business Model Canvas</em></p>\n<p><strong>Hi</strong> @${ZWJ}team, see <a href="https://example.com/a">docs</a>, x and <code>$x$</code></p>\n`,
     );
     assert.equal(
       html.slice(start, html.indexOf('<h2>', start + 1)),

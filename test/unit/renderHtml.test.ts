@@ -27,7 +27,7 @@ describe('render: HTML', () => {
     const html = htmlOf(CLEAN);
     assert.ok(html.startsWith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'));
     assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`));
-    assert.ok(html.includes('<title>Test canvas — Business model canvas</title>'));
+    assert.ok(html.includes('<title>Test canvas — Business Model Canvas</title>'));
     assert.ok(html.includes('@media (prefers-color-scheme:dark)'));
     assert.ok(html.endsWith('</body>\n</html>\n'));
     assert.equal(/<script|<link|<img|<iframe|\ssrc=|url\(/i.test(html), false);
@@ -52,7 +52,25 @@ describe('render: HTML', () => {
       }),
       ['Key Partnerships', 'Key Activities', 'Key Resources', 'Value Propositions', 'Customer Relationships', 'Channels', 'Customer Segments', 'Cost Structure', 'Revenue Streams'],
     );
-    assert.deepEqual(sections.map((s) => s.attributes.style), sections.map((s) => `--area:${s.attributes['aria-labelledby'].replace('block-', '')}`));
+    // Each block on its cell of the kind's grid (from the vocabulary), as CSS grid lines.
+    assert.deepEqual(
+      sections.map((s) => `${s.attributes['data-block']} ${s.attributes.style}`),
+      [
+        'key-partnerships --column:1;--columns:2;--row:1;--rows:2',
+        'key-activities --column:3;--columns:2;--row:1;--rows:1',
+        'key-resources --column:3;--columns:2;--row:2;--rows:1',
+        'value-propositions --column:5;--columns:2;--row:1;--rows:2',
+        'customer-relationships --column:7;--columns:2;--row:1;--rows:1',
+        'channels --column:7;--columns:2;--row:2;--rows:1',
+        'customer-segments --column:9;--columns:2;--row:1;--rows:2',
+        'cost-structure --column:1;--columns:5;--row:3;--rows:1',
+        'revenue-streams --column:6;--columns:5;--row:3;--rows:1',
+      ],
+    );
+    assert.deepEqual(
+      byName(elements, 'div').filter((d) => hasClass(d, 'grid')).map((d) => d.attributes.style),
+      ['--grid-columns:10'],
+    );
     // Cards are list items of a list in their block.
     for (const section of sections) {
       const list = section.children.find((c) => c.name === 'ul')!;
@@ -117,7 +135,7 @@ value-propositions:
     assert.deepEqual(elements.filter((e) => !allowed.has(e.name)).map((e) => e.name), []);
     for (const e of elements) {
       for (const name of Object.keys(e.attributes)) assert.ok(!/^on/i.test(name), `attribute ${name} on <${e.name}>`);
-      if (e.attributes.style) assert.match(e.attributes.style, /^(--area:[a-z-]+|--tint:#[0-9a-f]{6}|background:#[0-9a-f]{6})$/, e.attributes.style);
+      if (e.attributes.style) assert.match(e.attributes.style, /^(--column:\d+;--columns:\d+;--row:\d+;--rows:\d+|--grid-columns:\d+|--tint:#[0-9a-f]{6}|background:#[0-9a-f]{6})$/, e.attributes.style);
     }
     assert.equal(/<script|<img|<svg|<iframe|<style>body/i.test(html), false);
     // "javascript:" survives only as visible text (in a problem message), never in an attribute.
@@ -132,8 +150,15 @@ value-propositions:
 
   it('checks colours again when given a view it did not build', () => {
     const view: CanvasView = {
+      kind: 'business-model',
+      kindTitle: 'Business Model Canvas',
+      grid: { columns: 10, rows: 3 },
       title: 'Hand-made',
-      blocks: [{ key: 'channels', title: 'Channels', guide: 'g', question: 'how', area: 'channels;x', present: true, cards: [
+      groups: [],
+      fits: [],
+      links: [],
+      // A cell off the grid (and a hostile area name): the block gets a full-width row below the grid.
+      blocks: [{ key: 'channels', title: 'Channels', guide: 'g', question: 'how', area: 'channels;x', cell: { column: 9, row: 1, columns: 5, rows: 1 }, present: true, cards: [
         { key: 'k"', name: 'N', tags: [], colors: ['red;background:url(x)', '#ABCDEF'], segmentIds: ['s'], span: { start: 0, end: 1 }, severity: 'error' },
       ] }],
       segments: [{ id: 's', name: 'S', color: '"><script>' }],
@@ -142,7 +167,7 @@ value-propositions:
     const html = renderHtml(view);
     parse(html);
     assert.ok(html.includes('<li class="card severity-error" data-key="k&quot;" style="--tint:#8a8a8a"><span class="stripes" aria-hidden="true"><span style="background:#8a8a8a"></span><span style="background:#ABCDEF"></span></span>'));
-    assert.ok(html.includes('style="--area:none"'));
+    assert.ok(html.includes('<section class="block" data-block="channels" style="--column:1;--columns:10;--row:4;--rows:1" aria-labelledby="block-channels">'), html);
     assert.equal(html.includes('<script'), false);
   });
 

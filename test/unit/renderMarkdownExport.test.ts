@@ -48,10 +48,12 @@ revenue-streams:
 const HEAD = '| Card | Type | Status | Segments | Tags |\n| --- | --- | --- | --- | --- |';
 
 describe('render: Markdown export', () => {
-  it('writes the title, the description, then a table per block in canvas order', () => {
+  it('writes the title, the kind, the description, then a table per block in canvas order', () => {
     assert.equal(
       markdownOf(SMALL),
       `# Small \\| canvas
+
+*Business Model Canvas*
 
 Rides for **Seoul**.
 \\<b\\>raw\\</b\\>
@@ -107,7 +109,7 @@ ${HEAD}
 
   it('shows the guiding question for an empty block and lists the problems', () => {
     const md = markdownOf('canvas: business-model\ntitle: Half\nchannels:\n  - name: App\n    segments: [ghost]\n');
-    assert.ok(md.startsWith('# Half\n\n## Key Partnerships\n\n*Who are our key partners and suppliers, and which resources and activities do we get from them?*\n\n'), md);
+    assert.ok(md.startsWith('# Half\n\n*Business Model Canvas*\n\n## Key Partnerships\n\n*Who are our key partners and suppliers, and which resources and activities do we get from them?*\n\n'), md);
     assert.ok(md.includes('\n## Channels\n\n' + HEAD + '\n| App | | | | |\n'));
     assert.match(md, /\n## Problems \(\d+\)\n\n(- .*\n)+$/);
     assert.ok(md.includes('\n- Error, line 5, column 16: '));

@@ -60,7 +60,7 @@ describe('render: SVG', () => {
     assert.equal(root?.attributes['aria-labelledby'], 'canvas-title canvas-desc');
     assert.equal(root?.attributes.viewBox, `0 0 1648 ${root?.attributes.height}`);
     assert.deepEqual(root!.children.slice(0, 3).map((e) => e.name), ['title', 'desc', 'style']);
-    assert.equal(textContent(root!.children[0]), 'Test canvas — Business model canvas');
+    assert.equal(textContent(root!.children[0]), 'Test canvas — Business Model Canvas');
     assert.equal(
       textContent(root!.children[1]),
       '9 cards: Key Partnerships 1, Key Activities 1, Key Resources 1, Value Propositions 1, Customer Relationships 1, Channels 1, Customer Segments 1, Cost Structure 1, Revenue Streams 1.',
@@ -136,7 +136,7 @@ describe('render: SVG', () => {
     assert.ok(texts.includes(`<script>alert('title')</script>"><img src=x onerror=alert(1)>`), texts.slice(0, 3).join('\n'));
     assert.ok(texts.includes('--></p><!--'));
     assert.ok(texts.some((t) => t.includes('<b>tag</b>') && t.includes(']]>')));
-    assert.equal(textContent(elements[1]), `<script>alert('title')</script>"><img src=x onerror=alert(1)> — Business model canvas`);
+    assert.equal(textContent(elements[1]), `<script>alert('title')</script>"><img src=x onerror=alert(1)> — Business Model Canvas`);
     assert.ok(texts.some((t) => t.startsWith('control \ufffd\ufffd\ufffd[31m chars')));
   });
 

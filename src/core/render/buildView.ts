@@ -1,10 +1,14 @@
+import { isMap, isScalar, type Pair } from 'yaml';
 import { LineIndex } from '../lineIndex';
-import type { Card, CanvasModel } from '../model';
+import type { Card, CanvasLinks, CanvasModel } from '../model';
 import type { ParsedCanvas } from '../parse';
-import { BLOCKS, BlockInfo, canvasSchema, JsonSchema, resolveRef } from '../schema';
+import { BlockInfo, CanvasKind, JsonSchema, kindInfo, KindInfo, resolveRef } from '../schema';
 import type { CanvasDiagnostic, Severity } from '../types';
+import { keyText } from '../yamlPath';
 import { assignSegmentColors, isSafeColor } from './colors';
-import type { BlockView, CanvasView, CardView, ProblemView, SegmentLegend } from './viewTypes';
+import { GROUP_SHAPES, GROUP_TITLES } from './groups';
+import { coveringCell } from './layout';
+import type { BlockView, CanvasView, CardView, FitView, GroupView, LinkView, ProblemView, RatingView, RefView, SegmentLegend } from './viewTypes';
 
 const SEGMENTS = 'customer-segments';
 
@@ -24,25 +28,96 @@ export interface BuildViewOptions {
   lineOf?: (offset: number) => { line: number; character: number };
 }
 
-/** Value → label of an enumeration, read from the schema (the only place the vocabulary lives). */
-function enumLabels(schema: JsonSchema | undefined): ReadonlyMap<string, string> {
-  const resolved = schema && resolveRef(schema, canvasSchema);
+/** Value → label of an enumeration, read from the kind's schema (the only place the vocabulary lives). */
+function enumLabels(schema: JsonSchema | undefined, root: JsonSchema): ReadonlyMap<string, string> {
+  const resolved = schema && resolveRef(schema, root);
   const labels = new Map<string, string>();
   resolved?.enum?.forEach((value, i) => labels.set(String(value), resolved.enumItemLabels?.[i] ?? String(value)));
   return labels;
 }
 
+/** The fields a card shows as badges besides type and status: its kind's other enumerations (a pain's severity). */
+const NOT_RATINGS = new Set(['type', 'status', 'color']);
+
 interface BlockLabels {
   info: BlockInfo;
   types: ReadonlyMap<string, string>;
   statuses: ReadonlyMap<string, string>;
+  ratings: readonly { field: string; title: string; labels: ReadonlyMap<string, string> }[];
+  /** Reference field → its title ("Relieves"). */
+  refTitles: ReadonlyMap<string, string>;
 }
 
-const BLOCK_LABELS: readonly BlockLabels[] = BLOCKS.map((info) => ({
-  info,
-  types: enumLabels(info.card.properties?.type),
-  statuses: enumLabels(info.card.properties?.status ?? canvasSchema.definitions?.status),
-}));
+interface KindLabels {
+  info: KindInfo;
+  /** The kind's name as shown: the label of its `canvas` value ("Lean Canvas"). */
+  title: string;
+  blocks: readonly BlockLabels[];
+  groups: readonly GroupView[];
+  links: readonly { field: string; key: keyof CanvasLinks; title: string }[];
+}
+
+// The root fields that link a canvas to another file, and where the model keeps them.
+const LINK_KEYS: readonly (readonly [string, keyof CanvasLinks])[] = [
+  ['business-model', 'businessModel'],
+  ['segment', 'segment'],
+  ['value-proposition', 'valueProposition'],
+];
+
+function readKindLabels(kind: CanvasKind): KindLabels {
+  const info = kindInfo(kind);
+  const root = info.schema;
+  const canvas = resolveRef(root.properties?.canvas ?? {}, root);
+  const title = canvas.enumItemLabels?.[canvas.enum?.indexOf(kind) ?? -1] ?? info.title;
+  const blocks = info.blocks.map((block): BlockLabels => {
+    const properties = block.card.properties ?? {};
+    const ratings = Object.entries(properties)
+      .filter(([field, schema]) => !NOT_RATINGS.has(field) && resolveRef(schema, root).enum)
+      .map(([field, schema]) => ({ field, title: resolveRef(schema, root).title ?? field, labels: enumLabels(schema, root) }));
+    const refTitles = new Map([...block.references.keys()].map((field) => [field, resolveRef(properties[field] ?? {}, root).title ?? field]));
+    return {
+      info: block,
+      types: enumLabels(properties.type, root),
+      statuses: enumLabels(properties.status ?? root.definitions?.status, root),
+      ratings,
+      refTitles,
+    };
+  });
+  // Groups in the order their areas start on the grid (the value map left, the profile right).
+  const groupKeys = [...new Set(info.blocks.flatMap((b) => (b.group ? [b.group] : [])))];
+  const groups = groupKeys
+    .map((key): GroupView => ({
+      key,
+      title: GROUP_TITLES[key] ?? key,
+      shape: GROUP_SHAPES[key] ?? 'square',
+      cell: coveringCell(info.blocks.filter((b) => b.group === key).map((b) => b.cell)),
+    }))
+    .sort((a, b) => a.cell.column - b.cell.column || a.cell.row - b.cell.row);
+  const links = LINK_KEYS.filter(([field]) => root.properties?.[field] && !info.blockByKey.has(field)).map(([field, key]) => ({
+    field,
+    key,
+    title: resolveRef(root.properties![field], root).title ?? field,
+  }));
+  return { info, title, blocks, groups, links };
+}
+
+const KIND_LABELS = new Map<CanvasKind, KindLabels>();
+
+function kindLabels(kind: CanvasKind): KindLabels {
+  let labels = KIND_LABELS.get(kind);
+  if (!labels) KIND_LABELS.set(kind, (labels = readKindLabels(kind)));
+  return labels;
+}
+
+/** A card's scalar field as written (for the enumerations the model does not keep, like a pain's severity). */
+function scalarField(card: Card, field: string): string | undefined {
+  if (!isMap(card.node)) return undefined;
+  for (const pair of card.node.items as Pair[]) {
+    if (keyText(pair.key) !== field) continue;
+    return isScalar(pair.value) && typeof pair.value.value === 'string' ? pair.value.value : undefined;
+  }
+  return undefined;
+}
 
 /** The key of a card for DOM patching: its id, else `block#index`; unique even with duplicate ids. */
 function cardKey(card: Card, taken: Set<string>): string {
@@ -98,11 +173,12 @@ function readSegments(model: CanvasModel | undefined, keys: Map<Card, string>) {
 }
 
 /**
- * Lays the validated canvas out for the preview and the exports. Works on the partial model of a
- * file with errors, and on no model at all (nine empty blocks).
+ * Lays the validated canvas out for the preview and the exports, on its kind's grid. Works on the
+ * partial model of a file with errors, and on no model at all (the default kind's empty blocks).
  */
 export function buildCanvasView(result: BuildViewInput, options: BuildViewOptions = {}): CanvasView {
   const model = result.model;
+  const kind = kindLabels(model?.kind ?? 'business-model');
   const sorted = result.diagnostics.slice().sort((a, b) => a.start - b.start || a.end - b.end);
 
   const keys = new Map<Card, string>();
@@ -112,7 +188,18 @@ export function buildCanvasView(result: BuildViewInput, options: BuildViewOption
 
   const segments = readSegments(model, keys);
 
-  const blocks: BlockView[] = BLOCK_LABELS.map(({ info, types, statuses }) => {
+  // Cards by block and id (the first of a duplicate id), to resolve references into fits and refs.
+  const byId = new Map<string, Map<string, Card>>();
+  for (const card of model?.cards ?? []) {
+    if (!card.id) continue;
+    let ids = byId.get(card.block);
+    if (!ids) byId.set(card.block, (ids = new Map()));
+    if (!ids.has(card.id.value)) ids.set(card.id.value, card);
+  }
+  const groupOf = new Map(kind.info.blocks.map((b) => [b.key, b.group]));
+  const fits: FitView[] = [];
+
+  const blocks: BlockView[] = kind.blocks.map(({ info, types, statuses, ratings, refTitles }) => {
     const entry = model?.blocks.get(info.key);
     const cards = (entry?.cards ?? []).map((card): CardView => {
       const tied: SegmentInfo[] = [];
@@ -137,6 +224,28 @@ export function buildCanvasView(result: BuildViewInput, options: BuildViewOption
         view.statusLabel = statuses.get(card.status) ?? card.status;
       }
       if (card.description !== undefined) view.description = card.description;
+      const rated: RatingView[] = [];
+      for (const { field, title, labels } of ratings) {
+        const value = scalarField(card, field);
+        if (value !== undefined) rated.push({ field, title, value, label: labels.get(value) ?? value });
+      }
+      if (rated.length) view.ratings = rated;
+      const refs: RefView[] = [];
+      for (const ref of card.references) {
+        if (ref.targetBlock === SEGMENTS) continue;
+        const target = byId.get(ref.targetBlock)?.get(ref.id);
+        // An unresolved reference shows nothing: its diagnostic says why.
+        if (!target) continue;
+        let entry = refs.find((r) => r.field === ref.field);
+        if (!entry) refs.push((entry = { field: ref.field, title: refTitles.get(ref.field) ?? ref.field, cards: [] }));
+        const targetKey = keys.get(target)!;
+        if (entry.cards.some((c) => c.key === targetKey)) continue;
+        entry.cards.push({ block: target.block, key: targetKey, name: target.name ?? '' });
+        const from = groupOf.get(card.block);
+        const to = groupOf.get(target.block);
+        if (from && to && from !== to) fits.push({ field: ref.field, fromBlock: card.block, from: view.key, toBlock: target.block, to: targetKey });
+      }
+      if (refs.length) view.refs = refs;
       const severity = severityInside(sorted, card.span.start, card.span.end);
       if (severity) view.severity = severity;
       return view;
@@ -147,9 +256,11 @@ export function buildCanvasView(result: BuildViewInput, options: BuildViewOption
       guide: info.guide,
       question: info.question,
       area: info.key,
+      cell: { column: info.cell.column, row: info.cell.row, columns: info.cell.columns, rows: info.cell.rows },
       cards,
       present: entry !== undefined,
     };
+    if (info.group) block.group = info.group;
     if (entry) block.keySpan = { start: entry.keySpan.start, end: entry.keySpan.end };
     return block;
   });
@@ -169,7 +280,23 @@ export function buildCanvasView(result: BuildViewInput, options: BuildViewOption
   });
 
   const legend: SegmentLegend[] = [...segments.byCard.values()].map(({ id, name, color }) => ({ id, name, color }));
-  const view: CanvasView = { title: model?.title ?? '', blocks, segments: legend, problems };
+  const links: LinkView[] = [];
+  for (const { field, key, title } of kind.links) {
+    const value = model?.links[key]?.value;
+    if (value !== undefined) links.push({ field, title, value });
+  }
+  const view: CanvasView = {
+    kind: kind.info.kind,
+    kindTitle: kind.title,
+    grid: { columns: kind.info.grid.columns, rows: kind.info.grid.rows },
+    title: model?.title ?? '',
+    blocks,
+    groups: kind.groups.map((g) => ({ ...g, cell: { ...g.cell } })),
+    segments: legend,
+    fits,
+    links,
+    problems,
+  };
   if (model?.description !== undefined) view.description = model.description;
   if (options.version !== undefined) view.version = options.version;
   return view;

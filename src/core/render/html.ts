@@ -2,29 +2,17 @@
  * The canvas as one standalone HTML document: inline CSS, no script at all, a CSP that forbids
  * scripts anyway. Every string from the file is escaped; colours are checked before they reach CSS.
  */
-import { canvasSchema } from '../schema';
 import { safeColor } from './colors';
 import { cssToken, escapeHtml } from './escape';
-import { CANVAS_LAYOUT, GRID_COLUMNS, placeBlocks } from './layout';
+import { groupBlocks, placeBlocks, type Cell } from './layout';
 import { markdownToHtml } from './markdown';
-import type { BlockView, CanvasView, CardView, SegmentLegend } from './viewTypes';
+import type { BlockView, CanvasView, CardView, GroupView, SegmentLegend } from './viewTypes';
 
 export interface HtmlOptions {
   /** A whole document (default) or only the `<main>` element, for a host that brings its own page and CSS. */
   standalone?: boolean;
   /** The document language; by default guessed from the canvas text (Korean or Japanese, else English). */
   lang?: string;
-}
-
-const CANVAS_KIND = canvasSchema.title ?? 'Business Model Canvas';
-
-function gridAreas(): string {
-  const rows = Math.max(...CANVAS_LAYOUT.map((c) => c.row + c.rows));
-  const grid = Array.from({ length: rows }, () => Array<string>(GRID_COLUMNS).fill('.'));
-  for (const c of CANVAS_LAYOUT) {
-    for (let r = c.row; r < c.row + c.rows; r++) for (let k = c.column; k < c.column + c.columns; k++) grid[r][k] = c.area;
-  }
-  return grid.map((row) => `"${row.join(' ')}"`).join(' ');
 }
 
 /** The stylesheet of the standalone export (light, with a dark variant). */
@@ -43,8 +31,18 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:
 a{color:var(--information)}
 .legend{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1.2rem;padding:0;margin:.6rem 0 0}
 .swatch{display:inline-block;width:.85em;height:.85em;border-radius:2px;margin-right:.35em;vertical-align:-.1em;border:1px solid rgba(0,0,0,.2)}
-.grid{display:grid;grid-template-columns:repeat(${GRID_COLUMNS},minmax(0,1fr));grid-template-areas:${gridAreas()};background:var(--paper);border:2px solid var(--line)}
-.block{grid-area:var(--area);border:1px solid var(--line);padding:10px 10px 14px;min-width:0;min-height:11rem}
+.grid{display:grid;grid-template-columns:repeat(var(--grid-columns),minmax(0,1fr));background:var(--paper);border:2px solid var(--line)}
+.block{grid-column:var(--column)/span var(--columns);grid-row:var(--row)/span var(--rows);border:1px solid var(--line);padding:10px 10px 14px;min-width:0;min-height:11rem}
+.links{margin:.2rem 0;color:var(--muted);overflow-wrap:anywhere}
+.groups{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,3fr);gap:0 4rem;align-items:center}
+.group-title{font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);margin:0 0 .5rem}
+.group .grid{aspect-ratio:1}
+.group-circle{padding:0 14.65%}
+.group-circle>.group-title{margin-left:-14.65%}
+.group-circle .grid{position:relative;isolation:isolate;border:0;background:none;margin:21% 0}
+.group-circle .grid::before{content:"";position:absolute;inset:-20.71%;border:2px solid var(--line);border-radius:50%;background:var(--paper);z-index:-1}
+.group-circle .block{border-style:dashed}
+.card-refs{margin:.3rem 0 0;font-size:.75rem;color:var(--muted)}
 .block h2{font-size:.95rem;margin:0 0 .6rem}
 .guide{margin:0;color:var(--muted);font-style:italic}
 .cards{list-style:none;margin:0;padding:0;display:grid;gap:8px;grid-template-columns:repeat(auto-fill,minmax(min(100%,15rem),1fr))}
@@ -71,7 +69,7 @@ a{color:var(--information)}
 .problems ol{padding-left:1.4em}
 .problems li{margin:.2em 0;overflow-wrap:anywhere}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
-@media (max-width:960px){.grid{display:block}.block{min-height:0}}
+@media (max-width:960px){.grid,.groups{display:block}.block{min-height:0}.group .grid{aspect-ratio:auto}.group-circle{padding:0}.group-circle>.group-title{margin:0 0 .5rem}.group-circle .grid{margin:0;border:2px solid var(--line);border-radius:2rem;background:var(--paper)}.group-circle .grid::before{content:none}}
 @media print{body{background:#fff}main{max-width:none;padding:0}.card{break-inside:avoid}}`;
 
 const SEVERITY_LABELS: Readonly<Record<string, string>> = { error: 'Error', warning: 'Warning', information: 'Information', hint: 'Hint' };
@@ -110,21 +108,28 @@ function renderCard(card: CardView, legend: ReadonlyMap<string, SegmentLegend>, 
     const status = cssToken(card.status);
     meta.push(`<span class="status${status ? ` status-${status}` : ''}"><span class="sr-only">Status: </span>${escapeHtml(card.statusLabel ?? card.status)}</span>`);
   }
+  for (const rating of card.ratings ?? []) meta.push(`<span class="badge">${escapeHtml(rating.title)}: ${escapeHtml(rating.label)}</span>`);
   if (severity) meta.push(`<span class="flag flag-${severity}">${SEVERITY_LABELS[severity] ?? severity}</span>`);
   if (meta.length) parts.push(`<p class="card-meta">${meta.join(' ')}</p>`);
   if (card.description) parts.push(`<div class="card-description">${markdownToHtml(card.description)}</div>`);
   parts.push(segmentNames(card, legend, block));
+  for (const ref of card.refs ?? []) parts.push(`<p class="card-refs">${escapeHtml(ref.title)}: ${ref.cards.map((c) => escapeHtml(c.name || c.key)).join(', ')}</p>`);
   if (card.tags.length) parts.push(`<ul class="tags" aria-label="Tags">${card.tags.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul>`);
   return `<li class="${classes}" data-key="${escapeHtml(card.key)}"${style}>${parts.filter(Boolean).join('')}</li>`;
 }
 
-function renderBlock(block: BlockView, legend: ReadonlyMap<string, SegmentLegend>): string {
-  const area = cssToken(block.area) ?? 'none';
+/** The cell as CSS custom properties (numbers only: nothing from the file reaches the style). */
+function cellStyle(cell: Cell): string {
+  const n = (x: number) => String(Math.max(1, Math.floor(Number(x)) || 1));
+  return `--column:${n(cell.column + 1)};--columns:${n(cell.columns)};--row:${n(cell.row + 1)};--rows:${n(cell.rows)}`;
+}
+
+function renderBlock(block: BlockView, cell: Cell, legend: ReadonlyMap<string, SegmentLegend>): string {
   const headingId = `block-${cssToken(block.key) ?? 'unknown'}`;
   const body = block.cards.length
     ? `<ul class="cards">\n${block.cards.map((card) => renderCard(card, legend, block)).join('\n')}\n</ul>`
     : `<p class="guide">${escapeHtml(block.guide)}</p>`;
-  return `<section class="block" style="--area:${area}" aria-labelledby="${headingId}">\n<h2 id="${headingId}">${escapeHtml(block.title)}</h2>\n${body}\n</section>`;
+  return `<section class="block" data-block="${escapeHtml(block.key)}" style="${cellStyle(cell)}" aria-labelledby="${headingId}">\n<h2 id="${headingId}">${escapeHtml(block.title)}</h2>\n${body}\n</section>`;
 }
 
 function renderProblems(view: CanvasView): string {
@@ -136,24 +141,39 @@ function renderProblems(view: CanvasView): string {
   return `<section class="problems" aria-labelledby="problems-heading">\n<h2 id="problems-heading">Problems (${view.problems.length})</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</section>`;
 }
 
-/** The `<main>` element: header, the nine blocks in layout order, the problems. */
+/** A group of blocks (the value map square, the customer profile circle) on its own grid. */
+function renderGroup(view: CanvasView, group: GroupView, legend: ReadonlyMap<string, SegmentLegend>): string {
+  const blocks = groupBlocks(view, group.key).map(({ block, cell }) => renderBlock(block, cell, legend));
+  const headingId = `group-${cssToken(group.key) ?? 'unknown'}`;
+  return [
+    `<section class="group group-${group.shape}" aria-labelledby="${headingId}">`,
+    `<h2 class="group-title" id="${headingId}">${escapeHtml(group.title)}</h2>`,
+    `<div class="grid" style="--grid-columns:${Math.max(1, Math.floor(group.cell.columns) || 1)}">`,
+    ...blocks,
+    `</div>`,
+    `</section>`,
+  ].join('\n');
+}
+
+/** The `<main>` element: header, the kind's blocks in layout order, the problems. */
 export function renderCanvasMain(view: CanvasView): string {
   const legend = new Map(view.segments.map((s) => [s.id, s]));
   const title = view.title.trim() ? escapeHtml(view.title) : 'Untitled canvas';
-  const header = [`<header>`, `<p class="kind">${escapeHtml(CANVAS_KIND)}</p>`, `<h1 id="canvas-title">${title}</h1>`];
+  const header = [`<header>`, `<p class="kind">${escapeHtml(view.kindTitle)}</p>`, `<h1 id="canvas-title">${title}</h1>`];
+  if (view.links.length) header.push(`<p class="links">${view.links.map((l) => `${escapeHtml(l.title)}: <code>${escapeHtml(l.value)}</code>`).join(' · ')}</p>`);
   if (view.description) header.push(`<div class="description">${markdownToHtml(view.description)}</div>`);
   if (view.segments.length) {
     const items = view.segments.map((s) => `<li><span class="swatch" style="background:${safeColor(s.color)}" aria-hidden="true"></span>${escapeHtml(s.name)}</li>`);
     header.push(`<ul class="legend" aria-label="Customer segments">${items.join('')}</ul>`);
   }
   header.push('</header>');
-  const blocks = placeBlocks(view).map(({ block }) => renderBlock(block, legend));
+  const body = view.groups.length
+    ? [`<div class="groups">`, ...view.groups.map((group) => renderGroup(view, group, legend)), `</div>`]
+    : [`<div class="grid" style="--grid-columns:${Math.max(1, Math.floor(view.grid.columns) || 1)}">`, ...placeBlocks(view).map(({ block, cell }) => renderBlock(block, cell, legend)), `</div>`];
   return [
     `<main aria-labelledby="canvas-title">`,
     ...header,
-    `<div class="grid">`,
-    ...blocks,
-    `</div>`,
+    ...body,
     renderProblems(view),
     `</main>`,
   ]
@@ -166,7 +186,7 @@ export function renderHtml(view: CanvasView, options: HtmlOptions = {}): string 
   const main = renderCanvasMain(view);
   if (options.standalone === false) return main;
   const lang = cssToken(options.lang?.toLowerCase()) ?? guessLang(view);
-  const title = (view.title.trim() ? view.title + ' — ' : '') + CANVAS_KIND;
+  const title = (view.title.trim() ? view.title + ' — ' : '') + view.kindTitle;
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>

@@ -1,36 +1,24 @@
-import type { BlockView, CanvasView } from './viewTypes';
+import type { BlockView, CanvasView, CellView } from './viewTypes';
 
-/** A block's cell on the canvas: a 10-column grid, three rows (domain.md, "position on the canvas"). */
-export interface Cell {
-  area: string;
-  column: number;
-  row: number;
-  columns: number;
-  rows: number;
+/**
+ * A block's cell for drawing: 0-based column and row (the view's cells are 1-based grid lines, as
+ * the vocabulary writes them and CSS grid takes them).
+ */
+export type Cell = CellView;
+
+function fits(cell: CellView | undefined, columns: number): cell is CellView {
+  return !!cell && cell.column >= 1 && cell.row >= 1 && cell.columns >= 1 && cell.rows >= 1 && cell.column - 1 + cell.columns <= columns;
 }
 
-export const GRID_COLUMNS = 10;
-
-/** The classic Business Model Canvas (Osterwalder & Pigneur): five columns over two rows, two halves below. */
-export const CANVAS_LAYOUT: readonly Cell[] = [
-  { area: 'key-partnerships', column: 0, row: 0, columns: 2, rows: 2 },
-  { area: 'key-activities', column: 2, row: 0, columns: 2, rows: 1 },
-  { area: 'key-resources', column: 2, row: 1, columns: 2, rows: 1 },
-  { area: 'value-propositions', column: 4, row: 0, columns: 2, rows: 2 },
-  { area: 'customer-relationships', column: 6, row: 0, columns: 2, rows: 1 },
-  { area: 'channels', column: 6, row: 1, columns: 2, rows: 1 },
-  { area: 'customer-segments', column: 8, row: 0, columns: 2, rows: 2 },
-  { area: 'cost-structure', column: 0, row: 2, columns: 5, rows: 1 },
-  { area: 'revenue-streams', column: 5, row: 2, columns: 5, rows: 1 },
-];
-
-/** Each block of the view with its cell; a block the layout does not know gets a full-width row below. */
+/** Each block of the view with its 0-based cell; a block outside the grid (a view built by hand) gets a full-width row below. */
 export function placeBlocks(view: CanvasView): { block: BlockView; cell: Cell }[] {
-  const known = new Map(CANVAS_LAYOUT.map((c) => [c.area, c]));
-  let nextRow = Math.max(...CANVAS_LAYOUT.map((c) => c.row + c.rows));
+  const columns = Math.max(1, view.grid.columns);
+  let nextRow = Math.max(view.grid.rows, ...view.blocks.map((b) => (fits(b.cell, columns) ? b.cell.row - 1 + b.cell.rows : 0)));
   return view.blocks.map((block) => ({
     block,
-    cell: known.get(block.area) ?? { area: block.area, column: 0, row: nextRow++, columns: GRID_COLUMNS, rows: 1 },
+    cell: fits(block.cell, columns)
+      ? { column: block.cell.column - 1, row: block.cell.row - 1, columns: block.cell.columns, rows: block.cell.rows }
+      : { column: 0, row: nextRow++, columns, rows: 1 },
   }));
 }
 
@@ -46,4 +34,27 @@ export function rowHeights(cells: readonly { cell: Cell; height: number }[], min
     if (missing > 0) for (let r = cell.row; r < cell.row + cell.rows; r++) rows[r] += Math.ceil(missing / cell.rows);
   }
   return rows;
+}
+
+/** The blocks of a group with 0-based cells relative to the group's own area. */
+export function groupBlocks(view: CanvasView, group: string): { block: BlockView; cell: Cell }[] {
+  const area = view.groups.find((g) => g.key === group)?.cell;
+  return placeBlocks(view)
+    .filter(({ block }) => block.group === group)
+    .map(({ block, cell }) => ({
+      block,
+      cell: area ? { column: cell.column - (area.column - 1), row: cell.row - (area.row - 1), columns: cell.columns, rows: cell.rows } : cell,
+    }));
+}
+
+/** The smallest cell (1-based) that covers `cells`. */
+export function coveringCell(cells: readonly CellView[]): CellView {
+  const column = Math.min(...cells.map((c) => c.column));
+  const row = Math.min(...cells.map((c) => c.row));
+  return {
+    column,
+    row,
+    columns: Math.max(...cells.map((c) => c.column + c.columns)) - column,
+    rows: Math.max(...cells.map((c) => c.row + c.rows)) - row,
+  };
 }

@@ -1,11 +1,17 @@
 /**
- * The canvas as Markdown: title, description, then one table per block. Text from the file goes
+ * The canvas as Markdown: title, kind, links, description, then one table per block (under its
+ * group's heading when the kind has groups: the value map, then the customer profile). Text from the file goes
  * through markdownEscape.ts, so it stays text in GitHub's and any CommonMark renderer (no raw HTML,
  * no link but http(s), no mention, reference or math); descriptions keep their safe subset.
  */
 import { sanitizeMarkdown } from './markdown';
-import { markdownCell, markdownHeading, markdownText } from './markdownEscape';
+import { markdownCell, markdownCode, markdownHeading, markdownText } from './markdownEscape';
 import type { BlockView, CanvasView, CardView, SegmentLegend } from './viewTypes';
+
+interface Column {
+  title: string;
+  cell(card: CardView): string;
+}
 
 const SEVERITY_LABELS: Readonly<Record<string, string>> = { error: 'Error', warning: 'Warning', information: 'Information', hint: 'Hint' };
 
@@ -14,36 +20,75 @@ function markdownLine(text: string): string {
   return markdownText(text.replace(/\s+/g, ' ').trim());
 }
 
-function segmentsOf(card: CardView, block: BlockView, legend: ReadonlyMap<string, SegmentLegend>): string {
-  // A segment card's first segment is itself: list the sides it is linked to.
-  const ids = block.key === 'customer-segments' ? card.segmentIds.slice(1) : card.segmentIds;
-  return ids.map((id) => markdownCell(legend.get(id)?.name ?? id)).join(', ');
+/** The segments a card is tied to, but for a segment card's first: itself (the sides it is linked to remain). */
+function segmentIdsOf(card: CardView, block: BlockView): string[] {
+  return block.key === 'customer-segments' ? card.segmentIds.slice(1) : card.segmentIds;
 }
 
-function table(block: BlockView, legend: ReadonlyMap<string, SegmentLegend>): string {
-  const header = '| Card | Type | Status | Segments | Tags |\n| --- | --- | --- | --- | --- |';
-  const rows = block.cards.map((card) => {
-    const cells = [
-      markdownCell(card.name),
-      card.type ? markdownCell(card.type.label) : '',
-      card.status !== undefined ? markdownCell(card.statusLabel ?? card.status) : '',
-      segmentsOf(card, block, legend),
-      card.tags.map(markdownCell).join(', '),
-    ];
-    return `| ${cells.join(' | ')} |`.replace(/ {2}\|/g, ' |');
-  });
+function segmentsOf(card: CardView, block: BlockView, legend: ReadonlyMap<string, SegmentLegend>): string {
+  return segmentIdsOf(card, block).map((id) => markdownCell(legend.get(id)?.name ?? id)).join(', ');
+}
+
+/**
+ * The block's columns: card, type and status always; the kind's ratings (severity, relevance) and
+ * reference fields (relieves …) its cards use; segments on the business model (or where a card
+ * has some); tags.
+ */
+function columns(view: CanvasView, block: BlockView, legend: ReadonlyMap<string, SegmentLegend>): Column[] {
+  const out: Column[] = [
+    { title: 'Card', cell: (card) => markdownCell(card.name) },
+    { title: 'Type', cell: (card) => (card.type ? markdownCell(card.type.label) : '') },
+    { title: 'Status', cell: (card) => (card.status !== undefined ? markdownCell(card.statusLabel ?? card.status) : '') },
+  ];
+  const ratings = new Map<string, string>();
+  const refs = new Map<string, string>();
+  for (const card of block.cards) {
+    for (const r of card.ratings ?? []) if (!ratings.has(r.field)) ratings.set(r.field, r.title);
+    for (const r of card.refs ?? []) if (!refs.has(r.field)) refs.set(r.field, r.title);
+  }
+  for (const [field, title] of ratings) {
+    out.push({ title: markdownCell(title), cell: (card) => markdownCell(card.ratings?.find((r) => r.field === field)?.label ?? '') });
+  }
+  if (view.kind === 'business-model' || block.cards.some((card) => segmentIdsOf(card, block).length)) {
+    out.push({ title: 'Segments', cell: (card) => segmentsOf(card, block, legend) });
+  }
+  for (const [field, title] of refs) {
+    out.push({
+      title: markdownCell(title),
+      cell: (card) => (card.refs?.find((r) => r.field === field)?.cards ?? []).map((c) => markdownCell(c.name || c.key)).join(', '),
+    });
+  }
+  out.push({ title: 'Tags', cell: (card) => card.tags.map(markdownCell).join(', ') });
+  return out;
+}
+
+function table(view: CanvasView, block: BlockView, legend: ReadonlyMap<string, SegmentLegend>): string {
+  const cols = columns(view, block, legend);
+  const header = `| ${cols.map((c) => c.title).join(' | ')} |\n|${' --- |'.repeat(cols.length)}`;
+  const rows = block.cards.map((card) => `| ${cols.map((c) => c.cell(card)).join(' | ')} |`.replace(/ {2}\|/g, ' |'));
   return [header, ...rows].join('\n');
+}
+
+function blockParts(view: CanvasView, block: BlockView, level: number, legend: ReadonlyMap<string, SegmentLegend>): string[] {
+  return [markdownHeading(level, block.title), block.cards.length ? table(view, block, legend) : `*${markdownLine(block.guide)}*`];
 }
 
 /** The canvas as a Markdown document (GitHub-flavoured tables). */
 export function renderMarkdown(view: CanvasView): string {
   const legend = new Map(view.segments.map((s) => [s.id, s]));
   const parts: string[] = [markdownHeading(1, view.title.trim() ? view.title : 'Untitled canvas')];
+  parts.push(`*${markdownLine(view.kindTitle)}*`);
+  if (view.links.length) parts.push(view.links.map((l) => `${markdownLine(l.title)}: ${markdownCode(l.value)}`).join(' · '));
   if (view.description?.trim()) parts.push(sanitizeMarkdown(view.description));
-  for (const block of view.blocks) {
-    parts.push(markdownHeading(2, block.title));
-    parts.push(block.cards.length ? table(block, legend) : `*${markdownLine(block.guide)}*`);
+  const grouped = new Set<string>();
+  for (const group of view.groups) {
+    parts.push(markdownHeading(2, group.title));
+    for (const block of view.blocks.filter((b) => b.group === group.key)) {
+      grouped.add(block.key);
+      parts.push(...blockParts(view, block, 3, legend));
+    }
   }
+  for (const block of view.blocks) if (!grouped.has(block.key)) parts.push(...blockParts(view, block, 2, legend));
   if (view.problems.length) {
     parts.push(`## Problems (${view.problems.length})`);
     parts.push(

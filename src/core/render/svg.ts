@@ -5,19 +5,21 @@
  * Light colours are presentation attributes (readable by any SVG tool); a dark variant overrides
  * them with CSS where the viewer prefers a dark scheme.
  */
-import { canvasSchema } from '../schema';
 import { safeColor } from './colors';
 import { cssToken, escapeXml } from './escape';
-import { GRID_COLUMNS, placeBlocks, rowHeights } from './layout';
+import { facing, fitEndpoints, type Box } from './fits';
+import { groupBlocks, placeBlocks, rowHeights, type Cell } from './layout';
 import { markdownToText } from './markdown';
 import { measure, wrapText } from './textWrap';
-import type { BlockView, CanvasView, CardView, SegmentLegend } from './viewTypes';
-
-const CANVAS_KIND = canvasSchema.title ?? 'Business Model Canvas';
+import type { BlockView, CanvasView, CardView, GroupView, SegmentLegend } from './viewTypes';
 
 const MARGIN = 24;
-const COLUMN = 160;
-const WIDTH = MARGIN * 2 + COLUMN * GRID_COLUMNS;
+/** The drawing's width whatever the kind: 1600 px of canvas between the margins. */
+const CONTENT_WIDTH = 1600;
+const WIDTH = MARGIN * 2 + CONTENT_WIDTH;
+/** Value proposition: the value map square's width and the gap the fit lines cross to the circle. */
+const MAP_WIDTH = 640;
+const FIT_GAP = 120;
 const BLOCK_PAD = 10;
 const BLOCK_HEAD = 30;
 const CARD_GAP = 8;
@@ -57,7 +59,7 @@ const CSS = `text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sa
 ${Object.values(STYLE)
   .map((s: TextStyle) => `.${s.cls}{font-size:${s.size}px${s.bold ? ';font-weight:700' : ''}}`)
   .join('')}.k{letter-spacing:.06em}.g{font-style:italic}
-@media (prefers-color-scheme:dark){.bg{fill:#18191b}.paper{fill:#202124}.rule{stroke:#3d3f44}.note{fill:#35322a}.t,.d,.l,.h,.n,.b,.p{fill:#e6e4df}.k,.g,.m{fill:#a4a7ad}}`;
+@media (prefers-color-scheme:dark){.bg{fill:#18191b}.paper{fill:#202124}.rule{stroke:#3d3f44}.note{fill:#35322a}.t,.d,.l,.h,.n,.b,.p{fill:#e6e4df}.k,.g,.m{fill:#a4a7ad}.fit{stroke:#a4a7ad}}`;
 
 /** Lines of text with one style, placed top-down; `y` is the top of the first line. */
 function textLines(lines: readonly string[], style: TextStyle, x: number, y: number): string {
@@ -79,11 +81,16 @@ interface Laid {
   draw(x: number, y: number): string;
 }
 
+interface LaidBlock extends Laid {
+  /** Where each card lands when the block is drawn at (x, y), by card key. */
+  cards(x: number, y: number): Map<string, Box>;
+}
+
 function layOutCard(card: CardView, width: number, legend: ReadonlyMap<string, SegmentLegend>, block: BlockView): Laid {
   const inner = width - CARD_PAD_LEFT - CARD_PAD_RIGHT;
   const parts: { lines: string[]; style: TextStyle }[] = [];
   parts.push({ lines: wrap(card.name || ' ', inner, STYLE.name), style: STYLE.name });
-  const meta = [card.type?.label, card.status !== undefined ? card.statusLabel ?? card.status : undefined];
+  const meta = [card.type?.label, card.status !== undefined ? card.statusLabel ?? card.status : undefined, ...(card.ratings ?? []).map((r) => `${r.title}: ${r.label}`)];
   const severity = cssToken(card.severity);
   if (severity) meta.push(SEVERITY_LABELS[severity] ?? severity);
   const metaText = meta.filter((m) => m !== undefined).join(' · ');
@@ -95,6 +102,7 @@ function layOutCard(card: CardView, width: number, legend: ReadonlyMap<string, S
     const names = others.map((id) => legend.get(id)?.name ?? id).join(', ');
     parts.push({ lines: wrap(`${isSegment ? 'Linked' : 'Segments'}: ${names}`, inner, STYLE.meta), style: STYLE.meta });
   }
+  for (const ref of card.refs ?? []) parts.push({ lines: wrap(`${ref.title}: ${ref.cards.map((c) => c.name || c.key).join(', ')}`, inner, STYLE.meta), style: STYLE.meta });
   if (card.tags.length) parts.push({ lines: wrap(card.tags.map((t) => '#' + t).join(' '), inner, STYLE.meta), style: STYLE.meta });
   const height = CARD_PAD_Y * 2 + parts.reduce((sum, p) => sum + p.lines.length * p.style.line, 0);
   const colors = card.colors.map(safeColor);
@@ -129,7 +137,7 @@ function round(n: number): number {
 }
 
 /** A block's cards in columns (the shortest column takes the next card), or its guiding question. */
-function layOutBlock(block: BlockView, width: number, legend: ReadonlyMap<string, SegmentLegend>): Laid {
+function layOutBlock(block: BlockView, width: number, legend: ReadonlyMap<string, SegmentLegend>): LaidBlock {
   const inner = width - BLOCK_PAD * 2;
   const heading = wrap(block.title, inner, STYLE.heading);
   const top = BLOCK_PAD + Math.max(BLOCK_HEAD, heading.length * STYLE.heading.line + 10);
@@ -138,24 +146,25 @@ function layOutBlock(block: BlockView, width: number, legend: ReadonlyMap<string
     return {
       height: top + guide.length * STYLE.guide.line + BLOCK_PAD,
       draw: (x, y) => textLines(heading, STYLE.heading, x + BLOCK_PAD, y + BLOCK_PAD) + textLines(guide, STYLE.guide, x + BLOCK_PAD, y + top),
+      cards: () => new Map(),
     };
   }
   const columns = Math.max(1, Math.floor((inner + CARD_GAP) / (MIN_CARD + CARD_GAP)));
   const cardWidth = Math.floor((inner - CARD_GAP * (columns - 1)) / columns);
   const heights = Array<number>(columns).fill(0);
-  const placed: { card: Laid; column: number; offset: number }[] = [];
+  const placed: { key: string; card: Laid; column: number; offset: number }[] = [];
   for (const card of block.cards) {
     const laid = layOutCard(card, cardWidth, legend, block);
     let column = 0;
     for (let c = 1; c < columns; c++) if (heights[c] < heights[column]) column = c;
-    placed.push({ card: laid, column, offset: heights[column] });
+    placed.push({ key: card.key, card: laid, column, offset: heights[column] });
     heights[column] += laid.height + CARD_GAP;
   }
+  const cardX = (x: number, column: number) => x + BLOCK_PAD + column * (cardWidth + CARD_GAP);
   return {
     height: top + Math.max(...heights) - CARD_GAP + BLOCK_PAD + 4,
-    draw: (x, y) =>
-      textLines(heading, STYLE.heading, x + BLOCK_PAD, y + BLOCK_PAD) +
-      placed.map((p) => p.card.draw(x + BLOCK_PAD + p.column * (cardWidth + CARD_GAP), y + top + p.offset)).join('\n'),
+    draw: (x, y) => textLines(heading, STYLE.heading, x + BLOCK_PAD, y + BLOCK_PAD) + placed.map((p) => p.card.draw(cardX(x, p.column), y + top + p.offset)).join('\n'),
+    cards: (x, y) => new Map(placed.map((p) => [p.key, { x: cardX(x, p.column), y: y + top + p.offset, width: cardWidth, height: p.card.height }])),
   };
 }
 
@@ -184,18 +193,105 @@ function plainDescription(view: CanvasView): string {
   return text ? `${text} ${summary}` : summary;
 }
 
+/** Blocks on a grid of `width` px: row heights grown to hold every block; `minimum` the empty height of each row. */
+function layOutGrid(placed: readonly { block: BlockView; cell: Cell }[], columns: number, width: number, legend: ReadonlyMap<string, SegmentLegend>, minimum: (row: number) => number) {
+  const column = width / columns;
+  const blocks = placed.map(({ block, cell }) => ({ block, cell, laid: layOutBlock(block, Math.floor(cell.columns * column), legend) }));
+  const rows = rowHeights(
+    blocks.map(({ cell, laid }) => ({ cell, height: laid.height })),
+    minimum,
+  );
+  const rowTop = rows.map((_, r) => rows.slice(0, r).reduce((a, b) => a + b, 0));
+  const height = rows.reduce((a, b) => a + b, 0);
+  /** Draws the blocks with (x, y) the grid's top-left corner; fills `cards` with where each card landed. */
+  const draw = (x: number, y: number, cards: Map<string, Box>, frame: string): string =>
+    blocks
+      .map(({ block, cell, laid }) => {
+        const left = Math.round(x + cell.column * column);
+        const top = y + rowTop[cell.row];
+        const blockHeight = rows.slice(cell.row, cell.row + cell.rows).reduce((a, b) => a + b, 0);
+        for (const [key, box] of laid.cards(left, top)) cards.set(key, box);
+        return `<g aria-label="${escapeXml(block.title)}"><rect x="${left}" y="${top}" width="${Math.floor(cell.columns * column)}" height="${blockHeight}" class="rule" fill="none" stroke="#d4d0c6"${frame}/>\n${laid.draw(left, top)}</g>`;
+      })
+      .join('\n');
+  return { height, draw };
+}
+
+function drawFits(view: CanvasView, cards: ReadonlyMap<string, Box>): string {
+  const lines: string[] = [];
+  for (const fit of view.fits) {
+    const from = cards.get(fit.from);
+    const to = cards.get(fit.to);
+    if (!from || !to || !facing(view, fit)) continue;
+    const { x1, y1, x2, y2 } = fitEndpoints(from, to);
+    lines.push(`<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" class="fit" stroke="#5c5f66" stroke-width="1.5"/>`);
+  }
+  return lines.length ? `<g aria-hidden="true">${lines.join('')}</g>` : '';
+}
+
+const SQRT2 = Math.SQRT2;
+
+/**
+ * The value proposition canvas: the value map as a square on the left, the customer profile as a
+ * circle (an ellipse when its text makes it taller or wider) on the right, centred on one line,
+ * fit lines across the gap. Each group's blocks sit on the group's own part of the kind's grid.
+ */
+function layOutGroups(view: CanvasView, legend: ReadonlyMap<string, SegmentLegend>, y: number): { svg: string; height: number } {
+  const out: string[] = [];
+  const cards = new Map<string, Box>();
+  const square = view.groups.find((g) => g.shape === 'square');
+  const circle = view.groups.find((g) => g.shape === 'circle');
+  const ellipseWidth = CONTENT_WIDTH - MAP_WIDTH - FIT_GAP;
+  // The widest rectangle of the circle's proportions that an ellipse of this width holds, in whole columns.
+  const circleColumns = Math.max(1, circle?.cell.columns ?? 1);
+  const profileWidth = Math.floor(ellipseWidth / SQRT2 / circleColumns) * circleColumns;
+  const headingTop = y;
+  y += STYLE.heading.line + 8;
+  const grid = (group: GroupView | undefined, width: number) =>
+    group ? layOutGrid(groupBlocks(view, group.key), Math.max(1, group.cell.columns), width, legend, () => Math.ceil(width / Math.max(1, group.cell.rows))) : undefined;
+  const map = grid(square, MAP_WIDTH);
+  const profile = grid(circle, profileWidth);
+  const mapHeight = map?.height ?? 0;
+  const profileHeight = profile?.height ?? 0;
+  const ellipseHeight = profileHeight * SQRT2;
+  const height = Math.ceil(Math.max(mapHeight, ellipseHeight));
+  if (square && map) {
+    const top = Math.round(y + (height - mapHeight) / 2);
+    out.push(textLines([square.title], STYLE.heading, MARGIN, headingTop));
+    out.push(`<rect x="${MARGIN}" y="${top}" width="${MAP_WIDTH}" height="${mapHeight}" class="paper rule" fill="#ffffff" stroke="#d4d0c6" stroke-width="2"/>`);
+    out.push(map.draw(MARGIN, top, cards, ''));
+  }
+  if (circle && profile) {
+    const left = MARGIN + MAP_WIDTH + FIT_GAP + Math.round((ellipseWidth - profileWidth) / 2);
+    const top = Math.round(y + (height - profileHeight) / 2);
+    out.push(textLines([circle.title], STYLE.heading, MARGIN + MAP_WIDTH + FIT_GAP, headingTop));
+    // Through the rectangle's corners: semi-axes of 1/√2 of its sides (rx also spans the whole width).
+    out.push(
+      `<ellipse cx="${round(left + profileWidth / 2)}" cy="${round(top + profileHeight / 2)}" rx="${round(ellipseWidth / 2)}" ry="${round(ellipseHeight / 2)}" class="paper rule" fill="#ffffff" stroke="#d4d0c6" stroke-width="2"/>`,
+    );
+    out.push(profile.draw(left, top, cards, ' stroke-dasharray="4 4"'));
+  }
+  out.push(drawFits(view, cards));
+  return { svg: out.filter(Boolean).join('\n'), height: height + (y - headingTop) };
+}
+
 /** The canvas as a standalone SVG document. */
 export function renderSvg(view: CanvasView): string {
   const legend = new Map(view.segments.map((s) => [s.id, s]));
-  const contentWidth = WIDTH - MARGIN * 2;
+  const contentWidth = CONTENT_WIDTH;
   const out: string[] = [];
   let y = MARGIN;
 
-  out.push(textLines([CANVAS_KIND.toUpperCase()], STYLE.kind, MARGIN, y));
+  out.push(textLines([view.kindTitle.toUpperCase()], STYLE.kind, MARGIN, y));
   y += STYLE.kind.line;
   const title = wrap(view.title.trim() || 'Untitled canvas', contentWidth, STYLE.title);
   out.push(textLines(title, STYLE.title, MARGIN, y));
   y += title.length * STYLE.title.line + 4;
+  if (view.links.length) {
+    const lines = wrap(view.links.map((l) => `${l.title}: ${l.value}`).join(' · '), contentWidth, STYLE.legend);
+    out.push(textLines(lines, STYLE.legend, MARGIN, y));
+    y += lines.length * STYLE.legend.line + 4;
+  }
   if (view.description) {
     const lines = markdownToText(view.description).flatMap((p) => wrap(p, Math.min(contentWidth, 1100), STYLE.description));
     out.push(textLines(lines, STYLE.description, MARGIN, y));
@@ -213,23 +309,20 @@ export function renderSvg(view: CanvasView): string {
   }
   y += 14;
 
-  const blocks = placeBlocks(view).map(({ block, cell }) => ({ block, cell, laid: layOutBlock(block, cell.columns * COLUMN, legend) }));
-  const rows = rowHeights(
-    blocks.map(({ cell, laid }) => ({ cell, height: laid.height })),
-    (row) => (row < 2 ? 220 : 170),
-  );
-  const rowTop = rows.map((_, r) => y + rows.slice(0, r).reduce((a, b) => a + b, 0));
-  const gridHeight = rows.reduce((a, b) => a + b, 0);
-  out.push(`<rect x="${MARGIN}" y="${y}" width="${contentWidth}" height="${gridHeight}" class="paper rule" fill="#ffffff" stroke="#d4d0c6" stroke-width="2"/>`);
-  for (const { block, cell, laid } of blocks) {
-    const x = MARGIN + cell.column * COLUMN;
-    const top = rowTop[cell.row];
-    const height = rows.slice(cell.row, cell.row + cell.rows).reduce((a, b) => a + b, 0);
-    out.push(
-      `<g aria-label="${escapeXml(block.title)}"><rect x="${x}" y="${top}" width="${cell.columns * COLUMN}" height="${height}" class="rule" fill="none" stroke="#d4d0c6"/>\n${laid.draw(x, top)}</g>`,
-    );
+  if (view.groups.length) {
+    const groups = layOutGroups(view, legend, y);
+    out.push(groups.svg);
+    y += groups.height + 20;
+  } else {
+    const rows = Math.max(1, view.grid.rows);
+    // Upper rows share 440 px when empty (two rows of 220 on the business model); the bottom row 170.
+    const grid = layOutGrid(placeBlocks(view), Math.max(1, view.grid.columns), contentWidth, legend, (row) => (rows === 1 ? 220 : row < rows - 1 ? Math.round(440 / (rows - 1)) : 170));
+    out.push(`<rect x="${MARGIN}" y="${y}" width="${contentWidth}" height="${grid.height}" class="paper rule" fill="#ffffff" stroke="#d4d0c6" stroke-width="2"/>`);
+    const cards = new Map<string, Box>();
+    out.push(grid.draw(MARGIN, y, cards, ''));
+    out.push(drawFits(view, cards));
+    y += grid.height + 20;
   }
-  y += gridHeight + 20;
 
   if (view.problems.length) {
     const heading = `Problems (${view.problems.length})`;
@@ -245,7 +338,7 @@ export function renderSvg(view: CanvasView): string {
     y += 10;
   }
   const height = Math.ceil(y + MARGIN - 14);
-  const label = (view.title.trim() ? view.title + ' — ' : '') + CANVAS_KIND;
+  const label = (view.title.trim() ? view.title + ' — ' : '') + view.kindTitle;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="canvas-title canvas-desc">
 <title id="canvas-title">${escapeXml(label)}</title>
@@ -254,7 +347,7 @@ export function renderSvg(view: CanvasView): string {
 ${CSS}
 </style>
 <rect width="${WIDTH}" height="${height}" class="bg" fill="#f4f2ec"/>
-${out.join('\n')}
+${out.filter(Boolean).join('\n')}
 </svg>
 `;
 }

@@ -1,7 +1,9 @@
 /**
  * Approximate text measure and line wrapping for SVG, which has no text flow of its own. Widths are
  * estimates in em (a fraction of the font size): generous enough that real fonts fit inside.
- * CJK, Hangul and fullwidth characters count double (1 em), most Latin letters about half.
+ * CJK, Hangul, fullwidth characters and emoji count as wide (1 em or more), most Latin letters
+ * about half. Text is handled by grapheme cluster (what a reader sees as one character): a line
+ * never ends inside a surrogate pair, an emoji ZWJ sequence, a flag or a letter with its marks.
  */
 
 /** True for characters drawn about one em wide: Hangul, CJK, kana, fullwidth forms, most emoji. */
@@ -14,8 +16,29 @@ export function isWide(code: number): boolean {
     (code >= 0xfe30 && code <= 0xfe4f) ||
     (code >= 0xff00 && code <= 0xff60) ||
     (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x1f1e6 && code <= 0x1f1ff) ||
     (code >= 0x1f300 && code <= 0x1faff) ||
     (code >= 0x20000 && code <= 0x3fffd)
+  );
+}
+
+/** Emoji pictographs and the dingbats drawn as emoji: colour glyphs a little wider than an em. */
+function isEmoji(code: number): boolean {
+  return (code >= 0x1f000 && code <= 0x1faff) || (code >= 0x2600 && code <= 0x27bf);
+}
+
+/** Marks drawn on the character before them (combining accents, variation selectors, joiners). */
+function isZeroWidth(code: number): boolean {
+  return (
+    (code >= 0x0300 && code <= 0x036f) ||
+    (code >= 0x1ab0 && code <= 0x1aff) ||
+    (code >= 0x1dc0 && code <= 0x1dff) ||
+    (code >= 0x20d0 && code <= 0x20ff) ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0xfe00 && code <= 0xfe0f) ||
+    (code >= 0xe0100 && code <= 0xe01ef) ||
+    (code >= 0xe0020 && code <= 0xe007f) ||
+    (code >= 0x1f3fb && code <= 0x1f3ff)
   );
 }
 
@@ -24,40 +47,108 @@ function narrowWidth(c: string): number {
   if (/[iljtfI.,:;'!|()[\]]/.test(c)) return 0.34;
   if (/[mwMW@%]/.test(c)) return 0.9;
   if (/[A-Z]/.test(c)) return 0.68;
+  // Accented capitals (É, Ñ) are as wide as the plain ones.
+  if (c !== c.toLowerCase()) return 0.68;
   return 0.6;
 }
 
 // ASCII widths looked up, not matched: SVG export measures every character of every card.
 const ASCII_WIDTHS = Array.from({ length: 128 }, (_, code) => narrowWidth(String.fromCharCode(code)));
 
+const EMOJI_WIDTH = 1.2;
+
+/** Width in em of one code point, as the first (or only) one of its grapheme. */
+function codePointWidth(code: number, c: string): number {
+  if (code < 128) return ASCII_WIDTHS[code];
+  if (isZeroWidth(code)) return 0;
+  if (isEmoji(code)) return EMOJI_WIDTH;
+  if (isWide(code)) return 1;
+  return narrowWidth(c);
+}
+
+/** Width in em of a grapheme cluster: its first code point's; joined and marked ones add nothing. */
+function graphemeWidth(grapheme: string): number {
+  const first = grapheme.codePointAt(0) ?? 0;
+  const width = codePointWidth(first, String.fromCodePoint(first));
+  // A flag (two regional indicators) or a ZWJ sequence is one glyph: one emoji wide.
+  if (grapheme.length > 2 && (isEmoji(first) || (first >= 0x1f1e6 && first <= 0x1f1ff))) return EMOJI_WIDTH;
+  return width;
+}
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/** Grapheme clusters (extended), by Intl.Segmenter where the runtime has it (every supported one does). */
+const graphemeSegmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
+
+// Fallback: a code point with the marks, joiners and modifiers that follow it; a pair of regional indicators.
+const GRAPHEME_FALLBACK = /[\u{1f1e6}-\u{1f1ff}]{2}|(?:[\s\S](?:[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]|\u200d[\s\S])*)/gu;
+
+export function graphemes(text: string): string[] {
+  if (ASCII_ONLY.test(text)) return text.split('');
+  if (graphemeSegmenter) return Array.from(graphemeSegmenter.segment(text), (s) => s.segment);
+  return text.match(GRAPHEME_FALLBACK) ?? [];
+}
+
 /** Width of a string in em. */
 export function measure(text: string, bold = false): number {
   let width = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 128) width += ASCII_WIDTHS[code];
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      // A surrogate pair: one character, wide or not by its code point.
-      width += isWide(text.codePointAt(i)!) ? 1 : 0.6;
-      i++;
-    } else width += isWide(code) ? 1 : narrowWidth(text[i]);
-  }
+  if (ASCII_ONLY.test(text)) for (let i = 0; i < text.length; i++) width += ASCII_WIDTHS[text.charCodeAt(i)];
+  else for (const g of graphemes(text)) width += graphemeWidth(g);
   return bold ? width * 1.1 : width;
 }
 
-// Characters a line may break after (Chinese, Japanese, fullwidth forms); Hangul is not among them:
-// Korean breaks at spaces, like Latin text.
-const BREAK_EACH = '\u2e80-\u312f\u3190-\ua4cf\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6';
-const PIECE = new RegExp(`[${BREAK_EACH}] *|[\\ud800-\\udbff][\\udc00-\\udfff] *|[^ ${BREAK_EACH}\\ud800-\\udbff]+ *| +`, 'g');
+/**
+ * Where a line may break, by the first code point of a grapheme: after each Chinese or Japanese
+ * character, kana, fullwidth form or emoji (they stand alone); Hangul is not among them: Korean
+ * breaks at spaces, like Latin text.
+ */
+function breaksAround(code: number): boolean {
+  return (
+    (code >= 0x2e80 && code <= 0x312f) ||
+    (code >= 0x3190 && code <= 0xa4cf) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x20000 && code <= 0x3fffd) ||
+    (code >= 0x1f1e6 && code <= 0x1faff) ||
+    (code >= 0x2600 && code <= 0x27bf)
+  );
+}
 
-/** Breaks text into pieces a line may end after: words with their following spaces, single CJK characters. */
+// Punctuation that may not start a line (it stays with the character before) or end one (with the one after).
+const NO_LINE_START = new Set(Array.from('、。，．・：；？！ー）」』】〕〉》〙〗｝］”’,.;:!?)]}%'));
+const NO_LINE_END = new Set(Array.from('（「『【〔〈《〘〖｛［“‘([{'));
+
+/** The text as pieces a line may end after: words with their following spaces, single CJK characters and emoji. */
 function pieces(text: string): string[] {
-  return text.match(PIECE) ?? [];
+  const out: string[] = [];
+  let current = '';
+  let lastStandalone = false;
+  let glueNext = false;
+  for (const g of graphemes(text)) {
+    if (g === ' ') {
+      current += g;
+      continue;
+    }
+    const standalone = breaksAround(g.codePointAt(0)!);
+    const mayBreak = current !== '' && (current.endsWith(' ') || standalone || lastStandalone);
+    if (mayBreak && !glueNext && !NO_LINE_START.has(g)) {
+      out.push(current);
+      current = '';
+    }
+    current += g;
+    lastStandalone = standalone;
+    glueNext = NO_LINE_END.has(g);
+  }
+  if (current) out.push(current);
+  return out;
 }
 
 /**
  * Greedy line breaking to `maxEm` (the width in em of the font size used). Hangul breaks at spaces
- * like Latin text; Chinese and Japanese break between characters; a word longer than a line is cut.
+ * like Latin text; Chinese, Japanese and emoji break between characters (closing punctuation stays
+ * with the character before it); a word longer than a line is cut between grapheme clusters.
  */
 export function wrapText(text: string, maxEm: number, bold = false): string[] {
   const lines: string[] = [];
@@ -73,23 +164,24 @@ export function wrapText(text: string, maxEm: number, bold = false): string[] {
     for (const piece of pieces(paragraph.replace(/\t/g, ' '))) {
       const trimmed = piece.replace(/ +$/, '');
       const pieceWidth = measure(piece, bold);
-      if (width + measure(trimmed, bold) <= maxEm) {
+      const trimmedWidth = measure(trimmed, bold);
+      if (width + trimmedWidth <= maxEm) {
         line += piece;
         width += pieceWidth;
         continue;
       }
       if (line.trim()) push();
-      if (measure(trimmed, bold) <= maxEm) {
+      if (trimmedWidth <= maxEm) {
         line = trimmed ? piece : '';
         width = trimmed ? pieceWidth : 0;
         continue;
       }
-      // Too long for any line: cut it by characters.
-      for (const c of piece) {
-        const w = measure(c, bold);
+      // Too long for any line: cut it between grapheme clusters.
+      for (const g of graphemes(piece)) {
+        const w = measure(g, bold);
         if (width + w > maxEm && line.trim()) push();
-        if (line === '' && c === ' ') continue;
-        line += c;
+        if (line === '' && g === ' ') continue;
+        line += g;
         width += w;
       }
     }

@@ -1,18 +1,35 @@
+import type { CanvasKind } from '../schema';
 import type { Severity, Span } from '../types';
 
 /**
  * The canvas as the preview and every export draw it: plain data (JSON-serialisable, so it can be
- * posted to the webview), laid out in the nine blocks of the Business Model Canvas. All text is
- * raw (unescaped): every renderer escapes for its own output.
+ * posted to the webview), laid out on its kind's grid (every position read from the vocabulary by
+ * buildView, so no renderer keeps a table of its own). All text is raw (unescaped): every renderer
+ * escapes for its own output.
  */
 export interface CanvasView {
+  /** The canvas kind (`canvas:`): business-model, lean or value-proposition. */
+  kind: CanvasKind;
+  /** The kind's name as shown ("Lean Canvas"). */
+  kindTitle: string;
+  /** The kind's grid: every block's `cell` sits on it. */
+  grid: { columns: number; rows: number };
   title: string;
   /** Markdown source, rendered safely by each renderer. */
   description?: string;
-  /** Blocks in canvas layout order (key-partnerships … revenue-streams), all nine, present or not. */
+  /** Blocks in the kind's layout order, all of them, present or not. */
   blocks: BlockView[];
-  /** Customer segments with the colour the preview uses for them. */
+  /** Groups of blocks drawn as one shape (value proposition: the value map square, the customer profile circle). */
+  groups: GroupView[];
+  /** Customer segments with the colour the preview uses for them (business model). */
   segments: SegmentLegend[];
+  /**
+   * Fit lines: a card and a card of a facing block that it names (a pain reliever and the pains it
+   * relieves), both resolved; an unresolved reference draws nothing (its diagnostic says why).
+   */
+  fits: FitView[];
+  /** What this canvas is linked to in other files (a value proposition's business model, segment …). */
+  links: LinkView[];
   /** Problems to list (file order). */
   problems: ProblemView[];
   /** The document version the view was built from (stale views are dropped). */
@@ -28,6 +45,10 @@ export interface BlockView {
   question: string;
   /** Grid area name, e.g. 'key-partnerships' (the block key). */
   area: string;
+  /** Where the block sits on the kind's grid: 1-based column and row (CSS grid lines), and how many it spans. */
+  cell: CellView;
+  /** The group the block is drawn in, if the kind has groups. */
+  group?: string;
   cards: CardView[];
   /** Whether the block is written in the file at all. */
   present: boolean;
@@ -52,6 +73,10 @@ export interface CardView {
   colors: string[];
   /** Segment ids this card is tied to (for the segment filter). */
   segmentIds: string[];
+  /** Enumerated fields of the kind beyond type and status (a pain's severity, a gain's relevance). */
+  ratings?: RatingView[];
+  /** Cards of this canvas it names through reference fields other than segments (resolved only). */
+  refs?: RefView[];
   /** The card's span in the text (click → reveal; cursor → highlight). */
   span: Span;
   /** The most severe diagnostic inside the card, if any. */
@@ -72,4 +97,50 @@ export interface ProblemView {
   /** 1-based, for display. */
   line: number;
   column: number;
+}
+
+export interface CellView {
+  column: number;
+  row: number;
+  columns: number;
+  rows: number;
+}
+
+export interface GroupView {
+  key: string;
+  title: string;
+  /** 'square' (value map) or 'circle' (customer profile). */
+  shape: 'square' | 'circle';
+  /** The grid area the group's blocks cover. */
+  cell: CellView;
+}
+
+export interface RatingView {
+  field: string;
+  /** The field's title ("Severity"). */
+  title: string;
+  value: string;
+  label: string;
+}
+
+export interface RefView {
+  field: string;
+  /** The field's title ("Relieves"). */
+  title: string;
+  cards: { block: string; key: string; name: string }[];
+}
+
+export interface FitView {
+  field: string;
+  fromBlock: string;
+  /** Card keys (unique in the view). */
+  from: string;
+  toBlock: string;
+  to: string;
+}
+
+export interface LinkView {
+  field: string;
+  title: string;
+  value: string;
 }
