@@ -56,6 +56,13 @@ export function writeBmml(data: Record<string, unknown>, header: string): { text
   return { text };
 }
 
+/** The first problem BMML's v2 schema finds in `data`, or undefined when it passes. */
+export function schemaError(data: unknown): { instancePath: string; keyword: string; params: Record<string, unknown> } | undefined {
+  if (validateBmml(data)) return undefined;
+  const error = validateBmml.errors?.[0];
+  return error ? { instancePath: error.instancePath, keyword: error.keyword, params: error.params as Record<string, unknown> } : { instancePath: '', keyword: 'invalid', params: {} };
+}
+
 /** Whether `data` passes BMML's v2 schema (for tests and hosts that check a file they did not write). */
 export function isValidBmml(data: unknown): boolean {
   return validateBmml(data);

@@ -4,7 +4,7 @@
  * with no place in BMML is listed in `dropped`; what import kept under x-bmml is put back.
  */
 import { visibleText } from '../visibleText';
-import { writeBmml } from './bmmlYaml';
+import { schemaError, writeBmml } from './bmmlYaml';
 import { entryOf, FieldTarget, mergeKept } from './exportCards';
 import { CanvasSource, cardObject, DroppedValue, ExportContext, readCanvas, textOf } from './exportContext';
 import { mergeValuePropositions } from './exportValueProposition';
@@ -73,6 +73,28 @@ function assignIds(ctx: ExportContext, bm: Plain): IdTables {
     });
   }
   return tables;
+}
+
+/** At most this many keys are taken out for the schema (each costs one validation of the whole file). */
+const MAX_SCHEMA_DROPS = 200;
+
+/**
+ * Keys BMML's schema does not allow (what import kept of an unknown section or key, put back) are
+ * taken out and reported, one validation at a time; any other schema problem is left for writeBmml
+ * to refuse.
+ */
+function dropWhatSchemaRefuses(ctx: ExportContext, out: Plain, file: string): void {
+  for (let n = 0; n < MAX_SCHEMA_DROPS; n++) {
+    const error = schemaError(out);
+    const key = error?.keyword === 'additionalProperties' ? error.params.additionalProperty : undefined;
+    if (typeof key !== 'string') return;
+    const path = error!.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let parent: unknown = out;
+    for (const part of path) parent = Array.isArray(parent) ? parent[Number(part)] : isPlainObject(parent) ? parent[part] : undefined;
+    if (!isPlainObject(parent) || !Object.hasOwn(parent, key)) return;
+    ctx.dropBmml(file, [...path.map((p) => (/^\d+$/.test(p) ? Number(p) : p)), key], parent[key]);
+    delete parent[key];
+  }
 }
 
 interface Served {
@@ -177,6 +199,7 @@ export function exportBmml(input: BmmlExportInput): BmmlExportResult {
     if (key === 'meta' || key === 'fits' || SECTIONS.some((s) => s.section === key && Array.isArray(value))) continue;
     if (out[key] === undefined) out[key] = value;
   }
+  dropWhatSchemaRefuses(ctx, out, file);
   const header = ` Exported from ${visibleText(baseName(file))} by canvas-as-code export bmml (BMML v2).`;
   const written = writeBmml(out, header);
   if ('problem' in written) return refuse(written.problem);

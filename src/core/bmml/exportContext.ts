@@ -32,6 +32,11 @@ export class ExportContext {
     this.dropped.push({ file, path: pathText(path), value, reason: formatBmml(key, args) });
   }
 
+  /** A value taken out of the BMML being written (its path is BMML's, not the canvas's). */
+  dropBmml(file: string, bmmlPath: (string | number)[], value: unknown): void {
+    this.dropped.push({ file, path: `bmml:${pathText(bmmlPath)}`, value, reason: formatBmml('notInSchema', []) });
+  }
+
   note(key: BmmlMessage, args: string[]): void {
     this.notes.push(bmmlProblem('warning', key, args.map((a) => visibleText(a))));
   }

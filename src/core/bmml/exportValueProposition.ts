@@ -86,6 +86,8 @@ export function mergeValuePropositions(ctx: ExportContext, vpcs: readonly Vpc[],
         if (data[detail.block] !== undefined) ctx.drop(file, [detail.block], data[detail.block], 'noHome', ['this canvas', ownerNoun]);
         continue;
       }
+      const strays = Array.isArray(kept[detail.key]) ? (kept[detail.key] as Plain[]) : [];
+      if (!cards.length && !strays.length) continue;
       const list = ((owner[detail.key] as Plain[] | undefined) ??= []);
       const existing = byId(list);
       const link = FIT_LINKS.find((l) => l.from === detail.key);
@@ -105,7 +107,7 @@ export function mergeValuePropositions(ctx: ExportContext, vpcs: readonly Vpc[],
           existing.set(id, entry);
         } else if (JSON.stringify(before) !== JSON.stringify(entry)) ctx.drop(file, [detail.block, j], card, 'conflict', [vpcs.find((v, k) => k < i && sides[k][detail.owner === 'customer_segments' ? 'segment' : 'proposition'] === ownerId)?.source.name ?? 'another canvas']);
       });
-      if (Array.isArray(kept[detail.key])) list.push(...(kept[detail.key] as Plain[]));
+      for (const stray of strays) if (!list.some((e) => JSON.stringify(e) === JSON.stringify(stray))) list.push(stray);
     }
     for (const key of Object.keys(kept)) if (key !== 'fit' && key !== 'mappings' && !DETAILS.some((d) => d.key === key)) ctx.drop(file, [XBMML, key], kept[key], 'noField', [key, 'a value-proposition canvas']);
     if (!seg || !vp) {

@@ -32,6 +32,7 @@ export const BMML_MESSAGES = {
   conflict: 'differs from the copy kept from {0}',
   noHome: '{0} links to no {1} of the business model',
   xbmmlOverridden: 'x-bmml holds a value that the canvas\'s own field replaces',
+  notInSchema: 'BMML v2\'s schema allows no such key (import kept it under x-bmml)',
   vpcTitle: 'the title of a value-proposition canvas (BMML has no such title)',
   defaulted: 'meta.{0} set to "{1}": BMML requires it (set x-bmml: {meta: {{0}: …}} to choose)',
   renamedId: '{0} id "{1}" written as "{2}" (BMML ids start with "{3}")',
