@@ -38,6 +38,10 @@ export const MESSAGES = {
   failedSegmentCheck: 'Segment "{0}" fails the "{1}" check: {2}',
   emptyBlockMissing: 'The canvas has no {0} block: {1}',
   emptyBlockEmpty: 'The {0} block is empty: {1}',
+  unrelievedPain: 'Pain "{0}" is not relieved: no pain reliever names it in its relieves.',
+  unrelievedPainNoId: 'Pain "{0}" is not relieved: it has no id, so no pain reliever can name it.',
+  uncreatedGain: 'Gain "{0}" is not created: no gain creator names it in its creates.',
+  uncreatedGainNoId: 'Gain "{0}" is not created: it has no id, so no gain creator can name it.',
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -6,7 +6,7 @@
  */
 import type { CanvasModel, Card } from './model';
 import { cardLabel } from './rules/context';
-import { BLOCK_BY_KEY } from './schema';
+import { kindInfo } from './schema';
 import type { Span } from './types';
 import { declarationOf, modelIndex, occurrenceAt, targetKey, targetOf } from './codeActions/modelIndex';
 import { writtenEnd } from './codeActions/yamlNodes';
@@ -38,6 +38,7 @@ function cardSymbol(card: Card): CanvasSymbol {
 /** Blocks in file order, each with its cards. */
 export function documentSymbols(model: CanvasModel): CanvasSymbol[] {
   const symbols: CanvasSymbol[] = [];
+  const { blockByKey } = kindInfo(model.kind);
   for (const block of model.blocks.values()) {
     const children = block.cards.map(cardSymbol);
     let end = block.keySpan.end;
@@ -46,7 +47,7 @@ export function documentSymbols(model: CanvasModel): CanvasSymbol[] {
     symbols.push({
       kind: 'block',
       name: block.key,
-      detail: BLOCK_BY_KEY.get(block.key)?.title ?? '',
+      detail: blockByKey.get(block.key)?.title ?? '',
       span: { start: block.keySpan.start, end },
       selectionSpan: block.keySpan,
       children,

@@ -12,6 +12,9 @@ export const DEFAULT_SEVERITIES: Readonly<Record<RuleCode, Severity>> = {
   'unlinked-platform-side': 'warning',
   'failed-segment-check': 'information',
   'empty-block': 'hint',
+  'unknown-canvas': 'error',
+  'unrelieved-pain': 'warning',
+  'uncreated-gain': 'information',
 };
 
 const SETTINGS: ReadonlySet<string> = new Set(['off', 'hint', 'information', 'warning', 'error']);

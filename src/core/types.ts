@@ -10,6 +10,9 @@ export const RULE_CODES = [
   'unlinked-platform-side',
   'failed-segment-check',
   'empty-block',
+  'unknown-canvas',
+  'unrelieved-pain',
+  'uncreated-gain',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

@@ -121,7 +121,7 @@ describe('config schema and editor help', () => {
 
   it('hover explains rule names, severities and keys', () => {
     const text = 'rules:\n  empty-block: off\n';
-    assert.match(configHover(text, text.indexOf('empty'))!.contents, /^\*\*empty-block\*\* — One of the nine blocks is missing or empty\..*Default: `hint`/s);
+    assert.match(configHover(text, text.indexOf('empty'))!.contents, /^\*\*empty-block\*\* — One of the blocks of the canvas's kind is missing or empty\..*Default: `hint`/s);
     assert.match(configHover(text, text.indexOf('off') + 1)!.contents, /^\*\*off\*\* — Not reported at all\./);
     assert.match(configHover(text, 1)!.contents, /^\*\*rules\*\*/);
     assert.equal(configHover(text, text.length), undefined);

@@ -65,6 +65,20 @@ describe('CLI init', () => {
     assert.deepEqual(readdirSync(join(dir, 'ro')), []);
   });
 
+  it('--kind lean and --kind value-proposition write their starters, with no finding', () => {
+    const dir = temp();
+    assert.deepEqual(run(['--kind', 'lean'], dir), { code: 0, out: 'created lean.canvas.yaml\n', err: '' });
+    assert.deepEqual(run(['--kind=value-proposition', 'fit.canvas.yaml'], dir), { code: 0, out: 'created fit.canvas.yaml\n', err: '' });
+    const lean = readFileSync(join(dir, 'lean.canvas.yaml'), 'utf8');
+    const fit = readFileSync(join(dir, 'fit.canvas.yaml'), 'utf8');
+    assert.equal(lean, starterCanvas('lean'));
+    assert.equal(fit, starterCanvas('value-proposition'));
+    assert.ok(lean.startsWith('# Lean Canvas (lean)\n') && lean.includes('\ncanvas: lean\n'));
+    assert.ok(fit.startsWith('# Value Proposition Canvas (value-proposition)\n') && fit.includes('\ncanvas: value-proposition\n'));
+    assert.deepEqual(validateCanvas(lean).diagnostics, []);
+    assert.deepEqual(validateCanvas(fit).diagnostics, []);
+  });
+
   it('an unknown kind: exit 2 listing the kinds', () => {
     const dir = temp();
     assert.deepEqual(run(['--kind', 'leen'], dir), { code: 2, out: '', err: `canvas-as-code: unknown canvas kind "leen"; the kinds are business-model, lean, value-proposition\n\n${USAGE}` });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BLOCKS, canvasSchema, DEFAULT_SEVERITIES, MESSAGES, RULE_CODES, validateCanvas } from '../../src/core';
+import { BLOCKS, CANVAS_KINDS, canvasSchema, DEFAULT_SEVERITIES, kindInfo, MESSAGES, RULE_CODES, validateCanvas } from '../../src/core';
 import type { JsonSchema } from '../../src/core';
 
 const ROOT = join(__dirname, '../../..');
@@ -14,49 +14,77 @@ function* walk(schema: JsonSchema, path: string): Generator<[string, JsonSchema]
   if (schema.items) yield* walk(schema.items, `${path}/items`);
 }
 
-describe('the schema', () => {
-  it('has an $id and knows the nine blocks of domain.md, in canvas order', () => {
+describe('the schema of each kind', () => {
+  it('business-model: an $id and the nine blocks of domain.md, in canvas order', () => {
     assert.match(String((canvasSchema as { $id?: string }).$id), /^https:\/\/.+business-model\.schema\.json$/);
     assert.deepEqual(
       BLOCKS.map((b) => b.key),
       ['key-partnerships', 'key-activities', 'key-resources', 'value-propositions', 'customer-relationships', 'channels', 'customer-segments', 'cost-structure', 'revenue-streams'],
     );
-    for (const block of BLOCKS) {
-      assert.ok(block.question && block.position && block.guide, `${block.key} has its question, position and guide`);
-      assert.ok(block.card.title, `${block.key} has a card schema`);
-    }
   });
 
-  it('documents every property with a title, a markdown description and a plain one', () => {
-    for (const [path, s] of walk(canvasSchema, '#')) {
-      if (!/\/properties\/[^/]+$/.test(path)) continue;
-      const target = s.$ref ? undefined : s;
-      if (!target) continue;
-      assert.ok(target.title, `${path} has a title`);
-      assert.ok(target.markdownDescription, `${path} has a markdownDescription`);
-      assert.ok(target.description, `${path} has a description`);
-    }
+  it('lean and value-proposition: the block keys of format.md, in canvas order', () => {
+    assert.deepEqual(
+      kindInfo('lean').blocks.map((b) => b.key),
+      ['problem', 'existing-alternatives', 'solution', 'key-metrics', 'unique-value-proposition', 'high-level-concept', 'unfair-advantage', 'channels', 'customer-segments', 'early-adopters', 'cost-structure', 'revenue-streams'],
+    );
+    assert.deepEqual(
+      kindInfo('value-proposition').blocks.map((b) => b.key),
+      ['customer-jobs', 'pains', 'gains', 'products-and-services', 'pain-relievers', 'gain-creators'],
+    );
   });
 
-  it('documents every enumeration value (labels, markdown and plain descriptions of equal length)', () => {
-    let enums = 0;
-    for (const [path, s] of walk(canvasSchema, '#')) {
-      if (!s.enum) continue;
-      enums++;
-      assert.equal(s.enumItemLabels?.length, s.enum.length, `${path} enumItemLabels`);
-      assert.equal(s.markdownEnumDescriptions?.length, s.enum.length, `${path} markdownEnumDescriptions`);
-      assert.equal(s.enumDescriptions?.length, s.enum.length, `${path} enumDescriptions`);
-    }
-    assert.ok(enums >= 16, `found ${enums} enumerations`);
-  });
+  for (const kind of CANVAS_KINDS) {
+    const { schema, blocks } = kindInfo(kind);
 
-  it('rejects unknown keys everywhere except x- keys', () => {
-    for (const [path, s] of walk(canvasSchema, '#')) {
-      if (s.type !== 'object' && !(Array.isArray(s.type) && s.type.includes('object'))) continue;
-      if (!s.properties) continue;
-      assert.equal(s.additionalProperties, false, `${path} closes additionalProperties`);
-    }
-  });
+    it(`${kind}: an $id, a title, and every block with its question, position, guide, cell and card schema`, () => {
+      assert.equal((schema as { $id?: string }).$id, `https://canvas-as-code.github.io/schemas/${kind}.schema.json`);
+      assert.ok(schema.title && schema.markdownDescription && schema.description);
+      for (const block of blocks) {
+        assert.ok(block.title && block.markdownDescription && block.question && block.position && block.guide, `${block.key} has its words`);
+        assert.ok(block.cell && block.card.title && block.card.markdownDescription, `${block.key} has a cell and a card schema`);
+      }
+    });
+
+    it(`${kind}: documents every property with a title, a markdown description and a plain one`, () => {
+      let properties = 0;
+      for (const [path, s] of walk(schema, '#')) {
+        if (!/\/properties\/[^/]+$/.test(path) || s.$ref) continue;
+        properties++;
+        assert.ok(s.title, `${path} has a title`);
+        assert.ok(s.markdownDescription, `${path} has a markdownDescription`);
+        assert.ok(s.description, `${path} has a description`);
+      }
+      assert.ok(properties >= 10, `${kind}: ${properties} properties`);
+    });
+
+    it(`${kind}: documents every enumeration value (labels, markdown and plain descriptions of equal length)`, () => {
+      let enums = 0;
+      for (const [path, s] of walk(schema, '#')) {
+        if (!s.enum) continue;
+        enums++;
+        assert.equal(s.enumItemLabels?.length, s.enum.length, `${path} enumItemLabels`);
+        assert.equal(s.markdownEnumDescriptions?.length, s.enum.length, `${path} markdownEnumDescriptions`);
+        assert.equal(s.enumDescriptions?.length, s.enum.length, `${path} enumDescriptions`);
+        for (const [i, label] of (s.enumItemLabels ?? []).entries()) assert.ok(label && s.markdownEnumDescriptions?.[i], `${path} value ${String(s.enum[i])}`);
+      }
+      assert.ok(enums >= { 'business-model': 16, lean: 6, 'value-proposition': 6 }[kind], `${kind}: found ${enums} enumerations`);
+    });
+
+    it(`${kind}: rejects unknown keys everywhere except x- keys`, () => {
+      for (const [path, s] of walk(schema, '#')) {
+        if (s.type !== 'object' && !(Array.isArray(s.type) && s.type.includes('object'))) continue;
+        if (!s.properties) continue;
+        assert.equal(s.additionalProperties, false, `${path} closes additionalProperties`);
+      }
+    });
+
+    it(`${kind}: the canvas property offers every kind, with labels`, () => {
+      const canvas = schema.properties?.canvas;
+      assert.deepEqual(canvas?.enum, [...CANVAS_KINDS]);
+      assert.deepEqual(canvas?.enumItemLabels, ['Business Model Canvas', 'Lean Canvas', 'Value Proposition Canvas']);
+    });
+  }
 
   it('reference fields are found from the schema, not listed by hand', () => {
     const segments = BLOCKS.find((b) => b.key === 'customer-segments')!;
@@ -64,6 +92,7 @@ describe('the schema', () => {
     const relationships = BLOCKS.find((b) => b.key === 'customer-relationships')!;
     assert.equal(relationships.references.get('segments'), 'customer-segments');
     assert.equal(relationships.references.get('channels'), 'channels');
+    assert.equal(kindInfo('value-proposition').blockByKey.get('pain-relievers')?.references.get('relieves'), 'pains');
   });
 });
 

@@ -17,8 +17,13 @@ describe('severities', () => {
       'unlinked-platform-side',
       'failed-segment-check',
       'empty-block',
+      'unknown-canvas',
+      'unrelieved-pain',
+      'uncreated-gain',
     ]);
     assert.equal(DEFAULT_SEVERITIES['unserved-segment'], 'warning');
+    assert.equal(DEFAULT_SEVERITIES['unrelieved-pain'], 'warning');
+    assert.equal(DEFAULT_SEVERITIES['uncreated-gain'], 'information');
     assert.equal(DEFAULT_SEVERITIES['segment-without-relationship'], 'information');
     assert.equal(DEFAULT_SEVERITIES['empty-block'], 'hint');
   });

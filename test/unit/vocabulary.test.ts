@@ -51,7 +51,7 @@ describe('the vocabulary', () => {
     assert.deepEqual(kindInfo('value-proposition').grid, { columns: 4, rows: 2 });
     assert.deepEqual(kindInfo('lean').blockByKey.get('existing-alternatives')?.cell, { column: 1, row: 2, columns: 2, rows: 1 });
     assert.deepEqual(kindInfo('lean').blockByKey.get('revenue-streams')?.cell, { column: 6, row: 3, columns: 5, rows: 1 });
-    assert.equal(kindInfo('lean').title, 'Lean Canvas');
+    assert.equal(kindInfo('lean').title, 'Lean canvas');
     assert.equal(kindInfo('business-model').blockByKey.get('customer-segments')?.group, undefined);
   });
 
@@ -69,6 +69,19 @@ describe('the vocabulary', () => {
       }
       assert.equal(taken.size, grid.columns * grid.rows, `${kind} fills its grid`);
     }
+  });
+
+  it('a block key means the same block title in every kind that has it (the diff relies on it)', () => {
+    const titles = new Map<string, string>();
+    const shared: string[] = [];
+    for (const kind of CANVAS_KINDS) {
+      for (const block of kindInfo(kind).blocks) {
+        if (titles.has(block.key)) shared.push(block.key);
+        assert.equal(titles.get(block.key) ?? block.title, block.title, `${block.key} in ${kind}`);
+        titles.set(block.key, block.title);
+      }
+    }
+    assert.deepEqual(shared, ['channels', 'customer-segments', 'cost-structure', 'revenue-streams']);
   });
 
   it('finds the 1.1 reference fields of every kind in the schema', () => {

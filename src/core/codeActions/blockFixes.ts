@@ -1,5 +1,5 @@
 import { MESSAGES } from '../messages';
-import { BLOCK_BY_KEY } from '../schema';
+import { kindInfo } from '../schema';
 import { action } from './actions';
 import { addCardToBlock, placeholderCard } from './blocks';
 import type { CodeAction, FixContext } from './types';
@@ -8,8 +8,8 @@ import type { CodeAction, FixContext } from './types';
 export function emptyBlockFixes(context: FixContext): CodeAction[] {
   const { diagnostic } = context;
   const block = diagnostic.args[0];
-  if (!block || !BLOCK_BY_KEY.has(block)) return [];
+  if (!block || !kindInfo(context.model.kind).blockByKey.has(block)) return [];
   const missing = diagnostic.template === MESSAGES.emptyBlockMissing;
   if (missing && context.model.blocks.has(block)) return [];
-  return action(context, missing ? 'addBlock' : 'addFirstCard', [block], addCardToBlock(context, block, placeholderCard(block)));
+  return action(context, missing ? 'addBlock' : 'addFirstCard', [block], addCardToBlock(context, block, placeholderCard(block, context.model.kind)));
 }

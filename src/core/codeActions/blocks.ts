@@ -2,7 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, Node, Pair } from 'yaml';
 import type { TextEdit } from '../edits';
 import { formatTemplate } from '../messages';
 import type { CanvasModel } from '../model';
-import { BLOCK_BY_KEY } from '../schema';
+import { CanvasKind, kindInfo } from '../schema';
 import { modelIndex } from './modelIndex';
 import { appendToFlow, appendToSequence, blockItem, fillEmptyValue, ItemText } from './sequences';
 import { columnOf, eolOf, lineEndOf, lowerFirst, yamlString } from './text';
@@ -16,15 +16,15 @@ export function cardItem(entries: [string, string][]): ItemText {
   return { lines: pairs, flow: `{ ${pairs.join(', ')} }` };
 }
 
-/** What a card of a block is called: "customer segment", "cost" (the schema's card title). */
-export function cardNoun(block: string): string {
-  const info = BLOCK_BY_KEY.get(block);
+/** What a card of a block (of a canvas of `kind`) is called: "customer segment", "cost" (the schema's card title). */
+export function cardNoun(block: string, kind: CanvasKind): string {
+  const info = kindInfo(kind).blockByKey.get(block);
   return lowerFirst(info?.card.title ?? info?.title ?? block);
 }
 
 /** A first card for an empty block: only a name to replace, `New key activity`. */
-export function placeholderCard(block: string): ItemText {
-  return cardItem([['name', yamlString(formatTemplate(PLACEHOLDERS.cardName, [cardNoun(block)]))]]);
+export function placeholderCard(block: string, kind: CanvasKind): ItemText {
+  return cardItem([['name', yamlString(formatTemplate(PLACEHOLDERS.cardName, [cardNoun(block, kind)]))]]);
 }
 
 /**

@@ -59,7 +59,7 @@ export function unknownReferenceFixes(context: FixContext): CodeAction[] {
       ['id', yamlString(reference.id)],
       ['name', yamlString(nameFromId(reference.id))],
     ]);
-    const args = [cardNoun(reference.targetBlock), reference.id, reference.targetBlock];
+    const args = [cardNoun(reference.targetBlock, context.model.kind), reference.id, reference.targetBlock];
     fixes.push(...action(context, 'createCard', args, addCardToBlock(context, reference.targetBlock, item), !fixes.length));
   }
   fixes.push(...action(context, 'removeReference', [reference.id, reference.field], removeReference(text, card, reference)));

@@ -158,7 +158,7 @@ function missingKeyFixes(context: FixContext, found: FoundNode): CodeAction[] {
   if (missing === 'name') {
     const card = context.model.cards.find((c) => c.node === map);
     if (!card) return [];
-    const name = card.id ? nameFromId(card.id.value) : formatTemplate(PLACEHOLDERS.cardName, [cardNoun(card.block)]);
+    const name = card.id ? nameFromId(card.id.value) : formatTemplate(PLACEHOLDERS.cardName, [cardNoun(card.block, context.model.kind)]);
     return action(context, 'addName', [], prependPair(text, map, `name: ${yamlString(name)}`), true);
   }
   return [];

@@ -68,12 +68,12 @@ export function segmentNotNamedFixes(context: FixContext): CodeAction[] {
       action(
         context,
         'addToField',
-        [id, SEGMENTS_FIELD, cardNoun(block), cardLabel(card)],
+        [id, SEGMENTS_FIELD, cardNoun(block, context.model.kind), cardLabel(card)],
         addReferences(context.text, card, SEGMENTS_FIELD, [id], context.style),
       ),
     );
   }
-  const base = kebabCase(segment.name ?? '') || kebabCase(cardNoun(segment.block));
+  const base = kebabCase(segment.name ?? '') || kebabCase(cardNoun(segment.block, context.model.kind));
   const id = freeId(context.model, base);
   const pair = `id: ${yamlString(id)}`;
   let idEdit: TextEdit | undefined;
@@ -85,7 +85,7 @@ export function segmentNotNamedFixes(context: FixContext): CodeAction[] {
   if (alreadyNamed) return action(context, 'addId', [id], idEdit, true);
   return candidates.flatMap((card) => {
     const named = addReferences(context.text, card, SEGMENTS_FIELD, [id], context.style);
-    return action(context, 'addIdAndField', [id, SEGMENTS_FIELD, cardNoun(block), cardLabel(card)], named && [idEdit, ...named], candidates.length === 1);
+    return action(context, 'addIdAndField', [id, SEGMENTS_FIELD, cardNoun(block, context.model.kind), cardLabel(card)], named && [idEdit, ...named], candidates.length === 1);
   });
 }
 

@@ -19,7 +19,7 @@
  */
 import { isMap, isScalar, isSeq, Node, Pair } from 'yaml';
 import type { CanvasModel, Card } from '../model';
-import { BLOCK_BY_KEY, BLOCKS } from '../schema';
+import { CanvasKind, DEFAULT_KIND, kindInfo } from '../schema';
 import { keyText } from '../yamlPath';
 
 export interface ValueChange {
@@ -100,8 +100,13 @@ interface Pairing {
   new: Card;
 }
 
+/** The kind whose block order and titles a diff uses: the new version's (else the old one's). */
+function diffKind(oldModel: CanvasModel | undefined, newModel: CanvasModel | undefined): CanvasKind {
+  return newModel?.kind ?? oldModel?.kind ?? DEFAULT_KIND;
+}
+
 function blockOrder(oldModel: CanvasModel | undefined, newModel: CanvasModel | undefined): string[] {
-  const keys = BLOCKS.map((b) => b.key);
+  const keys = kindInfo(diffKind(oldModel, newModel)).blocks.map((b) => b.key);
   const known = new Set(keys);
   for (const model of [oldModel, newModel]) for (const key of model?.blocks.keys() ?? []) if (!known.has(key)) (known.add(key), keys.push(key));
   return keys;
@@ -141,10 +146,10 @@ function valueChange(field: string, from: string | undefined, to: string | undef
 }
 
 /** The card's other fields (not read by the model, not references), as their YAML nodes. */
-function otherFields(card: Card): Map<string, unknown> {
+function otherFields(card: Card, kind: CanvasKind): Map<string, unknown> {
   const out = new Map<string, unknown>();
   if (!isMap(card.node)) return out;
-  const refs = BLOCK_BY_KEY.get(card.block)?.references;
+  const refs = kindInfo(kind).blockByKey.get(card.block)?.references;
   for (const pair of card.node.items as Pair[]) {
     const key = keyText(pair.key);
     if (key === undefined || MODEL_FIELDS.has(key) || refs?.has(key) || out.has(key)) continue;
@@ -184,7 +189,8 @@ function textOf(value: unknown): string {
   }
 }
 
-function compareCards(a: Card, b: Card, rename: ReadonlyMap<string, string>): FieldChange[] {
+/** Compares a card of the old version (a canvas of `kinds.old`) with one of the new. */
+function compareCards(a: Card, b: Card, rename: ReadonlyMap<string, string>, kinds: { old: CanvasKind; new: CanvasKind }): FieldChange[] {
   const changes: FieldChange[] = [];
   const add = (change: FieldChange | undefined) => change && changes.push(change);
   add(valueChange('id', a.id?.value, b.id?.value));
@@ -200,8 +206,8 @@ function compareCards(a: Card, b: Card, rename: ReadonlyMap<string, string>): Fi
     for (const field of fields) add(listChange(field, from.get(field) ?? [], to.get(field) ?? []));
   }
   if (isMap(a.node) || isMap(b.node)) {
-    const from = otherFields(a);
-    const to = otherFields(b);
+    const from = otherFields(a, kinds.old);
+    const to = otherFields(b, kinds.new);
     for (const field of new Set([...from.keys(), ...to.keys()])) {
       const x = from.get(field);
       const y = to.get(field);
@@ -297,11 +303,14 @@ export function diffCanvases(oldModel: CanvasModel | undefined, newModel: Canvas
   const rename = new Map<string, string>();
   for (const p of pairs) if (p.old.id && p.new.id && p.old.id.value !== p.new.id.value) rename.set(p.old.id.value, p.new.id.value);
 
+  const kinds = { old: oldModel?.kind ?? diffKind(oldModel, newModel), new: diffKind(oldModel, newModel) };
+  const { blockByKey } = kindInfo(kinds.new);
+  const oldBlocks = kindInfo(kinds.old).blockByKey;
   const blocks = new Map<string, BlockDiff>();
   const blockOf = (key: string): BlockDiff => {
     let entry = blocks.get(key);
     if (!entry) {
-      entry = { block: key, title: BLOCK_BY_KEY.get(key)?.title ?? key, added: [], removed: [], changed: [], moved: [], reordered: false };
+      entry = { block: key, title: blockByKey.get(key)?.title ?? oldBlocks.get(key)?.title ?? key, added: [], removed: [], changed: [], moved: [], reordered: false };
       blocks.set(key, entry);
     }
     return entry;
@@ -318,7 +327,7 @@ export function diffCanvases(oldModel: CanvasModel | undefined, newModel: Canvas
       summary.added++;
       continue;
     }
-    const changes = compareCards(p.old, p.new, rename);
+    const changes = compareCards(p.old, p.new, rename, kinds);
     if (p.old.block !== p.new.block) {
       blockOf(card.block).moved.push({ ...ref(card), oldIndex: p.old.index, changes, from: p.old.block });
       summary.moved++;

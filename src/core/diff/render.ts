@@ -4,7 +4,7 @@
  * {@link visibleText} for the terminal, markdownEscape.ts for Markdown.
  */
 import { markdownCode, markdownText } from '../render/markdownEscape';
-import { BLOCK_BY_KEY } from '../schema';
+import { CANVAS_KINDS, kindInfo } from '../schema';
 import { visibleText } from '../visibleText';
 import type { BlockDiff, CanvasDiff, CardRef, DiffSummary, FieldChange } from './diff';
 
@@ -29,8 +29,18 @@ export function summaryLine(diff: CanvasDiff): string {
   return parts.join(', ');
 }
 
+/**
+ * The title of the block a card moved from. The diff does not carry the kinds, and needs not: a
+ * block key means the same block, with the same title, in every kind that has it (channels,
+ * customer-segments, cost-structure and revenue-streams are in the business model and the Lean
+ * Canvas alike; test/unit/vocabulary.test.ts holds to that).
+ */
 function blockTitle(key: string): string {
-  return BLOCK_BY_KEY.get(key)?.title ?? key;
+  for (const kind of CANVAS_KINDS) {
+    const block = kindInfo(kind).blockByKey.get(key);
+    if (block) return block.title;
+  }
+  return key;
 }
 
 // ---------------------------------------------------------------------------------------------

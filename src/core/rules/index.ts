@@ -3,6 +3,7 @@ import type { CanvasModel } from '../model';
 import { createRuleContext, Rule } from './context';
 import { duplicateId } from './duplicateId';
 import { emptyBlock } from './emptyBlock';
+import { uncreatedGain, unrelievedPain } from './fitRules';
 import { orphanCard } from './orphanCard';
 import { failedSegmentCheck, segmentWithoutRelationship, unlinkedPlatformSide, unservedSegment } from './segmentRules';
 import { unknownReference } from './unknownReference';
@@ -16,6 +17,8 @@ export const RULES: readonly Rule[] = [
   segmentWithoutRelationship,
   unlinkedPlatformSide,
   failedSegmentCheck,
+  unrelievedPain,
+  uncreatedGain,
   emptyBlock,
 ];
 
