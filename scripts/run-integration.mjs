@@ -7,7 +7,7 @@
 // Launcher: desktop VS Code through @vscode/test-electron when one can be downloaded and shown,
 // otherwise (or with CANVAS_TEST_OFFLINE=1) code-server in headless Chromium.
 //
-// usage: node scripts/run-integration.mjs [--modes node,web,vsix,start] [--no-build] [--keep]
+// usage: node scripts/run-integration.mjs [--modes node,web,vsix,start] [--no-build] [--keep] [--grep TITLE]
 // env:   CANVAS_TEST_OFFLINE=1, CANVAS_TEST_DEADLINE_S (whole run, default 480)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,7 @@ const { values: options } = parseArgs({
     modes: { type: 'string', default: 'node,web,vsix,start' },
     'no-build': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false }, // keep temp dirs of passing sessions too
+    grep: { type: 'string' }, // only the tests whose full title matches (node and web sessions)
   },
 });
 const modes = options.modes.split(',').map((m) => m.trim()).filter(Boolean);
@@ -185,7 +186,7 @@ async function runSession(mode, launcher) {
   const testEnv = {
     CANVAS_TEST_MODE: mode,
     CANVAS_TEST_RESULT: resultFile,
-    ...(mode === 'vsix' ? { CANVAS_TEST_GREP: '@vsix', CANVAS_TEST_EXTENSIONS_DIR: join(tmp, 'extensions') } : {}),
+    ...(mode === 'vsix' ? { CANVAS_TEST_GREP: '@vsix', CANVAS_TEST_EXTENSIONS_DIR: join(tmp, 'extensions') } : options.grep ? { CANVAS_TEST_GREP: options.grep } : {}),
   };
   print(`\n── ${mode} session ──`);
   const session = await prepare(mode, tmp, launcher, testEnv);

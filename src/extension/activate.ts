@@ -3,8 +3,10 @@ import { registerBmmlCommands } from './bmmlCommands';
 import { DiagnosticsController } from './diagnosticsController';
 import { ConfigFiles } from './configFile';
 import { CanvasDocumentCache } from './documentCache';
+import { registerLinks } from './links';
 import { registerNewCanvas } from './newCanvas';
 import { registerPreview } from './preview';
+import { previewLinks } from './preview/segmentLinks';
 import { registerCodeActions } from './providers/codeActions';
 import { registerCompletion } from './providers/completion';
 import { registerHover } from './providers/hover';
@@ -23,7 +25,8 @@ export function activateCanvasAsCode(context: vscode.ExtensionContext): void {
   const configFiles = new ConfigFiles();
   useConfigFiles(configFiles);
   const cache = new CanvasDocumentCache();
-  const diagnostics = new DiagnosticsController(collection, cache);
+  const links = registerLinks(cache);
+  const diagnostics = new DiagnosticsController(collection, cache, (document, result) => links.diagnostics.diagnosticsFor(document, result));
   context.subscriptions.push(
     configFiles,
     { dispose: () => useConfigFiles(undefined) },
@@ -34,13 +37,21 @@ export function activateCanvasAsCode(context: vscode.ExtensionContext): void {
     collection,
     cache,
     diagnostics,
+    links,
+    // A business model changed (edited, or on disk): the canvases linking to it are checked again.
+    links.diagnostics.onDidInvalidate((uris) => {
+      for (const uri of uris) {
+        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (document) diagnostics.validateNow(document);
+      }
+    }),
     registerCompletion(cache),
     registerHover(cache),
     registerNavigation(cache),
-    registerRename(cache),
+    registerRename(cache, links.rename),
     registerCodeActions(cache),
     registerSemanticTokens(cache),
-    registerPreview(context, cache),
+    registerPreview(context, cache, previewLinks(cache, links.workspace)),
     registerNewCanvas(),
     registerBmmlCommands(),
     vscode.commands.registerCommand(VALIDATE_WORKSPACE_COMMAND, async () => {

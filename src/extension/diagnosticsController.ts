@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CanvasDiagnostic, ValidationResult } from '../core';
 import type { CanvasDocumentCache } from './documentCache';
 import { isCanvasDocument } from './languages';
 import { SECTION } from './settings';
@@ -15,9 +16,11 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
 
+  /** `extra`: more diagnostics of a document besides its own validation's (links across files). */
   constructor(
     readonly collection: vscode.DiagnosticCollection,
     private readonly cache: CanvasDocumentCache,
+    private readonly extra?: (document: vscode.TextDocument, result: ValidationResult) => CanvasDiagnostic[],
   ) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.validateNow(d)),
@@ -44,7 +47,9 @@ export class DiagnosticsController implements vscode.Disposable {
     if (!isCanvasDocument(document)) return;
     this.cancel(document.uri);
     const result = this.cache.get(document);
-    this.collection.set(document.uri, toVscodeDiagnostics(result.diagnostics, (o) => document.positionAt(o)));
+    const extra = this.extra?.(document, result) ?? [];
+    const diagnostics = extra.length ? [...result.diagnostics, ...extra].sort((a, b) => a.start - b.start || a.end - b.end) : result.diagnostics;
+    this.collection.set(document.uri, toVscodeDiagnostics(diagnostics, (o) => document.positionAt(o)));
   }
 
   private schedule(document: vscode.TextDocument, delayMs = TYPING_DELAY_MS): void {

@@ -11,14 +11,14 @@ export const VALIDATE_WORKSPACE_COMMAND = 'canvasAsCode.validateWorkspace';
  * its byte order mark, as VS Code detects it, else UTF-8. A BOM is not part of the document text,
  * so offsets are taken without it.
  */
-function decode(bytes: Uint8Array): string {
+export function decode(bytes: Uint8Array): string {
   const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
   const text = new TextDecoder(encoding).decode(bytes);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Offsets to positions for a text that is not open in an editor. */
-function positionsOf(text: string): (offset: number) => vscode.Position {
+export function positionsOf(text: string): (offset: number) => vscode.Position {
   const index = new LineIndex(text);
   return (offset) => {
     const p = index.positionAt(offset);

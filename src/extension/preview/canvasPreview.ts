@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import type { CanvasView } from '../../core/render/viewTypes';
 import { buildCanvasView } from '../../core/render/buildView';
 import type { Span } from '../../core';
-import type { HostMessage, HostMessageType, PreviewInit, WebviewMessage, WebviewMessageType } from '../../shared/protocol';
+import type { HostMessage, HostMessageType, PreviewInit, SegmentCanvases, WebviewMessage, WebviewMessageType } from '../../shared/protocol';
 import type { CanvasDocumentCache } from '../documentCache';
 import { SECTION } from '../settings';
 import { buildCompare, type CompareTexts } from './compareData';
 import { newNonce, previewHtml } from './html';
 import { cardCursorOffset } from './revealTarget';
 import { fileNameOf, previewLabels, previewTitle } from './labels';
+import type { PreviewLinks } from './segmentLinks';
 
 export const PREVIEW_VIEW_TYPE = 'canvasAsCode.preview';
 
@@ -23,6 +24,8 @@ export interface PreviewHost {
   readonly cache: CanvasDocumentCache;
   toggleLock(preview: CanvasPreview): void;
   exportCanvas(resource: vscode.Uri): void;
+  /** The value-proposition canvases linked to a business model's segments (segmentLinks.ts). */
+  readonly links?: PreviewLinks;
   activated(preview: CanvasPreview): void;
   disposed(preview: CanvasPreview): void;
 }
@@ -43,6 +46,8 @@ export interface PreviewSnapshot {
   received: WebviewMessageType[];
   /** Compare mode: what the shown canvas is compared with, and the last summary posted. */
   compare?: { against: string; summary?: { added: number; removed: number; changed: number; moved: number }; equal?: boolean };
+  /** The last `links` message's segments (value-proposition canvases per segment). */
+  links: SegmentCanvases[];
 }
 
 /** Compare mode's source: the old text (undefined: the file is new there) and how to name it. */
@@ -92,6 +97,8 @@ export class CanvasPreview implements vscode.Disposable {
   private readonly readyWaiters: { resolve(): void; reject(error: Error): void }[] = [];
   private compareSource: CompareSource | undefined;
   private lastCompare: PreviewSnapshot['compare'];
+  private linked: SegmentCanvases[] = [];
+  private linkedUri: string | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -116,6 +123,7 @@ export class CanvasPreview implements vscode.Disposable {
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (this.isResource(e.textEditor.document.uri)) this.postCursor(e.textEditor);
       }),
+      host.links?.onDidChange(() => void this.postLinks()) ?? { dispose() {} },
       vscode.workspace.onDidChangeConfiguration((e) => {
         // Severities changed: the diagnostics controller clears the cache in its own listener, before
         // or after this one, so redraw after an interval rather than now.
@@ -175,7 +183,7 @@ export class CanvasPreview implements vscode.Disposable {
         cspSource: webview.cspSource,
         nonce: newNonce(),
         scriptUri: asset('dist', 'webview', 'preview.js'),
-        styleUris: [asset('media', 'preview.css')],
+        styleUris: [asset('media', 'preview.css'), asset('media', 'links.css')],
         language: vscode.env.language,
       },
       init,
@@ -261,6 +269,7 @@ export class CanvasPreview implements vscode.Disposable {
     this.lastOutdated = outdated;
     this.shown = { uri, version: document.version };
     this.post({ type: 'view', uri, fileName: fileNameOf(document.uri), view, outdated });
+    void this.postLinks();
     if (this.compareSource) this.postCompare(document);
   }
 
@@ -313,6 +322,9 @@ export class CanvasPreview implements vscode.Disposable {
         this.shown = { uri: message.uri, version: message.version };
         this.post({ type: 'locked', locked: this.isLocked });
         await this.update();
+        // A reloaded page has no links drawn: post them again.
+        this.linkedUri = undefined;
+        void this.postLinks();
         if (this.compareSource && !this.isDisposed) this.postCompare(await this.document());
         {
           const editor = vscode.window.visibleTextEditors.find((e) => this.isResource(e.document.uri));
@@ -328,6 +340,12 @@ export class CanvasPreview implements vscode.Disposable {
         return;
       case 'openLink':
         await openWebLink(message.href);
+        return;
+      case 'openCanvas':
+        // Only a canvas this preview offered: the page cannot make the host open anything else.
+        if (this.linked.some((s) => s.canvases.some((c) => c.uri === message.uri))) {
+          await vscode.commands.executeCommand('vscode.open', vscode.Uri.parse(message.uri, true), { viewColumn: vscode.ViewColumn.One });
+        }
         return;
       case 'toggleLock':
         this.host.toggleLock(this);
@@ -370,6 +388,24 @@ export class CanvasPreview implements vscode.Disposable {
     editor.selection = cursor;
     editor.revealRange(cursor, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return editor;
+  }
+
+  /** Tells the page which segments have a value-proposition canvas (a business model's preview). */
+  private async postLinks(): Promise<void> {
+    const links = this.host.links;
+    if (!links || this.isDisposed || !this.ready) return;
+    let segments: SegmentCanvases[];
+    try {
+      const document = await this.document();
+      segments = await links.segmentsFor(document);
+    } catch {
+      return; // deleted or unreadable: keep what is drawn
+    }
+    if (this.isDisposed || !this.ready) return;
+    if (JSON.stringify(segments) === JSON.stringify(this.linked) && this.linkedUri === this.resourceUri.toString()) return;
+    this.linked = segments;
+    this.linkedUri = this.resourceUri.toString();
+    this.post({ type: 'links', uri: this.linkedUri, hint: vscode.l10n.t('Open the value proposition canvas'), segments });
   }
 
   /** Resolves once the page listens (after a reload too). */
@@ -417,6 +453,7 @@ export class CanvasPreview implements vscode.Disposable {
       posted: this.posted.slice(),
       received: this.received.slice(),
       ...(this.lastCompare ? { compare: { ...this.lastCompare } } : {}),
+      links: this.linked.map((s) => ({ segment: s.segment, canvases: s.canvases.map((c) => ({ ...c })) })),
     };
   }
 

@@ -5,6 +5,7 @@ import { isCanvasDocument } from '../languages';
 import { COMPARE_COMMAND, compareWith, type CompareOptions } from './compareCommand';
 import { exportCanvas, type ExportOptions } from './exportCanvas';
 import { PreviewManager } from './previewManager';
+import type { PreviewLinks } from './segmentLinks';
 
 export const PREVIEW_COMMANDS = {
   showPreview: 'canvasAsCode.showPreview',
@@ -47,7 +48,7 @@ function noCanvas(): undefined {
 }
 
 /** The live preview and the export: commands, the panel serializer, and the tests' internal hooks. */
-export function registerPreview(context: vscode.ExtensionContext, cache: CanvasDocumentCache): vscode.Disposable {
+export function registerPreview(context: vscode.ExtensionContext, cache: CanvasDocumentCache, links?: PreviewLinks): vscode.Disposable {
   const exportFrom = (source: vscode.Uri, options: ExportOptions = {}) =>
     exportCanvas(source, options, {
       cache,
@@ -55,7 +56,7 @@ export function registerPreview(context: vscode.ExtensionContext, cache: CanvasD
     });
   const manager: PreviewManager = new PreviewManager(context.extensionUri, cache, (resource) => {
     void vscode.commands.executeCommand(PREVIEW_COMMANDS.export, resource);
-  });
+  }, links);
 
   const show = (sideBySide: boolean, locked: boolean) =>
     failable(vscode.l10n.t('Opening the canvas preview'), (arg?: unknown) => {

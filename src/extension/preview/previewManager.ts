@@ -4,6 +4,7 @@ import type { CanvasDocumentCache } from '../documentCache';
 import { isCanvasDocument } from '../languages';
 import { CanvasPreview, PREVIEW_VIEW_TYPE, type PreviewHost, type PreviewSnapshot } from './canvasPreview';
 import { previewTitle } from './labels';
+import type { PreviewLinks } from './segmentLinks';
 
 export interface ShowOptions {
   sideBySide: boolean;
@@ -24,6 +25,7 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
     readonly extensionUri: vscode.Uri,
     readonly cache: CanvasDocumentCache,
     private readonly onExport: (resource: vscode.Uri) => void,
+    readonly links?: PreviewLinks,
   ) {
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {

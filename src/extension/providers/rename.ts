@@ -1,19 +1,30 @@
 import * as vscode from 'vscode';
 import { prepareRename, rename } from '../../core';
 import type { CanvasDocumentCache } from '../documentCache';
+import type { LinkRename } from '../links/linkRename';
 import { CANVAS_SELECTOR, toRange } from './spans';
 
-/** Rename of a card id from the id or any reference; invalid new ids are refused with a reason. */
-export function registerRename(cache: CanvasDocumentCache): vscode.Disposable {
+/**
+ * Rename of a card id from the id or any reference; invalid new ids are refused with a reason.
+ * `links`: ids other files name (a business model's segments and value propositions, and the
+ * values naming them in value-proposition canvases) are renamed in every file (links/linkRename.ts).
+ */
+export function registerRename(cache: CanvasDocumentCache, links?: LinkRename): vscode.Disposable {
   return vscode.languages.registerRenameProvider(CANVAS_SELECTOR, {
     prepareRename(document, position) {
       const model = cache.get(document).model;
       if (!model) throw new Error(vscode.l10n.t('Only a card id, or a reference to one, can be renamed.'));
       const location = prepareRename(model, document.offsetAt(position));
-      if ('error' in location) throw new Error(vscode.l10n.t(location.template, ...location.args));
+      if ('error' in location) {
+        const linked = links?.prepare(document, position);
+        if (linked) return linked;
+        throw new Error(vscode.l10n.t(location.template, ...location.args));
+      }
       return { range: toRange(document, location.span), placeholder: location.text };
     },
-    provideRenameEdits(document, position, newName) {
+    async provideRenameEdits(document, position, newName) {
+      const linked = await links?.edits(document, position, newName);
+      if (linked) return linked;
       const { model } = cache.get(document);
       if (!model) return undefined;
       const result = rename(document.getText(), model, document.offsetAt(position), newName);
