@@ -121,7 +121,7 @@ function addServingFits(ctx: ExportContext, fits: Plain[], served: readonly Serv
       if (cs === undefined) return void ctx.drop(file, [...path, i], ourId, 'danglingRef', ['customer segment']);
       if (pairs.has(`${vp} ${cs}`)) return;
       pairs.add(`${vp} ${cs}`);
-      fits.push({ id: ctx.generate(undefined, `${vp.replace(/^vp-/, '')}-${cs.replace(/^cs-/, '')}`, 'fit-', 'fit'), for: { value_propositions: [vp], customer_segments: [cs] } });
+      fits.push({ id: ctx.generate(undefined, `${vp.replace(/^vp-/, '')}-${cs.replace(/^cs-/, '')}`, 'fit-', 'fit', true), for: { value_propositions: [vp], customer_segments: [cs] } });
     });
   }
 }

@@ -48,9 +48,10 @@ export class ExportContext {
   }
 
   /** A new BMML id (second pass): the prefix before a slug of our id, or of the name when there is no id. */
-  generate(ourId: unknown, name: string, prefix: string, noun: string): string {
+  generate(ourId: unknown, name: string, prefix: string, noun: string, quiet = false): string {
     const base = typeof ourId === 'string' ? slugOf(ourId) : '';
     const id = this.ids.take(`${prefix}${base || slugOf(name) || noun.replace(/\W+/g, '-')}`);
+    if (quiet) return id;
     if (typeof ourId === 'string') this.note('renamedId', [noun, ourId, id, prefix]);
     else this.note('addedId', [noun, name, id]);
     return id;

@@ -118,7 +118,7 @@ export function mergeValuePropositions(ctx: ExportContext, vpcs: readonly Vpc[],
     const fitId = typeof fitKept === 'string' ? fitKept : isPlainObject(fitKept) && typeof fitKept.id === 'string' ? fitKept.id : undefined;
     let fit = fitId !== undefined ? fits.get(fitId) : undefined;
     if (!fit) {
-      const id = (fitId !== undefined && ctx.reserve(fitId, 'fit-')) || ctx.generate(undefined, `${proposition!.replace(/^vp-/, '')}-${segment!.replace(/^cs-/, '')}`, 'fit-', 'fit');
+      const id = (fitId !== undefined && ctx.reserve(fitId, 'fit-')) || ctx.generate(undefined, `${proposition!.replace(/^vp-/, '')}-${segment!.replace(/^cs-/, '')}`, 'fit-', 'fit', true);
       const entry: Plain = { id, for: { value_propositions: [], customer_segments: [] } };
       if (isPlainObject(fitKept)) for (const [key, value] of Object.entries(fitKept)) if (key !== 'id' && entry[key] === undefined) entry[key] = value;
       fit = { entry, vps: (entry.for as Plain).value_propositions as string[], css: (entry.for as Plain).customer_segments as string[], mappings: [] };

@@ -65,7 +65,7 @@ export function businessModelCanvas(ctx: ImportContext, file: string, fallbackTi
     const entries = ctx.data[spec.section];
     if (entries === undefined) continue;
     if (!Array.isArray(entries)) {
-      ctx.warn('notList', [spec.section], [spec.section]);
+      ctx.warn('notList', [spec.section], [spec.section], true);
       xbmml[spec.section] = entries;
       ctx.keep(file, [spec.section]);
       continue;
@@ -83,7 +83,7 @@ export function businessModelCanvas(ctx: ImportContext, file: string, fallbackTi
   if (fits !== undefined && (!Array.isArray(fits) || fits.length)) xbmml.fits = fits;
   for (const [key, value] of Object.entries(ctx.data)) {
     if (TOP_LEVEL.has(key)) continue;
-    ctx.warn('unknownSection', [key], [key]);
+    ctx.warn('unknownSection', [key], [key], true);
     xbmml[key] = value;
     ctx.keep(file, [key]);
   }

@@ -25,12 +25,13 @@ export class ImportContext {
     readonly data: Plain,
   ) {}
 
-  warn(key: BmmlMessage, args: string[], path: Path): void {
-    this.problems.push(bmmlProblem('warning', key, args.map((a) => visibleText(a)), this.read.locate(path)));
+  /** A warning at `path` (`atKey`: at the key that names it, for a section or field as a whole). */
+  warn(key: BmmlMessage, args: string[], path: Path, atKey = false): void {
+    this.problems.push(bmmlProblem('warning', key, args.map((a) => visibleText(a)), this.read.locate(path, atKey)));
   }
 
   keep(file: string, path: Path): void {
-    const at = this.read.locate(path);
+    const at = this.read.locate(path, typeof path[path.length - 1] === 'string');
     this.kept.push({ file, path: pathText(path), ...(at ? { line: at.line } : {}) });
   }
 

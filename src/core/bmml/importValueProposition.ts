@@ -42,7 +42,7 @@ export function planCanvases(ctx: ImportContext, businessModelFile: string): Pla
   const served = new Map<string, string[]>();
   const fits = ctx.data.fits;
   if (fits !== undefined && !Array.isArray(fits)) {
-    ctx.warn('notList', ['fits'], ['fits']);
+    ctx.warn('notList', ['fits'], ['fits'], true);
     ctx.keep(businessModelFile, ['fits']);
   }
   const order: unknown[] = [];

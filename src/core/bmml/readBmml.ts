@@ -15,8 +15,11 @@ export type Plain = Record<string, unknown>;
 export interface ReadBmml {
   data?: Plain;
   problems: BmmlProblem[];
-  /** The 1-based line and column of the node at `path`, or of its nearest ancestor with one. */
-  locate(path: Path): { line: number; column: number } | undefined;
+  /**
+   * The 1-based line and column of the node at `path`, or of its nearest ancestor with one; with
+   * `key`, of the key that names it (a section, a field) rather than its value.
+   */
+  locate(path: Path, key?: boolean): { line: number; column: number } | undefined;
 }
 
 export interface ReadOptions {
@@ -36,11 +39,14 @@ function describe(value: unknown): string {
   return `a ${typeof value === 'string' ? 'text' : typeof value}`;
 }
 
-function nodeAt(doc: Document, path: Path): Node | undefined {
+function nodeAt(doc: Document, path: Path, wantKey: boolean): Node | undefined {
   let node: unknown = doc.contents;
-  for (const key of path) {
-    if (isMap(node)) node = node.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.value;
-    else if (isSeq(node) && typeof key === 'number') node = node.items[key];
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+      node = wantKey && i === path.length - 1 ? pair?.key : pair?.value;
+    } else if (isSeq(node) && typeof key === 'number') node = node.items[key];
     else return undefined;
   }
   return (node as Node | undefined) ?? undefined;
@@ -78,9 +84,9 @@ export function readBmml(text: string, options: ReadOptions): ReadBmml {
   if (data === null || data === undefined) return fail('empty', []);
   if (!isPlainObject(data)) return fail('notMapping', [describe(data)], (doc.contents as Node | null)?.range?.[0]);
 
-  const locate = (path: Path) => {
+  const locate = (path: Path, key = false) => {
     for (let n = path.length; n >= 0; n--) {
-      const node = nodeAt(doc, path.slice(0, n));
+      const node = nodeAt(doc, path.slice(0, n), key && n === path.length);
       if (node?.range) return at(node.range[0]);
     }
     return undefined;
@@ -90,8 +96,8 @@ export function readBmml(text: string, options: ReadOptions): ReadBmml {
   if (version !== '2.0') {
     const v1 = v1Indicator(data);
     const shown = typeof version === 'string' ? `"${version}"` : String(version);
-    if (v1) return { problems: [bmmlProblem('error', 'version1', [v1.what, options.fileName], locate(v1.path))], locate };
-    if (version !== undefined) return { problems: [bmmlProblem('error', 'otherVersion', [shown, options.fileName], locate(['version']))], locate };
+    if (v1) return { problems: [bmmlProblem('error', 'version1', [v1.what, options.fileName], locate(v1.path, true))], locate };
+    if (version !== undefined) return { problems: [bmmlProblem('error', 'otherVersion', [shown, options.fileName], locate(['version'], true))], locate };
     problems.push(bmmlProblem('warning', 'noVersion', [], { line: 1, column: 1 }));
   }
   return { data, problems, locate };
