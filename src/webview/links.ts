@@ -1,5 +1,7 @@
 import type { SegmentCanvases, WebviewMessage } from '../shared/protocol';
 
+const SEGMENTS = 'customer-segments';
+
 /**
  * The badges that mark a business model's segments with a value-proposition canvas: one small
  * button per canvas on the segment's card, which asks the host to open it. The canvas's name is
@@ -40,12 +42,13 @@ export class SegmentLinksDom {
   apply(shownUri: string): void {
     for (const old of this.main.querySelectorAll('.vpc-links')) old.remove();
     if (shownUri !== this.uri) return;
+    // canvas.ts keys a card's element `block/key` (a card's key is its id).
     const cards = new Map<string, HTMLElement>();
-    for (const card of this.main.querySelectorAll<HTMLElement>('[data-block="customer-segments"] .card')) {
+    for (const card of this.main.querySelectorAll<HTMLElement>(`[data-block="${SEGMENTS}"] .card`)) {
       if (card.dataset.key !== undefined) cards.set(card.dataset.key, card);
     }
     for (const { segment, canvases } of this.segments) {
-      const card = cards.get(segment);
+      const card = cards.get(`${SEGMENTS}/${segment}`);
       if (!card || !canvases.length) continue;
       const row = document.createElement('div');
       row.className = 'vpc-links';
