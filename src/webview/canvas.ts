@@ -14,6 +14,8 @@ interface BlockDom {
 interface GroupDom {
   section: HTMLElement;
   title: HTMLElement;
+  /** Holds the grid with room around it for the group's shape (the profile's ellipse is its border). */
+  ring: HTMLElement;
   grid: HTMLElement;
 }
 
@@ -120,10 +122,13 @@ export class CanvasDom {
       const title = document.createElement('h2');
       title.className = 'group-title';
       title.id = headingId;
+      const ring = document.createElement('div');
+      ring.className = 'group-ring';
       const grid = document.createElement('div');
       grid.className = 'group-grid';
-      section.append(title, grid);
-      dom = { section, title, grid };
+      ring.appendChild(grid);
+      section.append(title, ring);
+      dom = { section, title, ring, grid };
       this.groups.set(group.key, dom);
     }
     dom.section.dataset.shape = group.shape;

@@ -39,7 +39,7 @@ export function buildChrome(root: HTMLElement, labels: PreviewLabels): Chrome {
   const kind = el('p', { className: 'kind' });
   const title = el('h1', { id: 'canvas-title' });
   const file = el('span', { className: 'file' });
-  heading.append(kind, title, file);
+  heading.append(title, file);
 
   const toolbar = el('div', { className: 'toolbar' });
   toolbar.setAttribute('role', 'toolbar');
@@ -74,7 +74,8 @@ export function buildChrome(root: HTMLElement, labels: PreviewLabels): Chrome {
   // Read with every card (their aria-describedby): how to reach its source from the keyboard.
   const cardHint = el('p', { id: CARD_HINT_ID, hidden: true, textContent: labels.cardHint });
 
-  root.replaceChildren(header, links, description, outdated, legend, main, problemsSection, cardHint);
+  // The kind sits above the header row (inside it, it would push the toolbar onto a line of its own).
+  root.replaceChildren(kind, header, links, description, outdated, legend, main, problemsSection, cardHint);
   return { kind, title, links, file, description, outdated, segmentSelect, problemCount, lockButton, exportButton, legend, main, problemsSection, problemList };
 }
 

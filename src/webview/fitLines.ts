@@ -84,11 +84,12 @@ export class FitLines {
       this.svg.remove();
       return;
     }
-    for (const grid of this.main.querySelectorAll<HTMLElement>('.group[data-shape="circle"] > .group-grid')) {
+    for (const grid of this.main.querySelectorAll<HTMLElement>('.group[data-shape="circle"] .group-grid')) {
       // Room for the ellipse above and below: it reaches BULGE of the rectangle's height beyond it.
       // (A narrow preview draws no ellipse: its CSS ignores the room.)
+      const ring = grid.parentElement!;
       const room = `${Math.ceil(grid.offsetHeight * BULGE) + 4}px`;
-      if (grid.style.getPropertyValue('--bulge') !== room) grid.style.setProperty('--bulge', room);
+      if (ring.style.getPropertyValue('--bulge') !== room) ring.style.setProperty('--bulge', room);
     }
     if (this.svg.parentNode !== this.main) this.main.appendChild(this.svg);
     const origin = this.main.getBoundingClientRect();

@@ -1,41 +1,12 @@
 // Compare mode of the preview page in real headless Chromium: the host's comparison (built by the
 // real core and src/extension/preview/compareData.ts) posted to the page, as the extension does.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as esbuild from 'esbuild';
-import { assertBuilt, closeBrowser, openPreview, ROOT } from './harness.mjs';
+import { assertBuilt, closeBrowser, loadCompareLib, openPreview, ROOT } from './harness.mjs';
 import { SMALL, viewOf } from './views.mjs';
 
 const URI = 'file:///w/test.canvas.yaml';
-
-let compareLib;
-async function loadCompareLib() {
-  if (compareLib) return compareLib;
-  const outfile = join(ROOT, 'out', 'test', 'browser', 'compare-lib.cjs');
-  mkdirSync(join(ROOT, 'out', 'test', 'browser'), { recursive: true });
-  await esbuild.build({
-    stdin: {
-      contents: `
-export { buildCompare, ENGLISH_TEXTS } from './src/extension/preview/compareData';
-export { validateCanvas } from './src/core/validate';
-`,
-      resolveDir: ROOT,
-      sourcefile: 'browser-compare-lib.ts',
-      loader: 'ts',
-    },
-    bundle: true,
-    packages: 'external',
-    format: 'cjs',
-    platform: 'node',
-    target: 'es2022',
-    outfile,
-    logLevel: 'warning',
-  });
-  compareLib = createRequire(import.meta.url)(outfile);
-  return compareLib;
-}
 
 const OLD = `${SMALL}key-partnerships:
   - id: insurer

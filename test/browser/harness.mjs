@@ -31,6 +31,7 @@ export { validateCanvas } from './src/core/validate';
 export { buildCanvasView } from './src/core/render/buildView';
 export { renderHtml } from './src/core/render/html';
 export { renderSvg } from './src/core/render/svg';
+export { kindInfo } from './src/core/kinds';
 `,
       resolveDir: ROOT,
       sourcefile: 'browser-test-lib.ts',
@@ -46,6 +47,34 @@ export { renderSvg } from './src/core/render/svg';
   });
   lib = createRequire(import.meta.url)(outfile);
   return lib;
+}
+
+let compareLib;
+/** The host's comparison (src/extension/preview/compareData.ts) and the core's validation, bundled once. */
+export async function loadCompareLib() {
+  if (compareLib) return compareLib;
+  const outfile = join(ROOT, 'out', 'test', 'browser', 'compare-lib.cjs');
+  mkdirSync(join(ROOT, 'out', 'test', 'browser'), { recursive: true });
+  await esbuild.build({
+    stdin: {
+      contents: `
+export { buildCompare, ENGLISH_TEXTS } from './src/extension/preview/compareData';
+export { validateCanvas } from './src/core/validate';
+`,
+      resolveDir: ROOT,
+      sourcefile: 'browser-compare-lib.ts',
+      loader: 'ts',
+    },
+    bundle: true,
+    packages: 'external',
+    format: 'cjs',
+    platform: 'node',
+    target: 'es2022',
+    outfile,
+    logLevel: 'warning',
+  });
+  compareLib = createRequire(import.meta.url)(outfile);
+  return compareLib;
 }
 
 export function assertBuilt() {

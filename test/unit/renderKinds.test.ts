@@ -326,7 +326,10 @@ Business model: \`./ride-hailing.canvas.yaml\` Â· Customer segment: \`riders\` Â
       assert.deepEqual(vpc.errors, []);
       const groups = vpc.elements.filter((e) => e.name === 'section' && /\bgroup\b/.test(e.attributes.class ?? ''));
       assert.deepEqual(
-        groups.map((g) => [g.attributes.class, textContent(g.children[0]), g.children[1].attributes.style, g.children[1].children.map((s) => `${s.attributes['data-block']} ${s.attributes.style}`)]),
+        groups.map((g) => {
+          const grid = g.children[1].children[0];
+          return [g.attributes.class, textContent(g.children[0]), grid.attributes.style, grid.children.map((s) => `${s.attributes['data-block']} ${s.attributes.style}`)];
+        }),
         [
           ['group group-square', 'Value Map', '--grid-columns:2', [
             'products-and-services --column:1;--columns:1;--row:1;--rows:2',

@@ -37,10 +37,10 @@ a{color:var(--information)}
 .groups{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,3fr);gap:0 4rem;align-items:center}
 .group-title{font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);margin:0 0 .5rem}
 .group .grid{aspect-ratio:1}
-.group-circle{padding:0 14.65%}
-.group-circle>.group-title{margin-left:-14.65%}
-.group-circle .grid{position:relative;isolation:isolate;border:0;background:none;margin:21% 0}
-.group-circle .grid::before{content:"";position:absolute;inset:-20.71%;border:2px solid var(--line);border-radius:50%;background:var(--paper);z-index:-1}
+.ring{position:relative;isolation:isolate}
+.group-circle .ring{padding:14.65%}
+.group-circle .grid{border:0;background:none}
+.group-circle .ring::before{content:"";position:absolute;inset:0;border:2px solid var(--line);border-radius:50%;background:var(--paper);z-index:-1}
 .group-circle .block{border-style:dashed}
 .card-refs{margin:.3rem 0 0;font-size:.75rem;color:var(--muted)}
 .block h2{font-size:.95rem;margin:0 0 .6rem}
@@ -69,7 +69,7 @@ a{color:var(--information)}
 .problems ol{padding-left:1.4em}
 .problems li{margin:.2em 0;overflow-wrap:anywhere}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
-@media (max-width:960px){.grid,.groups{display:block}.block{min-height:0}.group .grid{aspect-ratio:auto}.group-circle{padding:0}.group-circle>.group-title{margin:0 0 .5rem}.group-circle .grid{margin:0;border:2px solid var(--line);border-radius:2rem;background:var(--paper)}.group-circle .grid::before{content:none}}
+@media (max-width:960px){.grid,.groups{display:block}.block{min-height:0}.group .grid{aspect-ratio:auto}.group-circle .ring{padding:0}.group-circle .ring::before{border-radius:2rem}}
 @media print{body{background:#fff}main{max-width:none;padding:0}.card{break-inside:avoid}}`;
 
 const SEVERITY_LABELS: Readonly<Record<string, string>> = { error: 'Error', warning: 'Warning', information: 'Information', hint: 'Hint' };
@@ -141,15 +141,21 @@ function renderProblems(view: CanvasView): string {
   return `<section class="problems" aria-labelledby="problems-heading">\n<h2 id="problems-heading">Problems (${view.problems.length})</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</section>`;
 }
 
-/** A group of blocks (the value map square, the customer profile circle) on its own grid. */
+/**
+ * A group of blocks (the value map square, the customer profile circle) on its own grid, inside a
+ * ring that leaves room for the shape: the circle is an ellipse through the grid's corners (for a
+ * square grid; a static page cannot follow a taller one, whose corners then cross the line).
+ */
 function renderGroup(view: CanvasView, group: GroupView, legend: ReadonlyMap<string, SegmentLegend>): string {
   const blocks = groupBlocks(view, group.key).map(({ block, cell }) => renderBlock(block, cell, legend));
   const headingId = `group-${cssToken(group.key) ?? 'unknown'}`;
   return [
     `<section class="group group-${group.shape}" aria-labelledby="${headingId}">`,
     `<h2 class="group-title" id="${headingId}">${escapeHtml(group.title)}</h2>`,
+    `<div class="ring">`,
     `<div class="grid" style="--grid-columns:${Math.max(1, Math.floor(group.cell.columns) || 1)}">`,
     ...blocks,
+    `</div>`,
     `</div>`,
     `</section>`,
   ].join('\n');
