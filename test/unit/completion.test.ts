@@ -37,6 +37,8 @@ function item(marked: string, label: string): CompletionItem {
 }
 
 const TOP_KEYS = ['canvas', 'title', 'description', 'version'];
+/** An empty file offers a starter canvas of each kind. */
+const NEW_CANVASES = ['New Business Model Canvas', 'New Lean Canvas', 'New Value Proposition Canvas'];
 const BLOCK_KEYS = [
   'key-partnerships',
   'key-activities',
@@ -101,7 +103,7 @@ describe('completion', () => {
 
   describe('an empty file', () => {
     it('offers a whole canvas first, then the top-level keys and blocks in canvas order', () => {
-      assert.deepEqual(labels('|'), ['New Business Model Canvas', ...TOP_KEYS, ...BLOCK_KEYS]);
+      assert.deepEqual(labels('|'), [...NEW_CANVASES, ...TOP_KEYS, ...BLOCK_KEYS]);
       assert.deepEqual(replaced('|'), { text: '', from: 0 });
     });
 
@@ -181,14 +183,14 @@ describe('completion', () => {
 
     it('a file with only a modeline and comments counts as empty', () => {
       assert.deepEqual(labels('# yaml-language-server: $schema=../schemas/canvas.schema.json\n# draft\n|'), [
-        'New Business Model Canvas',
+        ...NEW_CANVASES,
         ...TOP_KEYS,
         ...BLOCK_KEYS,
       ]);
     });
 
     it('a first word being typed replaces that word', () => {
-      assert.deepEqual(labels('ca|'), ['New Business Model Canvas', ...TOP_KEYS, ...BLOCK_KEYS]);
+      assert.deepEqual(labels('ca|'), [...NEW_CANVASES, ...TOP_KEYS, ...BLOCK_KEYS]);
       assert.deepEqual(replaced('ca|'), { text: 'ca', from: -2 });
     });
   });

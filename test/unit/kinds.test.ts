@@ -240,6 +240,36 @@ gain-creators:
       assert.equal(applyEdits(lean, add[0].edits), 'canvas: lean\ntitle: T\nproblem:\n  - name: New problem\n');
     });
 
+    it('a quick fix for a gap in the fit: name the pain in a pain reliever, the gain in a gain creator', () => {
+      const text = `canvas: value-proposition
+title: Gaps
+pains:
+  - id: waiting
+    name: Waiting in the rain
+  - Fares that jump at night
+gains:
+  - { id: predictable, name: Knows the arrival time }
+pain-relievers:
+  - name: Live arrival time
+gain-creators: [Live map]
+`;
+      const result = validateCanvas(text);
+      const fixes = (code: string, n = 0) => {
+        const d = result.diagnostics.filter((x) => x.code === code)[n];
+        return codeActions(text, d, result.parsed!, result.model!);
+      };
+      const pain = fixes('unrelieved-pain');
+      assert.deepEqual(pain.map((a) => a.title), ['Add "waiting" to the relieves of pain reliever "Live arrival time"']);
+      assert.equal(applyEdits(text, pain[0].edits), text.replace('  - name: Live arrival time\n', '  - name: Live arrival time\n    relieves: [waiting]\n'));
+      const noId = fixes('unrelieved-pain', 1);
+      assert.deepEqual(noId.map((a) => [a.title, a.isPreferred]), [['Give the card the id "fares-that-jump-at-night" and add it to the relieves of pain reliever "Live arrival time"', true]]);
+      const fixed = applyEdits(text, noId[0].edits);
+      assert.deepEqual(diagnose(fixed).filter((d) => d[0] === 'unrelieved-pain'), [['unrelieved-pain', 'warning', '5:11-5:30']]);
+      const gain = fixes('uncreated-gain');
+      assert.deepEqual(gain.map((a) => a.title), ['Add "predictable" to the creates of gain creator "Live map"']);
+      assert.equal(applyEdits(text, gain[0].edits), text.replace('gain-creators: [Live map]', 'gain-creators: [{ name: Live map, creates: [predictable] }]'));
+    });
+
     it('rename of an id changes the card and the references to it', () => {
       const offset = VPC.indexOf('id: waiting') + 5;
       const result = rename(VPC, model(VPC), offset, 'soaked');

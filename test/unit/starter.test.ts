@@ -87,6 +87,14 @@ describe('the new-canvas snippet', () => {
     assert.deepEqual(problems(text), []);
   });
 
+  for (const kind of ['lean', 'value-proposition']) {
+    it(`${kind}: expanded with its defaults, it is the ${kind} starter: no problem at all`, () => {
+      const text = expandSnippet(canvasSnippet(kind)!.insertText);
+      assert.equal(text, starterCanvas(kind));
+      assert.deepEqual(problems(text), []);
+    });
+  }
+
   it('the expander', () => {
     assert.equal(expandSnippet('a ${1:x} $1 ${1} ${2|p,q|} $0 \\$ \\} ${3:a\\}b}'), 'a x x x p  $ } a}b');
   });

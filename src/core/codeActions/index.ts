@@ -8,7 +8,9 @@
  * `unknown-reference` (closest id, create the card, remove the reference); `orphan-card` (add a
  * segment); `unserved-segment` and `segment-without-relationship` (name the segment in a value
  * proposition's / relationship's segments, giving it an id too if it has none); `unlinked-platform-side`
- * (link the other sides); `empty-block` (add the block or a first card). None for `yaml-syntax`
+ * (link the other sides); `empty-block` (add the block or a first card); `unrelieved-pain` and
+ * `uncreated-gain` (name the pain or gain in a pain reliever's `relieves` / gain creator's
+ * `creates`, giving it an id too if it has none). None for `yaml-syntax`
  * (the text is not a tree to edit) or `failed-segment-check` (a judgement only the user can revise).
  *
  * The contract (issue 12, checked by test/unit/codeActionsProperty.test.ts on every fixture and on
@@ -30,7 +32,8 @@ import type { CanvasDiagnostic, Span } from '../types';
 import { emptyBlockFixes } from './blockFixes';
 import { duplicateIdFixes, unknownReferenceFixes } from './referenceFixes';
 import { schemaFixes } from './schemaFixes';
-import { orphanCardFixes, segmentNotNamedFixes, unlinkedPlatformSideFixes } from './segmentFixes';
+import { FIT_GAPS } from '../rules/fitRules';
+import { nameInFieldFixes, orphanCardFixes, segmentNotNamedFixes, unlinkedPlatformSideFixes } from './segmentFixes';
 import { listStyleOf } from './sequences';
 import { CODE_ACTION_TITLES } from './titles';
 import type { CodeAction, FixContext } from './types';
@@ -48,7 +51,15 @@ const FIXES: Partial<Record<string, (context: FixContext) => CodeAction[]>> = {
   'segment-without-relationship': segmentNotNamedFixes,
   'unlinked-platform-side': unlinkedPlatformSideFixes,
   'empty-block': emptyBlockFixes,
+  'unrelieved-pain': (context) => nameInFieldFixes(context, fitGap('unrelieved-pain')),
+  'uncreated-gain': (context) => nameInFieldFixes(context, fitGap('uncreated-gain')),
 };
+
+/** A gap in a value proposition's fit as the fixes see it: which card, named by which block's cards, in which field. */
+function fitGap(code: keyof typeof FIT_GAPS) {
+  const { profile, answer, field } = FIT_GAPS[code];
+  return { target: profile, namers: answer, field };
+}
 
 /** The quick fixes for one diagnostic of `text`; [] when there is none (or the text changed shape). */
 export function codeActions(text: string, diagnostic: CanvasDiagnostic, parsed: ParsedCanvas, model: CanvasModel): CodeAction[] {

@@ -52,40 +52,51 @@ export function orphanCardFixes(context: FixContext): CodeAction[] {
 
 /**
  * `unserved-segment` and `segment-without-relationship`: name the segment in the `segments` of a
- * value proposition (or relationship), one fix per card that could. A segment without an id cannot
- * be named: each fix then also gives it one, from its name (an id alone would leave it unnamed,
- * unless a reference to that id is already there).
+ * value proposition (or relationship), one fix per card that could.
  */
 export function segmentNotNamedFixes(context: FixContext): CodeAction[] {
-  const segment = cardAt(context, [SEGMENTS]);
-  if (!segment) return [];
   const block = context.diagnostic.code === 'unserved-segment' ? VALUE_PROPOSITIONS : RELATIONSHIPS;
-  const candidates = context.model.cards.filter((card) => card.block === block);
-  if (segment.id) {
-    const id = segment.id.value;
+  return nameInFieldFixes(context, { target: SEGMENTS, namers: block, field: SEGMENTS_FIELD });
+}
+
+/** A card no card of another block names: the target's block, the block whose cards should name it, and in which field. */
+export interface NotNamed {
+  target: string;
+  namers: string;
+  field: string;
+}
+
+/**
+ * A card that no card of `namers` names in `field` (a segment no value proposition serves, a pain
+ * no pain reliever relieves): one fix per card that could name it. A card without an id cannot be
+ * named: each fix then also gives it one, from its name (an id alone would leave it unnamed,
+ * unless a reference to that id is already there).
+ */
+export function nameInFieldFixes(context: FixContext, { target, namers, field }: NotNamed): CodeAction[] {
+  const named = cardAt(context, [target]);
+  if (!named) return [];
+  const kind = context.model.kind;
+  const candidates = context.model.cards.filter((card) => card.block === namers);
+  if (named.id) {
+    const id = named.id.value;
     if (!isValidId(id)) return [];
     return candidates.flatMap((card) =>
-      action(
-        context,
-        'addToField',
-        [id, SEGMENTS_FIELD, cardNoun(block, context.model.kind), cardLabel(card)],
-        addReferences(context.text, card, SEGMENTS_FIELD, [id], context.style),
-      ),
+      action(context, 'addToField', [id, field, cardNoun(namers, kind), cardLabel(card)], addReferences(context.text, card, field, [id], context.style)),
     );
   }
-  const base = kebabCase(segment.name ?? '') || kebabCase(cardNoun(segment.block, context.model.kind));
+  const base = kebabCase(named.name ?? '') || kebabCase(cardNoun(named.block, kind));
   const id = freeId(context.model, base);
   const pair = `id: ${yamlString(id)}`;
   let idEdit: TextEdit | undefined;
-  if (isMap(segment.node)) idEdit = pairOf(segment.node, 'id') ? undefined : prependPair(context.text, segment.node, pair);
-  else idEdit = stickyNoteToMap(context.text, segment, [pair], []);
+  if (isMap(named.node)) idEdit = pairOf(named.node, 'id') ? undefined : prependPair(context.text, named.node, pair);
+  else idEdit = stickyNoteToMap(context.text, named, [pair], []);
   if (!idEdit) return [];
   // A card of the block already names the id (a reference that named nothing so far): the id alone serves.
-  const alreadyNamed = candidates.some((card) => card.references.some((r) => r.field === SEGMENTS_FIELD && r.id === id));
+  const alreadyNamed = candidates.some((card) => card.references.some((r) => r.field === field && r.id === id));
   if (alreadyNamed) return action(context, 'addId', [id], idEdit, true);
   return candidates.flatMap((card) => {
-    const named = addReferences(context.text, card, SEGMENTS_FIELD, [id], context.style);
-    return action(context, 'addIdAndField', [id, SEGMENTS_FIELD, cardNoun(block, context.model.kind), cardLabel(card)], named && [idEdit, ...named], candidates.length === 1);
+    const edits = addReferences(context.text, card, field, [id], context.style);
+    return action(context, 'addIdAndField', [id, field, cardNoun(namers, kind), cardLabel(card)], edits && [idEdit, ...edits], candidates.length === 1);
   });
 }
 

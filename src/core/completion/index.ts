@@ -5,6 +5,7 @@
 import { buildModel, CanvasModel, declaredKind } from '../model';
 import type { ParsedCanvas } from '../parse';
 import { KindInfo, kindInfo } from '../schema';
+import { STARTER_KINDS } from '../starter';
 import { clampOffset, documentOf } from '../yamlContext';
 import { CursorContext, cursorContext } from './cursor';
 import { keyItems } from './keys';
@@ -23,9 +24,12 @@ function drafts(context: CursorContext, kind: KindInfo, model: () => CanvasModel
   switch (context.kind) {
     case 'key': {
       const items: Draft[] = [];
+      // An empty file: a whole starter canvas of each kind (the default kind first).
       if (context.path.length === 0 && context.emptyDocument) {
-        const snippet = canvasSnippet();
-        if (snippet) items.push(snippet);
+        for (const starter of STARTER_KINDS) {
+          const snippet = canvasSnippet(starter);
+          if (snippet) items.push(snippet);
+        }
       }
       if (block && context.path.length === 2 && context.afterDash && !context.flow) items.push(cardSnippet(block, pad, false, root));
       return items.concat(keyItems(context, kind));

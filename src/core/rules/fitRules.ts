@@ -15,7 +15,6 @@ function idsNamed(cards: readonly Card[], field: string): Set<string> {
 }
 
 interface Gap {
-  code: RuleCode;
   /** The profile's block (pains, gains) and the value map's block and field that should name its cards. */
   profile: string;
   answer: string;
@@ -24,19 +23,25 @@ interface Gap {
   messageNoId: MessageId;
 }
 
-function reportGaps({ model, sink, cardsOf }: RuleContext, gap: Gap): void {
+/** The two gaps in the fit, by rule code; the quick fixes (codeActions/index.ts) name a card the same way. */
+export const FIT_GAPS = {
+  'unrelieved-pain': { profile: 'pains', answer: 'pain-relievers', field: 'relieves', message: 'unrelievedPain', messageNoId: 'unrelievedPainNoId' },
+  'uncreated-gain': { profile: 'gains', answer: 'gain-creators', field: 'creates', message: 'uncreatedGain', messageNoId: 'uncreatedGainNoId' },
+} as const satisfies Partial<Record<RuleCode, Gap>>;
+
+function reportGaps({ model, sink, cardsOf }: RuleContext, code: keyof typeof FIT_GAPS): void {
   if (model.kind !== 'value-proposition') return;
+  const gap: Gap = FIT_GAPS[code];
   const named = idsNamed(cardsOf(gap.answer), gap.field);
   for (const card of cardsOf(gap.profile)) {
-    if (!card.id) sink.add(gap.code, card.labelSpan, gap.messageNoId, [cardLabel(card)]);
-    else if (!named.has(card.id.value)) sink.add(gap.code, card.labelSpan, gap.message, [cardLabel(card)]);
+    if (!card.id) sink.add(code, card.labelSpan, gap.messageNoId, [cardLabel(card)]);
+    else if (!named.has(card.id.value)) sink.add(code, card.labelSpan, gap.message, [cardLabel(card)]);
   }
 }
 
 /** `unrelieved-pain`: every pain should be named by some pain reliever (in `relieves`). */
-export const unrelievedPain: Rule = (context) =>
-  reportGaps(context, { code: 'unrelieved-pain', profile: 'pains', answer: 'pain-relievers', field: 'relieves', message: 'unrelievedPain', messageNoId: 'unrelievedPainNoId' });
+export const unrelievedPain: Rule = (context) => reportGaps(context, 'unrelieved-pain');
 
 /** `uncreated-gain`: every gain should be named by some gain creator (in `creates`). */
-export const uncreatedGain: Rule = (context) =>
-  reportGaps(context, { code: 'uncreated-gain', profile: 'gains', answer: 'gain-creators', field: 'creates', message: 'uncreatedGain', messageNoId: 'uncreatedGainNoId' });
+export const uncreatedGain: Rule = (context) => reportGaps(context, 'uncreated-gain');
+
