@@ -138,6 +138,12 @@ describe('canvas kinds', () => {
       assert.deepEqual(messagesOf(replace(VPC, 'pains:', 'pain: []\npains:')), ['Unknown key "pain" in value proposition canvas. Did you mean "pains"? (Extension keys start with "x-".)']);
     });
 
+    it('a business model does not take the blocks of the other kinds', () => {
+      const text = 'canvas: business-model\ntitle: T\nproblem: [Rain]\npains: []\n';
+      assert.deepEqual(diagnose(text).filter((d) => d[0] === 'schema'), [['schema', 'error', '3:1-3:8'], ['schema', 'error', '4:1-4:6']]);
+      assert.deepEqual(messagesOf(text, 'schema')[1], 'Unknown key "pains" in business model canvas. Allowed keys: canvas, title, description, version, key-partnerships, key-activities, key-resources, value-propositions, customer-relationships, channels, customer-segments, cost-structure, revenue-streams. (Extension keys start with "x-".)');
+    });
+
     it('a value outside an enumeration of the kind, with the closest value', () => {
       const text = replace(VPC, 'severity: high', 'severity: hgh');
       assert.deepEqual(diagnose(text), [['schema', 'error', '9:57-9:60']]);
@@ -277,6 +283,13 @@ gain-creators: [Live map]
       const renamed = applyEdits(VPC, result.edits);
       assert.equal(renamed, VPC.replace('id: waiting', 'id: soaked').replace('relieves: [waiting]', 'relieves: [soaked]'));
       assert.deepEqual(diagnose(renamed), []);
+    });
+
+    it('rename in a Lean Canvas: a problem and the solutions and alternatives naming it', () => {
+      const result = rename(LEAN, model(LEAN), LEAN.indexOf('late-kids') + 1, 'no-ride');
+      assert.ok('edits' in result);
+      assert.deepEqual(result.edits.map((e) => rangeOf(LEAN, e.start, e.end)), ['4:9-4:18', '10:16-10:25', '13:16-13:25']);
+      assert.deepEqual(diagnose(applyEdits(LEAN, result.edits)), []);
     });
 
     it('the outline names the blocks with the kind\'s titles', () => {
