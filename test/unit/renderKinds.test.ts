@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCanvasView, fitEndpoints, renderHtml, renderMarkdown, renderSvg, validateCanvas } from '../../src/core';
+import { buildCanvasView, fitEndpoints, graphemes, measure, renderHtml, renderMarkdown, renderSvg, validateCanvas, wrapText } from '../../src/core';
 import { kindInfo } from '../../src/core/schema';
 import type { CanvasView } from '../../src/core';
+import MarkdownIt from 'markdown-it';
 import { checkMarkup, Element, textContent } from '../fixtures/render/markupCheck';
 
 const ROOT = join(__dirname, '../../..');
@@ -33,6 +34,32 @@ pain-relievers:
 gain-creators:
   - { name: Minute-by-minute tracking, creates: [predictable, ghost] }
 `;
+
+/** Text as canvases are really written (see test/browser/views.mjs for the preview's twin). */
+const REAL_WORLD = [
+  '서울 마포구에서 아이를 키우는 맞벌이 부모들은 아침마다 아이를 어린이집에 데려다주고 제시간에 출근하기 위해 매우 바쁜 시간을 보냅니다',
+  '東京の通勤者は雨の日でも待たずに乗れる配車サービスを求めている。「確実に到着する」ことが何よりも大切です。',
+  '我们的客户希望在雨天也能准时到达公司，而不必在街上等待出租车。我们通过实时到达时间和固定车费来解决这个问题。',
+  'Los conductores quieren ingresos estables y previsibles durante toda la semana, incluso en temporada baja, sin depender de las propinas.',
+  'Family trips 👨‍👩‍👧‍👦👩🏽‍💻🧑🏿‍🤝‍🧑🏻 with flags 🇰🇷🇯🇵🇨🇳🇪🇸🇸🇦🇮🇱 and more 🚕🌧️⏱️✅',
+  'شراكة حصرية مع نقابة الأطباء المحلية لتقديم خدمة حجز المواعيد عبر الإنترنت في جميع أنحاء المدينة',
+  "Naver & KakaoTalk: #hashtags, @mentions, [brackets], {braces}, 'quotes' & \"doubles\" | pipes > greater: colons",
+  'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(3),
+  '가나다라마바사아자차카타파하'.repeat(6),
+];
+
+function realWorldCanvas(kind: 'business-model' | 'lean' | 'value-proposition'): string {
+  const q = (text: string) => JSON.stringify(text);
+  const lines = [`canvas: ${kind}`, `title: ${q(REAL_WORLD[0])}`, `description: ${q(REAL_WORLD[3])}`];
+  kindInfo(kind).blocks.forEach((block, b) => {
+    lines.push(`${block.key}:`);
+    for (let i = 0; i < 3; i++) {
+      lines.push(`  - id: ${block.key}-${i}`, `    name: ${q(REAL_WORLD[(b + i) % REAL_WORLD.length])}`, `    description: ${q(REAL_WORLD[(b + i + 4) % REAL_WORLD.length])}`);
+      for (const [field, target] of block.references) lines.push(`    ${field}: [${target}-0]`);
+    }
+  });
+  return lines.join('\n') + '\n';
+}
 
 const cellsOf = (view: CanvasView) => view.blocks.map((b) => `${b.key} ${b.cell.column},${b.cell.row} ${b.cell.columns}x${b.cell.rows}${b.group ? ` ${b.group}` : ''}`);
 
@@ -248,6 +275,42 @@ describe('render: every canvas kind', () => {
     });
   });
 
+  describe('SVG with real-world text', () => {
+    const FONTS: Record<string, { size: number; bold?: boolean }> = { n: { size: 14, bold: true }, m: { size: 11 }, b: { size: 12 } };
+    for (const kind of ['business-model', 'lean', 'value-proposition'] as const) {
+      it(`${kind}: every line of every card fits its card, every card its block, no block another`, () => {
+        const svg = renderSvg(viewOf(realWorldCanvas(kind)));
+        const result = checkMarkup(svg, 'xml');
+        assert.deepEqual(result.errors, []);
+        const box = (e: Element) => ({ x: +e.attributes.x, y: +e.attributes.y, width: +e.attributes.width, height: +e.attributes.height });
+        const blocks = result.root!.children.filter((g) => g.name === 'g' && g.attributes['aria-label']);
+        assert.equal(blocks.length, kindInfo(kind).blocks.length);
+        let lines = 0;
+        for (const g of blocks) {
+          const frame = box(g.children[0]);
+          for (const card of g.children.filter((c) => c.name === 'g')) {
+            const note = box(card.children[0]);
+            assert.ok(note.x >= frame.x && note.x + note.width <= frame.x + frame.width && note.y >= frame.y && note.y + note.height <= frame.y + frame.height, `a card of ${g.attributes['aria-label']} leaves it`);
+            for (const text of card.children.filter((t) => t.name === 'text')) {
+              const font = FONTS[text.attributes.class];
+              const width = measure(textContent(text), font.bold) * font.size;
+              assert.ok(+text.attributes.x + width <= note.x + note.width, `"${textContent(text)}" is wider than its card`);
+              assert.ok(+text.attributes.y < note.y + note.height, `"${textContent(text)}" is below its card`);
+              lines++;
+            }
+          }
+        }
+        const frames = blocks.map((g) => box(g.children[0]));
+        for (const [i, a] of frames.entries())
+          for (const b of frames.slice(i + 1)) assert.ok(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y, 'blocks overlap');
+        assert.ok(lines > kindInfo(kind).blocks.length * 3 * 3, `${lines} lines`);
+        // Nothing of the text was dropped: every name's graphemes are there, in order.
+        const texts = result.elements.filter((e) => e.name === 'text').map(textContent).join('');
+        for (const name of REAL_WORLD) assert.ok(texts.replace(/ /g, '').includes(name.replace(/ /g, '').slice(0, 20)), name);
+      });
+    }
+  });
+
   describe('Markdown', () => {
     it('lean: the kind, then a table (or the guiding question) per block in sheet order', () => {
       const md = renderMarkdown(viewOf('canvas: lean\ntitle: "Clinic: 예약"\nproblem:\n  - "Long | queues"\nearly-adopters:\n  - id: parents\n    name: Working parents\n'));
@@ -345,6 +408,59 @@ Business model: \`./ride-hailing.canvas.yaml\` · Customer segment: \`riders\` �
       );
       const refs = vpc.elements.filter((e) => e.name === 'p' && e.attributes.class === 'card-refs').map(textContent);
       assert.deepEqual(refs, ['Customer jobs: Get to work on time', 'Relieves: Waiting in the rain', 'Relieves: Being overcharged, Waiting in the rain', 'Creates: Knows the arrival time']);
+    });
+  });
+
+  it('escapes a hostile value proposition everywhere: links, names in fits and references, ratings', () => {
+    const hostile = `canvas: value-proposition
+title: "<script>alert(1)</script>"
+business-model: '"><img src=x onerror=alert(1)>.canvas.yaml'
+segment: "</text><script>alert(2)</script>"
+pains:
+  - { id: p1, name: "</text><foreignObject><iframe src=javascript:alert(3)>", severity: "<b onclick=alert(4)>x</b>" }
+pain-relievers:
+  - { name: "]]><![CDATA[ & <!-- -->", relieves: [p1] }
+`;
+    const view = viewOf(hostile);
+    assert.equal(view.fits.length, 1);
+    const svg = renderSvg(view);
+    const parsed = checkMarkup(svg, 'xml');
+    assert.deepEqual(parsed.errors, []);
+    assert.deepEqual([...new Set(parsed.elements.map((e) => e.name))].sort(), ['circle', 'desc', 'ellipse', 'g', 'line', 'rect', 'style', 'svg', 'text', 'title']);
+    // (Lines wrap at spaces: joined with one, they read as written.)
+    const texts = parsed.elements.filter((e) => e.name === 'text').map(textContent).join(' ');
+    assert.ok(texts.includes('</text><foreignObject><iframe src=javascript:alert(3)>'), texts);
+    assert.ok(texts.includes('Relieves: </text><foreignObject><iframe src=javascript:alert(3)>'));
+    assert.ok(texts.includes('Severity: <b onclick=alert(4)>x</b> · Error'));
+    const html = renderHtml(view);
+    const page = checkMarkup(html, 'html');
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(page.elements.filter((e) => ['script', 'img', 'iframe', 'foreignObject', 'b'].includes(e.name)), []);
+    for (const e of page.elements) for (const name of Object.keys(e.attributes)) assert.ok(!/^on/i.test(name), name);
+    assert.ok(page.elements.some((e) => e.name === 'code' && textContent(e) === '"><img src=x onerror=alert(1)>.canvas.yaml'));
+    // Markdown, rendered as GitHub would (raw HTML on): every tag from the file stays text.
+    const md = renderMarkdown(view);
+    const rendered = new MarkdownIt({ html: true, linkify: true }).render(md);
+    assert.equal(/<(script|img|iframe|b |foreignObject|!\[CDATA)/i.test(rendered), false, rendered);
+    assert.ok(md.includes('| \\<b onclick=alert(4)\\>x\\</b\\> |'), md);
+    assert.ok(rendered.includes('<code>&quot;&gt;&lt;img src=x onerror=alert(1)&gt;.canvas.yaml</code>'), rendered);
+  });
+
+  describe('text wrapping', () => {
+    it('takes grapheme clusters whole: ZWJ sequences, flags, skin tones, combining accents', () => {
+      assert.deepEqual(graphemes('👨‍👩‍👧‍👦🇰🇷👍🏽e\u0301한'), ['👨‍👩‍👧‍👦', '🇰🇷', '👍🏽', 'e\u0301', '한']);
+      assert.deepEqual([measure('👨‍👩‍👧‍👦'), measure('🇰🇷'), measure('e\u0301'), measure('한'), measure('漢字'), measure('ab')], [1.2, 1.2, 0.6, 1, 2, 1.2]);
+      // Cut by grapheme even inside a word too long for any line.
+      assert.deepEqual(wrapText('🇰🇷🇯🇵🇨🇳🇪🇸', 2.5), ['🇰🇷🇯🇵', '🇨🇳🇪🇸']);
+      assert.deepEqual(wrapText('x👨‍👩‍👧‍👦y'.repeat(3), 2.5), ['x👨‍👩‍👧‍👦', 'yx👨‍👩‍👧‍👦', 'yx👨‍👩‍👧‍👦', 'y']);
+    });
+
+    it('breaks Chinese and Japanese between characters but never before closing punctuation; Korean at spaces', () => {
+      // つ。 stays together (a line never starts with 。), 「 stays with 確.
+      assert.deepEqual(wrapText('東京の通勤者は雨の日でも待つ。「確実」が大切。', 7), ['東京の通勤者は', '雨の日でも待', 'つ。「確実」が', '大切。']);
+      assert.deepEqual(wrapText('我们的客户希望在雨天也能准时到达公司，而不必等待。', 6), ['我们的客户希', '望在雨天也能', '准时到达公', '司，而不必等', '待。']);
+      assert.deepEqual(wrapText('아이를 키우는 맞벌이 부모들은 아침마다 바쁩니다', 10), ['아이를 키우는 맞벌이', '부모들은 아침마다', '바쁩니다']);
+      assert.deepEqual(wrapText('Los conductores quieren ingresos estables', 12), ['Los conductores', 'quieren ingresos', 'estables']);
     });
   });
 
