@@ -155,7 +155,9 @@ async function exportCommand(arg: unknown): Promise<{ uri: string; dropped: numb
     void vscode.window.showErrorMessage(vscode.l10n.t('Cannot read {0}: {1}', name, error instanceof Error ? error.message : String(error)));
     return undefined;
   }
-  const sources = await linkedCanvases(canvas, maxLength);
+  // findFiles sees the workspace only: a canvas outside it is exported without its value-proposition canvases, and says so.
+  const inWorkspace = vscode.workspace.getWorkspaceFolder(canvas) !== undefined;
+  const sources = inWorkspace ? await linkedCanvases(canvas, maxLength) : [];
   const result = exportBmml({ businessModel: { name, text }, valuePropositions: sources });
   if (result.text === undefined) {
     void vscode.window.showErrorMessage(vscode.l10n.t('{0} was not exported: {1}', name, result.problems.map(describe).join('; ')));
@@ -169,13 +171,14 @@ async function exportCommand(arg: unknown): Promise<{ uri: string; dropped: numb
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
   const log = output();
   log.clear();
+  if (!inWorkspace) log.appendLine(vscode.l10n.t('note: {0} is outside the workspace: value-proposition canvases linked to it were not looked for', name));
   for (const note of result.notes) log.appendLine(vscode.l10n.t('note: {0}', note.message));
   for (const d of result.dropped) log.appendLine(vscode.l10n.t('dropped {0} {1}: {2} ({3})', d.file, d.path, JSON.stringify(d.value) ?? 'null', d.reason));
   const details = vscode.l10n.t('Show Details');
   const message = result.dropped.length
     ? vscode.l10n.t('Exported {0} to {1}; {2} values with no place in BMML were dropped.', name, fileName(target), String(result.dropped.length))
     : vscode.l10n.t('Exported {0} to {1}.', name, fileName(target));
-  void vscode.window.showInformationMessage(message, ...(result.dropped.length || result.notes.length ? [details] : [])).then((answer) => answer === details && log.show(true));
+  void vscode.window.showInformationMessage(message, ...(result.dropped.length || result.notes.length || !inWorkspace ? [details] : [])).then((answer) => answer === details && log.show(true));
   return { uri: target.toString(), dropped: result.dropped.length };
 }
 
