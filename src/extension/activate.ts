@@ -56,7 +56,7 @@ export function activateCanvasAsCode(context: vscode.ExtensionContext): void {
     registerBmmlCommands(),
     vscode.commands.registerCommand(VALIDATE_WORKSPACE_COMMAND, async () => {
       try {
-        const problems = await validateWorkspace(collection);
+        const problems = await validateWorkspace(collection, (uri, result) => links.diagnostics.diagnosticsForFile(uri, result));
         return problems;
       } catch (error) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Canvas validation failed: {0}', String(error)));

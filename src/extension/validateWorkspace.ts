@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { checkSize, LineIndex, validateCanvas } from '../core';
+import type { CanvasDiagnostic, ValidationResult } from '../core';
 import { CANVAS_GLOB } from './languages';
 import { validationOptions } from './settings';
 import { localize, toVscodeDiagnostics } from './toVscode';
@@ -27,7 +28,11 @@ export function positionsOf(text: string): (offset: number) => vscode.Position {
 }
 
 /** "Canvas: Validate Workspace": every canvas's problems in the Problems panel, open or not. */
-export async function validateWorkspace(collection: vscode.DiagnosticCollection): Promise<number> {
+export async function validateWorkspace(
+  collection: vscode.DiagnosticCollection,
+  /** More problems of a canvas besides its own validation's (links across files). */
+  extra?: (uri: vscode.Uri, result: ValidationResult) => Promise<CanvasDiagnostic[]>,
+): Promise<number> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Validating canvases'), cancellable: true },
     async (progress, token) => {
@@ -57,9 +62,11 @@ export async function validateWorkspace(collection: vscode.DiagnosticCollection)
           continue; // deleted between the search and the read
         }
         const result = validateCanvas(text, options);
+        const more = extra ? await extra(uri, result) : [];
+        const diagnostics = more.length ? [...result.diagnostics, ...more].sort((a, b) => a.start - b.start || a.end - b.end) : result.diagnostics;
         const positionAt = open ? (o: number) => open.positionAt(o) : positionsOf(text);
-        collection.set(uri, toVscodeDiagnostics(result.diagnostics, positionAt));
-        problems += result.diagnostics.length;
+        collection.set(uri, toVscodeDiagnostics(diagnostics, positionAt));
+        problems += diagnostics.length;
         if (index % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 0)); // stay responsive
       }
       return problems;

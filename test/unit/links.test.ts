@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { applyEdits, validateCanvas } from '../../src/core';
 import type { CanvasModel, CanvasDiagnostic } from '../../src/core';
-import { canvasesBySegment, checkLinks, linkAt, linkedCard, LinkTargets, readLink, renameAcrossFiles, resolveLinkPath, sitesNaming } from '../../src/core/links';
+import { canvasesBySegment, checkLinks, linkAt, linkedCard, linkFixes, LinkTargets, readLink, renameAcrossFiles, resolveLinkPath, sitesNaming } from '../../src/core/links';
 import type { LinkRead, VpcLink } from '../../src/core/links';
 import { CLEAN, rangeOf } from './helpers';
 
@@ -203,6 +203,24 @@ describe('links: checking a value-proposition canvas against its business model'
     assert.deepEqual(check(vpc('../ride.canvas.yaml', 'rider'), files), [
       ['unknown-reference', 'error', '4:10-4:15', '"rider" names no customer segment in ../ride.canvas.yaml. Did you mean "riders"?', 'riders'],
     ]);
+  });
+
+  it('the quick fix of an unknown segment: the suggested id, quotes kept; none without a suggestion', () => {
+    const files = { [BM_FILE]: CLEAN };
+    for (const [written, fixed] of [
+      ['rider', 'riders'],
+      ["'rider'", "'riders'"],
+    ]) {
+      const text = vpc('../ride.canvas.yaml', written);
+      const m = model(text);
+      const [diagnostic] = checkLinks(m, { file: VPC_FILE, root: ROOT, read: reader(files), targets: new LinkTargets() }).diagnostics;
+      const fixes = linkFixes(text, diagnostic, m);
+      assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred, applyEdits(text, f.edits)]), [['Change "rider" to "riders"', true, vpc('../ride.canvas.yaml', fixed)]]);
+    }
+    const text = vpc('../ride.canvas.yaml', 'investors');
+    const m = model(text);
+    const [diagnostic] = checkLinks(m, { file: VPC_FILE, root: ROOT, read: reader(files), targets: new LinkTargets() }).diagnostics;
+    assert.deepEqual(linkFixes(text, diagnostic, m), []);
   });
 
   it('an unknown segment with nothing close, and an unknown value proposition', () => {

@@ -15,3 +15,4 @@ export { linkAt, linkedCard } from './navigation';
 export type { LinkAt } from './navigation';
 export { linkedTargetAt, renameAcrossFiles } from './rename';
 export type { FileEdits, LinkedBusinessModel } from './rename';
+export { linkFixes } from './fixes';

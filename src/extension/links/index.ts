@@ -3,6 +3,7 @@ import type { CanvasDocumentCache } from '../documentCache';
 import { LinkDiagnostics } from './linkDiagnostics';
 import { LinkedFiles } from './linkedFiles';
 import { registerLinkNavigation } from './linkNavigation';
+import { registerLinkQuickFixes } from './linkQuickFixes';
 import { LinkRename } from './linkRename';
 import { WorkspaceLinks } from './workspaceLinks';
 
@@ -23,6 +24,7 @@ export function registerLinks(cache: CanvasDocumentCache): Links {
   const workspace = new WorkspaceLinks(cache);
   const rename = new LinkRename(cache, files, diagnostics, workspace);
   const navigation = registerLinkNavigation(cache, files, diagnostics, workspace);
-  const disposable = vscode.Disposable.from(navigation, workspace, diagnostics, files);
+  const quickFixes = registerLinkQuickFixes(cache, diagnostics);
+  const disposable = vscode.Disposable.from(navigation, quickFixes, workspace, diagnostics, files);
   return { diagnostics, rename, workspace, dispose: () => disposable.dispose() };
 }

@@ -22,6 +22,8 @@ export class LinkDiagnostics implements vscode.Disposable {
   /** Open value-proposition canvases -> the business model each names (uri strings). */
   private readonly dependents = new Map<string, string>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The link problems last published per open canvas, with its version (for quick fixes). */
+  private readonly published = new Map<string, { version: number; diagnostics: CanvasDiagnostic[] }>();
   private readonly invalidated = new vscode.EventEmitter<vscode.Uri[]>();
   readonly onDidInvalidate = this.invalidated.event;
   private readonly disposables: vscode.Disposable[] = [];
@@ -40,6 +42,7 @@ export class LinkDiagnostics implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.dependents.delete(d.uri.toString());
+        this.published.delete(d.uri.toString());
         // The file on disk stands for it now (its unsaved edits are gone).
         onDisk(d.uri);
       }),
@@ -57,18 +60,44 @@ export class LinkDiagnostics implements vscode.Disposable {
    */
   diagnosticsFor(document: vscode.TextDocument, result: ValidationResult): CanvasDiagnostic[] {
     const key = document.uri.toString();
+    const found = this.check(document.uri, result, true);
+    if (found.length) this.published.set(key, { version: document.version, diagnostics: found });
+    else this.published.delete(key);
+    return found;
+  }
+
+  /** The link problems published for this version of `document` (none when it changed since). */
+  lastFor(document: vscode.TextDocument): CanvasDiagnostic[] {
+    const last = this.published.get(document.uri.toString());
+    return last && last.version === document.version ? last.diagnostics : [];
+  }
+
+  /**
+   * The link problems of a canvas that may not be open (Validate Workspace): waits for its
+   * business model to be read.
+   */
+  async diagnosticsForFile(uri: vscode.Uri, result: ValidationResult): Promise<CanvasDiagnostic[]> {
+    const target = linksOf(result.model) && linkTargetOf(uri, result.model);
+    if (target) await this.files.read(target);
+    return this.check(uri, result, false);
+  }
+
+  /** `watch`: an open canvas, checked again when its business model changes. */
+  private check(uri: vscode.Uri, result: ValidationResult, watch: boolean): CanvasDiagnostic[] {
+    const key = uri.toString();
     if (!linksOf(result.model)) {
-      this.dependents.delete(key);
+      if (watch) this.dependents.delete(key);
       return [];
     }
-    const target = linkTargetOf(document.uri, result.model);
-    if (target) {
-      this.dependents.set(key, target.toString());
-      if (!this.files.peek(target)) return [];
-    } else this.dependents.delete(key);
-    const { severities } = validationOptions(document.uri);
-    const read = (path: string) => this.files.peek(document.uri.with({ path })) ?? { problem: 'missing' as const };
-    return checkLinks(result.model, { file: document.uri.path, root: linkRootOf(document.uri), read, targets: this.targets, severities, localize }).diagnostics;
+    const target = linkTargetOf(uri, result.model);
+    if (watch) {
+      if (target) this.dependents.set(key, target.toString());
+      else this.dependents.delete(key);
+    }
+    if (target && !this.files.peek(target)) return [];
+    const { severities } = validationOptions(uri);
+    const read = (path: string) => this.files.peek(uri.with({ path })) ?? { problem: 'missing' as const };
+    return checkLinks(result.model, { file: uri.path, root: linkRootOf(uri), read, targets: this.targets, severities, localize }).diagnostics;
   }
 
   /** The business model `uri` may have changed: its dependents are out of date. */

@@ -177,6 +177,26 @@ suite('Links across files', () => {
     for (const document of vscode.workspace.textDocuments) if (document.isDirty) await document.save();
   });
 
+  test('a quick fix changes an unknown segment to the suggested id; Validate Workspace reports the link problems of closed canvases', async () => {
+    const { vpc, closed } = await writeFolder({
+      'bm.canvas.yaml': BUSINESS_MODEL,
+      'vpc.canvas.yaml': vpcText('./bm.canvas.yaml', 'rider'),
+      'closed.canvas.yaml': vpcText('./bm.canvas.yaml', 'nobody'),
+    });
+    const editor = await openCanvas(vpc);
+    const [problem] = await waitForProblems(vpc, exactly(['unknown-reference error 4:10-4:15']));
+    const range = new vscode.Range(problem.line - 1, problem.column - 1, problem.endLine - 1, problem.endColumn - 1);
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', vpc, range)) ?? [];
+    const fix = actions.find((a) => a.title === 'Change "rider" to "riders"');
+    ok(fix?.edit, `the fix among ${JSON.stringify(actions.map((a) => a.title))}`);
+    ok(await vscode.workspace.applyEdit(fix.edit), 'fix applied');
+    await waitForProblems(vpc, exactly([]));
+    ok(await editor.document.save(), 'saved');
+    await vscode.commands.executeCommand('canvasAsCode.validateWorkspace');
+    await waitForProblems(closed, exactly(['unknown-reference error 4:10-4:16']));
+    await waitForProblems(vpc, exactly([]));
+  });
+
   test("the business model's preview offers the value-proposition canvas on its segment, and opens it", async () => {
     const { bm, vpc } = await writeFolder({ 'bm.canvas.yaml': BUSINESS_MODEL, 'vpc.canvas.yaml': vpcText('./bm.canvas.yaml') });
     await openCanvas(bm);
