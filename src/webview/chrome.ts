@@ -7,6 +7,7 @@ import { setMarkdown } from './markdown';
 /** Everything around the blocks: kind, title, toolbar, links, description, legend, problems. */
 export interface Chrome {
   kind: HTMLElement;
+  toolbar: HTMLElement;
   title: HTMLElement;
   links: HTMLElement;
   file: HTMLElement;
@@ -76,7 +77,7 @@ export function buildChrome(root: HTMLElement, labels: PreviewLabels): Chrome {
 
   // The kind sits above the header row (inside it, it would push the toolbar onto a line of its own).
   root.replaceChildren(kind, header, links, description, outdated, legend, main, problemsSection, cardHint);
-  return { kind, title, links, file, description, outdated, segmentSelect, problemCount, lockButton, exportButton, legend, main, problemsSection, problemList };
+  return { kind, toolbar, title, links, file, description, outdated, segmentSelect, problemCount, lockButton, exportButton, legend, main, problemsSection, problemList };
 }
 
 /** Per-part signatures of what is drawn, so an update touches only the parts that changed. */
@@ -100,6 +101,8 @@ export class ChromeState {
     setText(c.file, fileName);
     const label = `${view.kindTitle || this.labels.canvas}: ${view.title || fileName}`;
     if (c.main.getAttribute('aria-label') !== label) c.main.setAttribute('aria-label', label);
+    const toolbarLabel = view.kindTitle || this.labels.canvas;
+    if (c.toolbar.getAttribute('aria-label') !== toolbarLabel) c.toolbar.setAttribute('aria-label', toolbarLabel);
     const links = JSON.stringify(view.links);
     if (links !== this.links) {
       this.links = links;

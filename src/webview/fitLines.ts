@@ -62,9 +62,10 @@ export class FitLines {
     if (this.view?.groups.length) {
       wanted.add(this.main);
       for (const grid of this.main.querySelectorAll('.group-grid')) wanted.add(grid);
+      const cards = this.cards();
       for (const fit of this.fits) {
-        const from = this.card(fit.fromBlock, fit.from);
-        const to = this.card(fit.toBlock, fit.to);
+        const from = cards.get(`${fit.fromBlock}/${fit.from}`);
+        const to = cards.get(`${fit.toBlock}/${fit.to}`);
         if (from) wanted.add(from);
         if (to) wanted.add(to);
       }
@@ -74,8 +75,11 @@ export class FitLines {
     this.observed = wanted;
   }
 
-  private card(block: string, key: string): HTMLElement | null {
-    return this.main.querySelector<HTMLElement>(`li.card[data-key="${CSS.escape(`${block}/${key}`)}"]`);
+  /** The drawn cards by DOM key, looked up once per pass (a query per line would scan the page each time). */
+  private cards(): Map<string, HTMLElement> {
+    const cards = new Map<string, HTMLElement>();
+    for (const el of this.main.querySelectorAll<HTMLElement>('li.card[data-key]')) if (!cards.has(el.dataset.key!)) cards.set(el.dataset.key!, el);
+    return cards;
   }
 
   /** Lays the profile's room and the lines out again from what is drawn now. */
@@ -103,9 +107,10 @@ export class FitLines {
     this.svg.setAttribute('height', String(this.main.clientHeight));
     const lines: SVGPathElement[] = [];
     let aside = 0;
+    const cards = this.cards();
     for (const fit of this.fits) {
-      const from = this.card(fit.fromBlock, fit.from);
-      const to = this.card(fit.toBlock, fit.to);
+      const from = cards.get(`${fit.fromBlock}/${fit.from}`);
+      const to = cards.get(`${fit.toBlock}/${fit.to}`);
       // Hidden (a filtered list, a narrow layout's collapsed block): no box, no line.
       if (!from || !to || !from.getClientRects().length || !to.getClientRects().length) continue;
       const ends = fitEndpoints(box(from), box(to));

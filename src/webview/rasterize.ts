@@ -23,14 +23,19 @@ export async function rasterize(svg: string, scale: number): Promise<string> {
   }
 }
 
-/** The SVG's own size: its width/height attributes, else its viewBox, else what the image reports. */
+/**
+ * The SVG's own size: its width/height attributes, else its viewBox, else what the image reports.
+ * Read from the root tag's text: parsing the whole document here would apply its <style> under the
+ * page's CSP (a console error for every export) just to read two numbers.
+ */
 function intrinsicSize(svg: string, image: HTMLImageElement): { width: number; height: number } {
-  const root = new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement;
+  const tag = /<svg\b[^>]*>/i.exec(svg)?.[0] ?? '';
+  const attribute = (name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined) ?? '';
   const number = (name: string) => {
-    const value = parseFloat(root.getAttribute(name) ?? '');
+    const value = parseFloat(attribute(name));
     return Number.isFinite(value) && value > 0 ? value : undefined;
   };
-  const box = (root.getAttribute('viewBox') ?? '').split(/[\s,]+/).map(Number);
+  const box = attribute('viewBox').split(/[\s,]+/).map(Number);
   const width = number('width') ?? (box[2] > 0 ? box[2] : undefined) ?? (image.naturalWidth || 1200);
   const height = number('height') ?? (box[3] > 0 ? box[3] : undefined) ?? (image.naturalHeight || 800);
   return { width, height };

@@ -228,6 +228,20 @@ describe('canvas kinds in the preview', function () {
     assertEndsOnCards(lines);
   });
 
+  it('value proposition: the PNG export rasterises its SVG (ellipse, fit lines and all) at the SVG’s size', async () => {
+    const { renderSvg } = await loadLib();
+    const view = await viewOf(VPC);
+    preview = await openPreview({ init: { view } });
+    const svg = renderSvg(view);
+    const [, width, height] = svg.match(/<svg [^>]*width="(\d+)" height="(\d+)"/);
+    await preview.post({ type: 'rasterize', id: 3, svg, scale: 1 });
+    await preview.page.waitForFunction(() => window.__posted.some((m) => m.type === 'rasterized'));
+    const [reply] = await preview.posted('rasterized');
+    assert.equal(reply.error, undefined);
+    const png = Buffer.from(reply.dataUrl.split(',')[1], 'base64');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [Number(width), Number(height)]);
+  });
+
   for (const kind of ['business-model', 'lean', 'value-proposition']) {
     for (const width of [1400, 640]) {
       it(`${kind} at ${width} px: long Korean, Japanese, Chinese, Spanish, emoji, RTL and YAML punctuation wrap inside their blocks`, async () => {

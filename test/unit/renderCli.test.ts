@@ -40,6 +40,26 @@ describe('CLI render', () => {
     }
   });
 
+  it('renders a Lean and a value proposition canvas in every format, each in its own layout', () => {
+    for (const [file, kind] of [
+      ['test/fixtures/render/lean.canvas.yaml', 'Lean Canvas'],
+      ['test/fixtures/render/value-proposition.canvas.yaml', 'Value Proposition Canvas'],
+    ]) {
+      const view = buildCanvasView(validateCanvas(readFileSync(join(ROOT, file), 'utf8')));
+      const errors = view.problems.filter((p) => p.severity === 'error').length;
+      const err = errors ? `canvas-as-code: ${file} has ${errors} error${errors === 1 ? '' : 's'}; rendered what could be read\n` : '';
+      const md = run(['render', file, '--format', 'md']);
+      assert.deepEqual([md.err, md.out], [err, renderMarkdown(view)], file);
+      assert.ok(md.out.includes(`\n\n*${kind}*\n\n`), file);
+      const svg = run(['render', file, '--format', 'svg']);
+      assert.deepEqual([svg.err, svg.out], [err, renderSvg(view)], file);
+      assert.deepEqual(checkMarkup(svg.out, 'xml').errors, [], file);
+      const html = run(['render', file, '--format', 'html']);
+      assert.deepEqual([html.err, html.out], [err, renderHtml(view)], file);
+      assert.ok(html.out.includes(`<p class="kind">${kind}</p>`), file);
+    }
+  });
+
   it('writes to the -o file, taking the format from its extension when --format is left out', () => {
     const dir = mkdtempSync(join(tmpdir(), 'canvas-render-'));
     const svgFile = join(dir, 'canvas.svg');
