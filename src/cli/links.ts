@@ -3,9 +3,9 @@
  * business model it names, read from disk once per run (per thread) however many canvases name
  * it, and validated once (core/links keeps the judged targets by text).
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import { checkLinks, LinkTargets } from '../core/links';
+import { checkLinks, isInside, LinkTargets } from '../core/links';
 import type { LinkRead } from '../core/links';
 import type { CanvasDiagnostic, SeverityOverrides } from '../core';
 import type { ValidationResult } from '../core';
@@ -35,11 +35,15 @@ function nativePath(path: string): string {
   return sep === '\\' ? path.replace(/\//g, '\\') : path;
 }
 
-/** Reads a linked file: a missing file, a folder, a file over the limit and a read error apart. */
-export function readLinked(path: string, maxFileSizeKB: number): LinkRead {
+/**
+ * Reads a linked file: a missing file, a folder, a file over the limit and a read error apart. A
+ * path inside `root` that a symbolic link takes out of it is refused like a `..` that does.
+ */
+export function readLinked(path: string, maxFileSizeKB: number, root?: string): LinkRead {
   const native = nativePath(path);
   let size: number;
   try {
+    if (root !== undefined && !isInside(linkPathOf(realpathSync(native)), linkPathOf(realpathSync(nativePath(root))))) return { problem: 'outside' };
     const stat = statSync(native);
     if (stat.isDirectory()) return { problem: 'directory' };
     size = stat.size;
@@ -68,14 +72,33 @@ export class LinkSession {
     this.root = linkPathOf(findLinkRoot(cwd));
   }
 
-  private read = (path: string): LinkRead => {
-    let read = this.reads.get(path);
-    if (!read) {
-      this.readLog.push(path);
-      this.reads.set(path, (read = readLinked(path, this.maxFileSizeKB)));
-    }
-    return read;
-  };
+  private readonly roots = new Map<string, string>();
+
+  /**
+   * The root for a canvas: the run's when the canvas is inside it, else the nearest folder above
+   * the canvas with a marker (else the canvas's folder), so a canvas named from elsewhere keeps
+   * its own links.
+   */
+  rootFor(file: string): string {
+    if (isInside(file, this.root)) return this.root;
+    const folder = dirname(file);
+    let root = this.roots.get(folder);
+    if (root === undefined) this.roots.set(folder, (root = linkPathOf(findLinkRoot(folder))));
+    return root;
+  }
+
+  private readFrom(root: string) {
+    return (path: string): LinkRead => {
+      // By root too: whether a symbolic link leads out depends on the root.
+      const key = `${root}\u0000${path}`;
+      let read = this.reads.get(key);
+      if (!read) {
+        this.readLog.push(path);
+        this.reads.set(key, (read = readLinked(path, this.maxFileSizeKB, root)));
+      }
+      return read;
+    };
+  }
 
   /**
    * The link diagnostics of the canvas at `file` (absolute) whose validation is `result`, merged
@@ -83,7 +106,9 @@ export class LinkSession {
    */
   diagnose(file: string, result: ValidationResult, severities?: SeverityOverrides): CanvasDiagnostic[] {
     if (!result.model || result.model.kind !== 'value-proposition') return result.diagnostics;
-    const { diagnostics } = checkLinks(result.model, { file: linkPathOf(file), root: this.root, read: this.read, targets: this.targets, severities });
+    const path = linkPathOf(file);
+    const root = this.rootFor(path);
+    const { diagnostics } = checkLinks(result.model, { file: path, root, read: this.readFrom(root), targets: this.targets, severities });
     if (!diagnostics.length) return result.diagnostics;
     return [...result.diagnostics, ...diagnostics].sort((a, b) => a.start - b.start || a.end - b.end);
   }

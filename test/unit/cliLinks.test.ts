@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateCanvas } from '../../src/core';
@@ -128,6 +128,39 @@ describe('CLI: links across files', () => {
       assert.equal(result.out, 'a.canvas.yaml:3:17 error unknown-canvas "../../outside.canvas.yaml" leads outside the workspace: a linked canvas must be inside the workspace folder.\n');
     } finally {
       rmSync(join(dir, '..', 'outside.canvas.yaml'), { force: true });
+    }
+  });
+
+  it('a symbolic link inside the root that leads out of it is refused like ..', function () {
+    const outside = mkdtempSync(join(tmpdir(), 'canvas-links-outside-'));
+    try {
+      writeFileSync(join(outside, 'real.canvas.yaml'), CLEAN);
+      try {
+        symlinkSync(join(outside, 'real.canvas.yaml'), join(dir, 'bm', 'link.canvas.yaml'));
+        symlinkSync(join(dir, 'bm', 'ride.canvas.yaml'), join(dir, 'bm', 'inside.canvas.yaml'));
+      } catch {
+        this.skip(); // no symbolic links here (Windows without the privilege)
+      }
+      writeFileSync(join(dir, 'vpc', 'a.canvas.yaml'), vpcText('../bm/link.canvas.yaml'));
+      writeFileSync(join(dir, 'vpc', 'b.canvas.yaml'), vpcText('../bm/inside.canvas.yaml'));
+      const result = run(['vpc/a.canvas.yaml', 'vpc/b.canvas.yaml'], dir);
+      assert.equal(result.out, 'vpc/a.canvas.yaml:3:17 error unknown-canvas "../bm/link.canvas.yaml" leads outside the workspace: a linked canvas must be inside the workspace folder.\n');
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it("a canvas outside the run's root links within its own project", () => {
+    const other = mkdtempSync(join(tmpdir(), 'canvas-links-other-'));
+    try {
+      mkdirSync(join(other, '.git'));
+      mkdirSync(join(other, 'vpc'));
+      writeFileSync(join(other, 'bm.canvas.yaml'), CLEAN);
+      writeFileSync(join(other, 'vpc', 'a.canvas.yaml'), vpcText('../bm.canvas.yaml', 'rider'));
+      const result = run([join(other, 'vpc', 'a.canvas.yaml')], dir);
+      assert.equal(result.out, `${join(other, 'vpc', 'a.canvas.yaml')}:4:10 error unknown-reference "rider" names no customer segment in ../bm.canvas.yaml. Did you mean "riders"?\n`);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
     }
   });
 

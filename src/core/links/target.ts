@@ -14,11 +14,12 @@ import type { LinkMessageId } from './messages';
 /**
  * What the host found at a path. `result`: the host's own validation of exactly this text (an
  * open editor's), reused instead of validating again. Problems: `tooLarge` args are the size and
- * the limit in KB; `unreadable` args the reason.
+ * the limit in KB; `unreadable` args the reason; `outside`: the path is inside the root but the
+ * file is not (a symbolic link leads out).
  */
 export type LinkRead =
   | { text: string; result?: ValidationResult }
-  | { problem: 'missing' | 'directory' | 'tooLarge' | 'unreadable'; args?: string[] };
+  | { problem: 'missing' | 'directory' | 'tooLarge' | 'unreadable' | 'outside'; args?: string[] };
 
 /** Reads a linked file for the core (which has no file system). Must not throw. */
 export type LinkReader = (path: string) => LinkRead;
