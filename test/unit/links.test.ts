@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { applyEdits, validateCanvas } from '../../src/core';
 import type { CanvasModel, CanvasDiagnostic } from '../../src/core';
-import { canvasesBySegment, checkLinks, linkAt, linkedCard, linkFixes, LinkTargets, readLink, renameAcrossFiles, resolveLinkPath, sitesNaming } from '../../src/core/links';
+import { canvasesBySegment, checkLinks, isInside, linkAt, linkedCard, linkFixes, LinkTargets, readLink, renameAcrossFiles, resolveLinkPath, sitesNaming } from '../../src/core/links';
 import type { LinkRead, VpcLink } from '../../src/core/links';
 import { CLEAN, rangeOf } from './helpers';
 
@@ -76,6 +77,23 @@ describe('links: resolving a business-model path', () => {
   for (const [written, expected] of cases) {
     it(JSON.stringify(written), () => assert.deepEqual(resolveLinkPath(written, from, ROOT), expected));
   }
+  it('property: never throws; an accepted path is a canvas file inside the root, reached without ..', () => {
+    const segment = fc.constantFrom('..', '.', '', 'a', 'ws', 'vpc', 'b.canvas.yaml', 'c.canvas.yml', 'd.yaml', '\\', 'x:y', '~', '\u0000', '\u202e');
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 8 }), fc.string(), (parts, noise) => {
+        for (const written of [parts.join('/'), noise, `${noise}.canvas.yaml`]) {
+          const result = resolveLinkPath(written, from, ROOT);
+          if ('path' in result) {
+            assert.ok(isInside(result.path, ROOT) && result.path !== ROOT, result.path);
+            assert.match(result.path, /\.canvas\.ya?ml$/i);
+            assert.ok(!result.path.split('/').includes('..') && !result.path.split('/').includes('.'), result.path);
+          } else assert.ok(typeof result.problem === 'string');
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('a root of "/" lets any absolute file be reached with ..', () => {
     assert.deepEqual(resolveLinkPath('../../b.canvas.yaml', '/a/b/c.canvas.yaml', '/'), { path: '/b.canvas.yaml' });
     assert.deepEqual(resolveLinkPath('../../../b.canvas.yaml', '/a/b/c.canvas.yaml', '/'), { problem: 'outside', args: ['../../../b.canvas.yaml'] });

@@ -9,8 +9,11 @@ import { linkRootOf } from './linkPaths';
 
 /** At most this many canvas files are looked at by one scan of the workspace. */
 export const MAX_SCANNED_FILES = 2000;
-/** A value-proposition canvas says so near its top; a file without these words is skipped unparsed. */
-const MAYBE_LINKED = /value-proposition[\s\S]*business-model|business-model[\s\S]*value-proposition/;
+/**
+ * A value-proposition canvas says so in its `canvas:` line; other files are skipped unparsed (a
+ * business model mentions both words too). Linear: no pattern here can backtrack across lines.
+ */
+export const MAYBE_VALUE_PROPOSITION = /^[ \t]*["']?canvas["']?[ \t]*:[ \t]*["']?value-proposition(?![\w-])/m;
 const UPDATE_DELAY_MS = 300;
 
 /** A value-proposition canvas of the workspace with its link, and the text its spans are in. */
@@ -125,7 +128,7 @@ export class WorkspaceLinks implements vscode.Disposable {
       if (link) entry = { uri, text: document.getText(), link };
     } else {
       const read = await readFromDisk(uri);
-      if ('text' in read && MAYBE_LINKED.test(read.text)) {
+      if ('text' in read && MAYBE_VALUE_PROPOSITION.test(read.text)) {
         const link = readLink(uri.path, validateCanvas(read.text).model, linkRootOf(uri));
         if (link) entry = { uri, text: read.text, link };
       }
