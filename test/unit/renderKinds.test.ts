@@ -464,6 +464,17 @@ pain-relievers:
     });
   });
 
+  it('wraps long text in one pass: 40 000 characters of emoji, CJK or Hangul give every line, nothing lost', () => {
+    // (Intl.Segmenter took seconds for the emoji here: its cost grows faster than the text.)
+    const emoji = '👨‍👩‍👧‍👦 ok 🇰🇷 '.repeat(4000);
+    const lines = wrapText(emoji, 20);
+    assert.equal(lines.length, 924);
+    assert.equal(lines.join(' '), emoji.trim());
+    const hangul = '가나다라마바사아'.repeat(5000);
+    assert.deepEqual(new Set(wrapText(hangul, 20).map((l) => l.length)), new Set([20]));
+    assert.equal(wrapText('雨'.repeat(40000), 10).length, 4000);
+  });
+
   it('fit endpoints: facing edges at mid height; beside each other when stacked', () => {
     assert.deepEqual(fitEndpoints({ x: 0, y: 0, width: 100, height: 40 }, { x: 150, y: 100, width: 80, height: 20 }), { x1: 100, y1: 20, x2: 150, y2: 110, route: 'across' });
     assert.deepEqual(fitEndpoints({ x: 150, y: 100, width: 80, height: 20 }, { x: 0, y: 0, width: 100, height: 40 }), { x1: 150, y1: 110, x2: 100, y2: 20, route: 'across' });
