@@ -228,6 +228,19 @@ describe('canvas kinds in the preview', function () {
     assertEndsOnCards(lines);
   });
 
+  it('one file changing its kind (business model → value proposition → lean) redraws in the new layout, nothing stale', async () => {
+    const { kindInfo } = await loadLib();
+    preview = await openPreview({ init: { view: await viewOf('canvas: business-model\ntitle: T\nchannels: [App]\n', 1) } });
+    await preview.post(viewMessage(await viewOf(VPC, 2)));
+    assert.deepEqual(await preview.page.$$eval('main > section.group', (l) => l.map((g) => g.dataset.group)), ['value-map', 'customer-profile']);
+    assert.equal((await fitLines(preview.page)).length, PAIRS.length);
+    await preview.post(viewMessage(await viewOf(LEAN, 3)));
+    assert.deepEqual(await preview.page.$$eval('main > *', (l) => l.map((e) => e.dataset.block ?? e.tagName)), kindInfo('lean').blocks.map((b) => b.key));
+    assert.equal(await preview.page.$eval('main', (m) => [m.dataset.kind, m.classList.contains('grouped')].join()), 'lean,false');
+    assert.equal(await preview.page.$$eval('svg.fit-lines', (l) => l.length), 0);
+    assert.deepEqual((await preview.posted('rendered')).map((m) => m.version), [1, 2, 3]);
+  });
+
   it('value proposition: the PNG export rasterises its SVG (ellipse, fit lines and all) at the SVG’s size', async () => {
     const { renderSvg } = await loadLib();
     const view = await viewOf(VPC);
