@@ -16,6 +16,7 @@ export const MESSAGES = {
   missingKey: 'Missing required key "{0}" in {1}.',
   unknownKeySuggest: 'Unknown key "{0}" in {1}. Did you mean "{2}"? (Extension keys start with "x-".)',
   unknownKey: 'Unknown key "{0}" in {1}. Allowed keys: {2}. (Extension keys start with "x-".)',
+  unknownKeyOtherKind: 'Unknown key "{0}" in {1}: it is a block of the {2}, a canvas that starts with canvas: {3}. (Extension keys start with "x-".)',
   badEnumSuggest: '"{0}" is not a valid {1}. Did you mean "{2}"? Allowed values: {3}.',
   badEnum: '"{0}" is not a valid {1}. Allowed values: {2}.',
   wrongType: '{0} must be {1}, found {2}.',

@@ -4,7 +4,7 @@ import { closest } from './closest';
 import type { DiagnosticSink } from './diagnosticSink';
 import { firstLine, ParsedCanvas } from './parse';
 import { kindOfValue, validatorFor } from './kindValidators';
-import { acceptsType, alternativesAt, declaredTypes, ID_PATTERN, JsonSchema, kindInfo, schemaAt } from './schema';
+import { acceptsType, alternativesAt, CANVAS_KINDS, CanvasKind, declaredTypes, ID_PATTERN, JsonSchema, kindInfo, schemaAt } from './schema';
 import type { Span } from './types';
 import { keyText, locate, type Located, pointerSegments, spanOf } from './yamlPath';
 
@@ -70,6 +70,15 @@ function missingKeySpan(parsed: ParsedCanvas, keys: KeyIndex, node: Node | null,
   }
   const own = spanOf(node);
   return own ? firstLine(parsed.text, own) : { start: 0, end: 0 };
+}
+
+/** The first kind with a block `key`, and its label (`Lean Canvas`): a top-level key written for another kind. */
+function kindWithBlock(key: string): { kind: CanvasKind; label: string } | undefined {
+  const kind = CANVAS_KINDS.find((k) => kindInfo(k).blockByKey.has(key));
+  if (!kind) return undefined;
+  const { schema } = kindInfo(kind);
+  const canvas = schema.properties?.canvas;
+  return { kind, label: canvas?.enumItemLabels?.[canvas.enum?.indexOf(kind) ?? -1] ?? kind };
 }
 
 function allowedKeys(schema: JsonSchema | undefined): string[] {
@@ -204,7 +213,9 @@ function reportOne(error: ErrorObject, parsed: ParsedCanvas, keys: KeyIndex, sin
       }
       const allowed = allowedKeys(schema);
       const suggestion = closest(key, allowed);
+      const otherKind = segments.length === 0 ? kindWithBlock(key) : undefined;
       if (suggestion) sink.add('schema', span, 'unknownKeySuggest', [key, lowerFirst(name), suggestion], suggestion);
+      else if (otherKind) sink.add('schema', span, 'unknownKeyOtherKind', [key, lowerFirst(name), otherKind.label, otherKind.kind]);
       else sink.add('schema', span, 'unknownKey', [key, lowerFirst(name), allowed.join(', ')]);
       return;
     }

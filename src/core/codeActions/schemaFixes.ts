@@ -171,6 +171,7 @@ export function schemaFixes(context: FixContext): CodeAction[] {
   switch (diagnostic.template) {
     case MESSAGES.unknownKeySuggest:
     case MESSAGES.unknownKey:
+    case MESSAGES.unknownKeyOtherKind:
       return found ? unknownKeyFixes(context, found) : [];
     case MESSAGES.badEnumSuggest: {
       const value = scalarText(found);
