@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits, validateCanvas } from '../../src/core';
 import type { CanvasModel, CanvasDiagnostic } from '../../src/core';
-import { canvasesBySegment, checkLinks, isInside, linkAt, linkedCard, linkFixes, LinkTargets, readLink, renameAcrossFiles, resolveLinkPath, sitesNaming } from '../../src/core/links';
+import { canvasesBySegment, checkLinks, isInside, linkAt, linkCompletions, linkHover, linkValueSite, linkedCard, linkFixes, LinkTargets, readLink, renameAcrossFiles, resolveLinkPath, sitesNaming } from '../../src/core/links';
 import type { LinkRead, VpcLink } from '../../src/core/links';
 import { CLEAN, rangeOf } from './helpers';
 
@@ -337,6 +337,28 @@ describe('links: navigation, the reverse index and rename across files', () => {
     assert.equal(linkedCard(bm, 'segment', 'riders')?.name, 'Riders');
     assert.equal(linkedCard(bm, 'valueProposition', 'fast')?.name, 'Fast pickup');
     assert.equal(linkedCard(bm, 'segment', 'fast'), undefined);
+  });
+
+  it('linkValueSite: the segment / value-proposition value being written, even empty or quoted', () => {
+    const text = 'canvas: value-proposition\nsegment: \nvalue-proposition: "fa"\ntitle: riders\n  segment: x\n';
+    const site = (needle: string, delta: number) => linkValueSite(text, text.indexOf(needle) + delta);
+    assert.deepEqual(site('segment: \n', 9), { field: 'segment', replace: { start: 35, end: 35 } });
+    assert.deepEqual(site('"fa"', 2), { field: 'valueProposition', replace: { start: 56, end: 58 } });
+    assert.deepEqual(site('"fa"', 1), { field: 'valueProposition', replace: { start: 56, end: 58 } });
+    assert.equal(site('segment: \n', 7), undefined, 'before the colon');
+    assert.equal(site('title: riders', 10), undefined, 'another key');
+    assert.equal(site('  segment: x', 12), undefined, 'not a top-level key');
+  });
+
+  it('linkCompletions and linkHover: the ids of the business model, documented', () => {
+    const bm = model(CLEAN);
+    assert.deepEqual(linkCompletions(bm, 'segment').map((c) => [c.id, c.detail]), [['riders', 'Riders']]);
+    assert.deepEqual(linkCompletions(bm, 'valueProposition').map((c) => [c.id, c.detail]), [['fast', 'Fast pickup']]);
+    assert.match(linkCompletions(bm, 'segment')[0].documentation, /\*\*Riders\*\*/);
+    assert.equal(linkHover(bm, 'segment', 'riders'), linkCompletions(bm, 'segment')[0].documentation);
+    assert.equal(linkHover(bm, 'segment', 'fast'), undefined);
+    const hostile = model(CLEAN.replace('name: Riders', 'name: "<img src=x onerror=alert(1)> *x*"'));
+    assert.equal(linkHover(hostile, 'segment', 'riders'), '**\\<img src=x onerror=alert(1)\\> \\*x\\*** · `riders`\n\nCustomer Segments · Mass market');
   });
 
   it('renaming a segment id in the business model renames it in every canvas that points at it', () => {

@@ -16,3 +16,5 @@ export type { LinkAt } from './navigation';
 export { linkedTargetAt, renameAcrossFiles } from './rename';
 export type { FileEdits, LinkedBusinessModel } from './rename';
 export { linkFixes } from './fixes';
+export { linkCompletions, linkHover, linkValueSite } from './assist';
+export type { LinkCompletion, LinkValueSite } from './assist';

@@ -3,6 +3,7 @@ import type { CanvasDocumentCache } from '../documentCache';
 import { LinkDiagnostics } from './linkDiagnostics';
 import { LinkedFiles } from './linkedFiles';
 import { registerLinkNavigation } from './linkNavigation';
+import { registerLinkAssist } from './linkAssist';
 import { registerLinkQuickFixes } from './linkQuickFixes';
 import { LinkRename } from './linkRename';
 import { WorkspaceLinks } from './workspaceLinks';
@@ -15,7 +16,8 @@ export interface Links extends vscode.Disposable {
 
 /**
  * Canvases linked across files (a value-proposition canvas naming its business model): link
- * diagnostics, navigation and rename across files, the reverse index for the preview. Activation
+ * diagnostics and their quick fix, navigation, rename, completion and hover across files, the
+ * reverse index for the preview. Activation
  * only creates these; nothing is read or scanned until a feature asks.
  */
 export function registerLinks(cache: CanvasDocumentCache): Links {
@@ -25,6 +27,7 @@ export function registerLinks(cache: CanvasDocumentCache): Links {
   const rename = new LinkRename(cache, files, diagnostics, workspace);
   const navigation = registerLinkNavigation(cache, files, diagnostics, workspace);
   const quickFixes = registerLinkQuickFixes(cache, diagnostics);
-  const disposable = vscode.Disposable.from(navigation, quickFixes, workspace, diagnostics, files);
+  const assist = registerLinkAssist(cache, files, diagnostics);
+  const disposable = vscode.Disposable.from(navigation, quickFixes, assist, workspace, diagnostics, files);
   return { diagnostics, rename, workspace, dispose: () => disposable.dispose() };
 }

@@ -133,6 +133,18 @@ suite('Links across files', () => {
     sameMembers(await targets('./bm.canvas.yaml', 3), ['bm 1:1-1:1'], 'business-model -> the file');
   });
 
+  test('completion of segment offers the business model\'s segment ids; hover on it shows the card', async () => {
+    const { vpc } = await writeFolder({ 'bm.canvas.yaml': BUSINESS_MODEL, 'vpc.canvas.yaml': vpcText('./bm.canvas.yaml', 'rid') });
+    await openCanvas(vpc);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', vpc, await positionOf(vpc, 'segment: rid', 12));
+    const item = list?.items.find((i) => i.label === 'riders');
+    ok(item, `riders among ${JSON.stringify(list?.items.map((i) => i.label))}`);
+    equal(item.detail, 'Urban riders', 'its name');
+    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', vpc, await positionOf(vpc, 'value-proposition: fast', 20))) ?? [];
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    ok(text.includes('Fast pickup'), `the card in the hover: ${text}`);
+  });
+
   test('find references on a segment id lists the value-proposition canvases naming it', async () => {
     const { bm } = await writeFolder({
       'bm.canvas.yaml': BUSINESS_MODEL,
