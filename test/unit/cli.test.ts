@@ -21,7 +21,9 @@ describe('CLI validate', () => {
     const { code, out, err } = run(['validate', 'examples']);
     assert.equal(code, 0);
     assert.equal(out, '');
-    assert.equal(err, '4 files checked: 0 problems (0 errors, 0 warnings, 0 information, 0 hints)\n');
+    const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.canvas.yaml')).length;
+    assert.ok(examples >= 6, 'four business models, a Lean canvas and a value-proposition canvas');
+    assert.equal(err, `${examples} files checked: 0 problems (0 errors, 0 warnings, 0 information, 0 hints)\n`);
   });
 
   it('prints file:line:col severity code message and exits 1 on errors', () => {
