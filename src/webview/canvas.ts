@@ -134,6 +134,7 @@ export class CanvasDom {
     dom.section.dataset.shape = group.shape;
     setText(dom.title, group.title);
     setStyle(dom.grid, '--grid-columns', String(whole(group.cell.columns)));
+    setStyle(dom.grid, '--grid-rows', String(whole(group.cell.rows)));
     return dom;
   }
 

@@ -274,9 +274,18 @@ describe('canvas kinds in the preview', function () {
             for (const el of section.querySelectorAll('li.card, li.card *')) {
               const r = el.getBoundingClientRect();
               if (r.width && (r.right > frame.right + 0.5 || r.left < frame.left - 0.5)) escaping.push(`${section.dataset.block}: ${el.tagName}.${el.className} ${r.left}-${r.right} outside ${frame.left}-${frame.right}`);
+              if (r.height && (r.bottom > frame.bottom + 0.5 || r.top < frame.top - 0.5)) escaping.push(`${section.dataset.block}: ${el.tagName}.${el.className} ${r.top}-${r.bottom} below or above ${frame.top}-${frame.bottom}`);
             }
-            // Nothing wider than its block's content either (the measure of "no element overflowing").
+            // Nothing wider or taller than its block's content either (the measure of "no element overflowing").
             if (section.scrollWidth > section.clientWidth) escaping.push(`${section.dataset.block} scrolls: ${section.scrollWidth} > ${section.clientWidth}`);
+          }
+          // Blocks grow with their cards: none reaches into another, none out of its group's grid.
+          const frames = [...document.querySelectorAll('main section.block')].map((s) => [s.dataset.block, s.getBoundingClientRect()]);
+          for (const [i, [a, ra]] of frames.entries())
+            for (const [b, rb] of frames.slice(i + 1))
+              if (ra.left < rb.right - 0.5 && rb.left < ra.right - 0.5 && ra.top < rb.bottom - 0.5 && rb.top < ra.bottom - 0.5) escaping.push(`${a} overlaps ${b}`);
+          for (const grid of document.querySelectorAll('main .group-grid')) {
+            if (grid.scrollHeight > grid.clientHeight) escaping.push(`a group's grid overflows: ${grid.scrollHeight} > ${grid.clientHeight}`);
           }
           return {
             overflowing,

@@ -394,12 +394,12 @@ Business model: \`./ride-hailing.canvas.yaml\` Â· Customer segment: \`riders\` Â
           return [g.attributes.class, textContent(g.children[0]), grid.attributes.style, grid.children.map((s) => `${s.attributes['data-block']} ${s.attributes.style}`)];
         }),
         [
-          ['group group-square', 'Value Map', '--grid-columns:2', [
+          ['group group-square', 'Value Map', '--grid-columns:2;--grid-rows:2', [
             'products-and-services --column:1;--columns:1;--row:1;--rows:2',
             'pain-relievers --column:2;--columns:1;--row:2;--rows:1',
             'gain-creators --column:2;--columns:1;--row:1;--rows:1',
           ]],
-          ['group group-circle', 'Customer Profile', '--grid-columns:2', [
+          ['group group-circle', 'Customer Profile', '--grid-columns:2;--grid-rows:2', [
             'customer-jobs --column:2;--columns:1;--row:1;--rows:2',
             'pains --column:1;--columns:1;--row:2;--rows:1',
             'gains --column:1;--columns:1;--row:1;--rows:1',

@@ -36,7 +36,8 @@ a{color:var(--information)}
 .links{margin:.2rem 0;color:var(--muted);overflow-wrap:anywhere}
 .groups{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,3fr);gap:0 4rem;align-items:center}
 .group-title{font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);margin:0 0 .5rem}
-.group .grid{aspect-ratio:1}
+.group .ring{container-type:inline-size}
+.group .grid{grid-template-rows:repeat(var(--grid-rows),minmax(calc(100cqw / var(--grid-rows)),auto))}
 .ring{position:relative;isolation:isolate}
 .group-circle .ring{padding:14.65%}
 .group-circle .grid{border:0;background:none}
@@ -69,7 +70,7 @@ a{color:var(--information)}
 .problems ol{padding-left:1.4em}
 .problems li{margin:.2em 0;overflow-wrap:anywhere}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
-@media (max-width:960px){.grid,.groups{display:block}.block{min-height:0}.group .grid{aspect-ratio:auto}.group-circle .ring{padding:0}.group-circle .ring::before{border-radius:2rem}}
+@media (max-width:960px){.grid,.groups{display:block}.block{min-height:0}.group .grid{grid-template-rows:none}.group-circle .ring{padding:0}.group-circle .ring::before{border-radius:2rem}}
 @media print{body{background:#fff}main{max-width:none;padding:0}.card{break-inside:avoid}}`;
 
 const SEVERITY_LABELS: Readonly<Record<string, string>> = { error: 'Error', warning: 'Warning', information: 'Information', hint: 'Hint' };
@@ -153,7 +154,7 @@ function renderGroup(view: CanvasView, group: GroupView, legend: ReadonlyMap<str
     `<section class="group group-${group.shape}" aria-labelledby="${headingId}">`,
     `<h2 class="group-title" id="${headingId}">${escapeHtml(group.title)}</h2>`,
     `<div class="ring">`,
-    `<div class="grid" style="--grid-columns:${Math.max(1, Math.floor(group.cell.columns) || 1)}">`,
+    `<div class="grid" style="--grid-columns:${Math.max(1, Math.floor(group.cell.columns) || 1)};--grid-rows:${Math.max(1, Math.floor(group.cell.rows) || 1)}">`,
     ...blocks,
     `</div>`,
     `</div>`,
