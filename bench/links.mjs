@@ -91,7 +91,9 @@ export async function measureLinks({ quick = false } = {}) {
     const times = Object.fromEntries(names.map((n) => [n, []]));
     for (let r = 0; r < rounds; r++) {
       const order = r % 2 ? names.slice().reverse() : names;
-      for (const name of order) times[name].push(timeIt(calls[name], name.startsWith('many') ? Math.max(1, Math.round(input.repeat / 10)) : input.repeat));
+      // The canvas alone takes well under a millisecond: timed over many more calls than the rest.
+      const repeat = (name) => (name === 'vpcAlone' || name === 'linkedWarm' ? (quick ? 100 : 300) : name.startsWith('many') ? Math.max(1, Math.round(input.repeat / 10)) : input.repeat);
+      for (const name of order) times[name].push(timeIt(calls[name], repeat(name)));
     }
     const cold = ratios(times.linkedCold, times.alone);
     rows.push({
