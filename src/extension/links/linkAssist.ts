@@ -5,7 +5,7 @@ import { CANVAS_SELECTOR, toRange } from '../providers/spans';
 import type { LinkDiagnostics } from './linkDiagnostics';
 import type { LinkedFiles } from './linkedFiles';
 import { linkTargetOf } from './linkPaths';
-import { openBusinessModel } from './linkTargets';
+import { openBusinessModel } from './businessModel';
 
 /** Card documentation from the core: escaped, with its own bits of HTML (see providers/hover.ts). */
 function markdown(text: string): vscode.MarkdownString {

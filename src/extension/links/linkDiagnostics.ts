@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CanvasDiagnostic, ValidationResult } from '../../core';
 import { checkLinks, linksOf, LinkTargets } from '../../core/links';
 import { CANVAS_GLOB } from '../languages';
-import { validationOptions } from '../settings';
+import { SECTION, validationOptions } from '../settings';
 import { localize } from '../toVscode';
 import type { LinkedFiles } from './linkedFiles';
 import { linkRootOf, linkTargetOf } from './linkPaths';
@@ -45,6 +45,13 @@ export class LinkDiagnostics implements vscode.Disposable {
         this.published.delete(d.uri.toString());
         // The file on disk stands for it now (its unsaved edits are gone).
         onDisk(d.uri);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration(SECTION)) return;
+        // The size limit may have changed: read every business model again, check every canvas.
+        this.files.clear();
+        const open = [...this.dependents.keys()].map((key) => vscode.Uri.parse(key));
+        if (open.length) this.invalidated.fire(open);
       }),
       watcher,
       watcher.onDidChange(onDisk),

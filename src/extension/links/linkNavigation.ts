@@ -5,7 +5,7 @@ import { CANVAS_SELECTOR, toRange } from '../providers/spans';
 import type { LinkDiagnostics } from './linkDiagnostics';
 import type { LinkedFiles } from './linkedFiles';
 import { linkTargetOf } from './linkPaths';
-import { openBusinessModel, rangesIn } from './linkTargets';
+import { openBusinessModel, rangesIn } from './businessModel';
 import type { WorkspaceLinks } from './workspaceLinks';
 
 /**

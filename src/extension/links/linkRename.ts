@@ -6,7 +6,7 @@ import type { CanvasDocumentCache } from '../documentCache';
 import type { LinkDiagnostics } from './linkDiagnostics';
 import type { LinkedFiles } from './linkedFiles';
 import { linkTargetOf } from './linkPaths';
-import { openBusinessModel, rangesIn } from './linkTargets';
+import { openBusinessModel, rangesIn } from './businessModel';
 import type { WorkspaceLinks } from './workspaceLinks';
 
 /**

@@ -95,6 +95,13 @@ export class LinkedFiles implements vscode.Disposable {
     this.open.delete(key);
   }
 
+  /** Settings changed (the size limit): every file is read again when next asked for. */
+  clear(): void {
+    this.disk.clear();
+    this.loading.clear();
+    this.open.clear();
+  }
+
   dispose(): void {
     this.loaded.dispose();
     this.disk.clear();

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LineIndex } from '../../core';
-import type { Span } from '../../core';
+import type { CanvasModel, Span } from '../../core';
 import type { LinkDiagnostics } from './linkDiagnostics';
 import type { LinkedFiles } from './linkedFiles';
 import { openDocument } from './linkedFiles';
@@ -9,7 +9,7 @@ import { openDocument } from './linkedFiles';
 export interface OpenedBusinessModel {
   uri: vscode.Uri;
   text: string;
-  model: import('../../core').CanvasModel;
+  model: CanvasModel;
   range(span: Span): vscode.Range;
 }
 
