@@ -36,7 +36,7 @@ function enumLabels(schema: JsonSchema | undefined, root: JsonSchema): ReadonlyM
   return labels;
 }
 
-/** The fields a card shows as badges besides type and status: its kind's other enumerations (a pain's severity). */
+/** Enumerations drawn otherwise (type and status have badges of their own, a colour tints the card): the rest are ratings. */
 const NOT_RATINGS = new Set(['type', 'status', 'color']);
 
 interface BlockLabels {
