@@ -7,7 +7,7 @@
 import { diffCanvases, type FieldChange } from '../../core/diff';
 import { buildCanvasView } from '../../core/render/buildView';
 import type { CardView } from '../../core/render/viewTypes';
-import { BLOCK_BY_KEY } from '../../core/schema';
+import { kindInfo } from '../../core/kinds';
 import { validateCanvas, type ValidationResult } from '../../core/validate';
 import type { CompareLabels, CompareMark, ComparePayload } from '../../shared/protocol';
 
@@ -58,6 +58,8 @@ export function buildCompare(oldText: string | undefined, newResult: Pick<Valida
   const oldModel = oldResult?.model;
   const newModel = newResult.model;
   const diff = diffCanvases(oldModel, newModel);
+  // A card moves within one canvas: the shown file's kind names the block it came from.
+  const blockByKey = kindInfo(newModel?.kind ?? oldModel?.kind ?? 'business-model').blockByKey;
   const oldView = oldResult ? buildCanvasView(oldResult) : undefined;
 
   // Model index (position in the YAML sequence) → position in the block's view cards.
@@ -74,7 +76,7 @@ export function buildCompare(oldText: string | undefined, newResult: Pick<Valida
     for (const card of block.added) mark(card.index, 'added', []);
     for (const card of block.changed) mark(card.index, 'changed', card.changes.map((c) => changeLine(c, texts.none)));
     for (const card of block.moved)
-      mark(card.index, 'moved', [texts.movedFrom(BLOCK_BY_KEY.get(card.from)?.title ?? card.from), ...card.changes.map((c) => changeLine(c, texts.none))]);
+      mark(card.index, 'moved', [texts.movedFrom(blockByKey.get(card.from)?.title ?? card.from), ...card.changes.map((c) => changeLine(c, texts.none))]);
     const removed: CardView[] = [];
     const oldCards = oldView?.blocks.find((b) => b.key === block.block)?.cards ?? [];
     for (const card of block.removed) {
