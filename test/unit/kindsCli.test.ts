@@ -16,7 +16,7 @@ import type { CanvasKind } from '../../src/core';
 const ROOT = join(__dirname, '../../..');
 const BIN = join(ROOT, 'bin/canvas-as-code.js');
 const LEAN = 'examples/hospital-companion.canvas.yaml';
-const VPC = 'examples/ride-hailing-night-riders.canvas.yaml';
+const VPC = 'examples/riders-safe-rides.canvas.yaml';
 
 /** The real CLI, as a user runs it. */
 function cli(args: string[], cwd = ROOT): { code: number | null; out: string; err: string } {
@@ -294,12 +294,12 @@ Gain Creators
       const git = (...args: string[]) =>
         execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, env, stdio: 'pipe', encoding: 'utf8' }).trim();
       git('init', '-q', '-b', 'main');
-      for (const f of ['ride-hailing.canvas.yaml', 'ride-hailing-night-riders.canvas.yaml']) copyFileSync(join(ROOT, 'examples', f), join(dir, f));
+      for (const f of ['ride-hailing.canvas.yaml', 'riders-safe-rides.canvas.yaml']) copyFileSync(join(ROOT, 'examples', f), join(dir, f));
       git('add', '-A');
       git('commit', '-q', '-m', 'base');
       const base = git('rev-parse', 'HEAD');
       git('checkout', '-q', '-b', 'feature');
-      const file = join(dir, 'ride-hailing-night-riders.canvas.yaml');
+      const file = join(dir, 'riders-safe-rides.canvas.yaml');
       const text = readFileSync(file, 'utf8');
       const reliever = '  - id: e-receipts\n    name: E-receipts with the business number, kept for 5 years\n    relieves: [lost-receipts, surge-shock]\n';
       const severity = '    severity: medium\n    jobs: [get-home-late]\n';
@@ -316,7 +316,7 @@ Gain Creators
         out: `Canvas review ${base.slice(0, 12)}..${head.slice(0, 12)}
 1 canvas changed: 0 added, 0 deleted, 1 modified, 0 renamed, 0 copied; 0 errors, 1 warning
 
-modified: ride-hailing-night-riders.canvas.yaml
+modified: riders-safe-rides.canvas.yaml
   0 added, 1 removed, 1 changed, 0 moved
   Pains
     ~ "Drivers refuse short trips at night: 'Mapo? Not going there.'" (refused-trips)
