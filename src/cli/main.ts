@@ -204,63 +204,37 @@ export interface Command {
   run(args: readonly string[], io: RunIo, threads: boolean): number | Promise<number> | { error: string; bare?: boolean };
 }
 
+type ParseResult<T> = T | { error: string };
+type RunResult = ReturnType<Command['run']>;
+
+/** A command whose arguments are parsed first: a usage error is returned as it is, never run. */
+function parsedCommand<T extends object>(
+  usage: string,
+  help: string,
+  options: OptionSpecs,
+  parse: (args: readonly string[]) => ParseResult<T>,
+  run: (parsed: T, io: RunIo) => RunResult,
+): Command {
+  return {
+    usage,
+    help,
+    options,
+    run: (args, io) => {
+      const parsed = parse(args);
+      return 'error' in parsed ? parsed : run(parsed, io);
+    },
+  };
+}
+
 /** Every command: one entry each. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
   validate: { usage: VALIDATE_USAGE, help: VALIDATE_HELP, options: VALIDATE_OPTIONS, run: runValidateCommand },
-  render: {
-    usage: RENDER_USAGE,
-    help: RENDER_HELP,
-    options: RENDER_OPTIONS,
-    run: (args, io) => {
-      const parsed = parseRenderArgs(args);
-      return 'error' in parsed ? parsed : runRender(parsed, io);
-    },
-  },
-  diff: {
-    usage: DIFF_USAGE,
-    help: DIFF_HELP,
-    options: DIFF_OPTIONS,
-    run: (args, io) => {
-      const parsed = parseDiffArgs(args);
-      return 'error' in parsed ? parsed : runDiff(parsed, io);
-    },
-  },
-  review: {
-    usage: REVIEW_USAGE,
-    help: REVIEW_HELP,
-    options: REVIEW_OPTIONS,
-    run: (args, io) => {
-      const parsed = parseReviewArgs(args);
-      return 'error' in parsed ? parsed : runReview(parsed, io);
-    },
-  },
-  init: {
-    usage: INIT_USAGE,
-    help: INIT_HELP,
-    options: INIT_OPTIONS,
-    run: (args, io) => {
-      const parsed = parseInitArgs(args);
-      return 'error' in parsed ? parsed : runInit(parsed, io);
-    },
-  },
-  import: {
-    usage: IMPORT_USAGE,
-    help: IMPORT_HELP,
-    options: IMPORT_OPTIONS,
-    run: (args, io) => {
-      const parsed = parseImportArgs(args);
-      return 'error' in parsed ? parsed : runImport(parsed, io);
-    },
-  },
-  export: {
-    usage: EXPORT_USAGE,
-    help: EXPORT_HELP,
-    options: EXPORT_OPTIONS,
-    run: (args, io) => {
-      const parsed = parseExportArgs(args);
-      return 'error' in parsed ? parsed : runExport(parsed, io);
-    },
-  },
+  render: parsedCommand(RENDER_USAGE, RENDER_HELP, RENDER_OPTIONS, parseRenderArgs, runRender),
+  diff: parsedCommand(DIFF_USAGE, DIFF_HELP, DIFF_OPTIONS, parseDiffArgs, runDiff),
+  review: parsedCommand(REVIEW_USAGE, REVIEW_HELP, REVIEW_OPTIONS, parseReviewArgs, runReview),
+  init: parsedCommand(INIT_USAGE, INIT_HELP, INIT_OPTIONS, parseInitArgs, runInit),
+  import: parsedCommand(IMPORT_USAGE, IMPORT_HELP, IMPORT_OPTIONS, parseImportArgs, runImport),
+  export: parsedCommand(EXPORT_USAGE, EXPORT_HELP, EXPORT_OPTIONS, parseExportArgs, runExport),
 };
 
 /** What `canvas-as-code --help` prints: every command's usage line. */
