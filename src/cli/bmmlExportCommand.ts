@@ -5,14 +5,16 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { businessModelLink, exportBmml } from '../core/bmml';
-import type { CanvasSource } from '../core/bmml';
+import { canvasesLinkedTo, exportBmml } from '../core/bmml';
+import type { BmmlProblem, CanvasSource, LinkCandidate } from '../core/bmml';
+import { isInside } from '../core/links';
 import { visibleText } from '../core/visibleText';
 import { COMMON_OPTIONS, parseCommandArgs, shown, stringValue } from './args';
 import type { OptionSpecs } from './args';
 import { formatArgument, problemLine } from './bmmlImportCommand';
 import { expandArguments } from './files';
 import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, maxFileSizeArgument, readInputFile } from './readInput';
+import { LinkSession, linkPathOf } from './links';
 import { JSON_UNSAFE } from './validateCommand';
 import type { Io } from './validateCommand';
 import { isSameFile, writeOutputAtomically } from './writeOutput';
@@ -84,12 +86,18 @@ function realPath(path: string): string {
 
 /**
  * The value-proposition canvases in the business model's folder and below whose `business-model:`
- * names it (by any path), named relative to that folder; and the ones that could not be read.
+ * leads to it by the rules of links (core/links: relative, inside the project root of `session`,
+ * the same file also through a symbolic link that stays inside that root), named relative to that
+ * folder; the ones whose path is refused (reported, not exported); the ones that could not be read.
  */
-export function linkedCanvases(businessModel: string, maxFileSizeKB: number): { sources: CanvasSource[]; unreadable: string[] } {
+export function linkedCanvases(
+  businessModel: string,
+  maxFileSizeKB: number,
+  session = new LinkSession(dirname(businessModel), maxFileSizeKB),
+): { sources: CanvasSource[]; refused: BmmlProblem[]; unreadable: string[] } {
   const folder = dirname(businessModel);
   const target = realPath(businessModel);
-  const sources: CanvasSource[] = [];
+  const candidates: LinkCandidate[] = [];
   const unreadable: string[] = [];
   for (const file of expandArguments([folder], folder).files) {
     const path = resolve(folder, file);
@@ -99,13 +107,12 @@ export function linkedCanvases(businessModel: string, maxFileSizeKB: number): { 
       unreadable.push(`${relative(folder, path)}: ${read.error}`);
       continue;
     }
-    const link = businessModelLink(read.text);
-    if (link === undefined) continue;
-    if (realPath(resolve(dirname(path), link)) !== target) continue;
-    sources.push({ name: relative(folder, path).split(sep).join('/'), text: read.text });
+    const linkPath = linkPathOf(path);
+    candidates.push({ file: linkPath, name: relative(folder, path).split(sep).join('/'), text: read.text, root: session.rootFor(linkPath) });
   }
-  sources.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { sources, unreadable };
+  const sameFile = (path: string, root: string) => realPath(path) === target && isInside(linkPathOf(realPath(path)), linkPathOf(realPath(root)));
+  const { sources, refused } = canvasesLinkedTo(linkPathOf(resolve(businessModel)), candidates, sameFile);
+  return { sources, refused, unreadable };
 }
 
 export function runExport(args: ExportArgs, io: Io): number | { error: string; bare: true } {
@@ -123,9 +130,11 @@ export function runExport(args: ExportArgs, io: Io): number | { error: string; b
   }
   const read = readInputFile(path(args.file), { maxFileSizeKB: args.maxFileSizeKB });
   if (read.error !== undefined) return { error: visibleText(`cannot read ${args.file}: ${read.error}`), bare: true };
-  const { sources, unreadable } = linkedCanvases(path(args.file), args.maxFileSizeKB);
+  const { sources, refused, unreadable } = linkedCanvases(path(args.file), args.maxFileSizeKB, new LinkSession(io.cwd, args.maxFileSizeKB));
   for (const problem of unreadable) io.err(`canvas-as-code: cannot read ${visibleText(problem)}; its value-proposition detail (if any) is not exported\n`);
-  const result = exportBmml({ businessModel: { name: args.file, text: read.text }, valuePropositions: sources });
+  const exported = exportBmml({ businessModel: { name: args.file, text: read.text }, valuePropositions: sources });
+  // A refused link is said with the export's notes: the canvas is left out, the export goes on.
+  const result = { ...exported, notes: [...refused, ...exported.notes] };
   if (result.text === undefined) {
     for (const problem of result.problems) io.err(problemLine(args.file, problem));
     io.err(`canvas-as-code: ${visibleText(args.file)} was not exported; nothing was written\n`);

@@ -5,8 +5,9 @@
  * lists what BMML had no place for in the "Canvas as Code: BMML" output channel.
  */
 import * as vscode from 'vscode';
-import { businessModelLink, exportBmml, importBmml } from '../core/bmml';
-import type { BmmlProblem, CanvasSource } from '../core/bmml';
+import { canvasesLinkedTo, exportBmml, importBmml } from '../core/bmml';
+import type { BmmlProblem, LinkCandidate, LinkedSources } from '../core/bmml';
+import { linkRootOf } from './links/linkPaths';
 import { validationOptions } from './settings';
 
 export const IMPORT_BMML_COMMAND = 'canvasAsCode.importBmml';
@@ -118,24 +119,27 @@ async function importCommand(arg: unknown): Promise<string[] | undefined> {
   return targets.map((t) => t.toString());
 }
 
-/** The value-proposition canvases under the business model's folder that link to it. */
-async function linkedCanvases(businessModel: vscode.Uri, maxLength: number | undefined): Promise<CanvasSource[]> {
+/**
+ * The value-proposition canvases under the business model's folder that link to it, by the rules
+ * of links (core/links, the workspace folder as root, as the editor's own link checks), and the
+ * ones whose path those rules refuse.
+ */
+async function linkedCanvases(businessModel: vscode.Uri, maxLength: number | undefined): Promise<LinkedSources> {
   const folder = folderOf(businessModel);
   const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.canvas.{yaml,yml}'), '**/{node_modules,.git}/**');
-  const sources: CanvasSource[] = [];
+  const candidates: LinkCandidate[] = [];
   for (const uri of found) {
-    if (uri.toString() === businessModel.toString()) continue;
+    // Another file system (or authority) cannot be the business model whatever its path.
+    if (uri.toString() === businessModel.toString() || uri.scheme !== businessModel.scheme || uri.authority !== businessModel.authority) continue;
     let text: string;
     try {
       text = await readText(uri, maxLength);
     } catch {
       continue;
     }
-    const link = businessModelLink(text);
-    if (link === undefined || vscode.Uri.joinPath(folderOf(uri), link).toString() !== businessModel.toString()) continue;
-    sources.push({ name: uri.path.slice(folder.path.length).replace(/^\//, ''), text });
+    candidates.push({ file: uri.path, name: uri.path.slice(folder.path.length).replace(/^\//, ''), text, root: linkRootOf(uri) });
   }
-  return sources.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return canvasesLinkedTo(businessModel.path, candidates);
 }
 
 /** Export: the URI written, or undefined when nothing was. */
@@ -157,8 +161,10 @@ async function exportCommand(arg: unknown): Promise<{ uri: string; dropped: numb
   }
   // findFiles sees the workspace only: a canvas outside it is exported without its value-proposition canvases, and says so.
   const inWorkspace = vscode.workspace.getWorkspaceFolder(canvas) !== undefined;
-  const sources = inWorkspace ? await linkedCanvases(canvas, maxLength) : [];
-  const result = exportBmml({ businessModel: { name, text }, valuePropositions: sources });
+  const { sources, refused } = inWorkspace ? await linkedCanvases(canvas, maxLength) : { sources: [], refused: [] };
+  const exported = exportBmml({ businessModel: { name, text }, valuePropositions: sources });
+  // A refused link is said with the export's notes: the canvas is left out, the export goes on.
+  const result = { ...exported, notes: [...refused, ...exported.notes] };
   if (result.text === undefined) {
     void vscode.window.showErrorMessage(vscode.l10n.t('{0} was not exported: {1}', name, result.problems.map(describe).join('; ')));
     return undefined;

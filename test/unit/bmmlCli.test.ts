@@ -160,4 +160,29 @@ describe('CLI import bmml / export bmml (the real CLI)', () => {
     writeFileSync(join(dir, 'broken.canvas.yaml'), 'canvas: [\n');
     assert.equal(cli(['export', 'bmml', 'broken.canvas.yaml'], dir).code, 2);
   });
+  it('export takes a value-proposition canvas by the rules of links: one in a subfolder linked with ../ is exported; one whose path leaves the project root or is absolute is not, and is reported (text and JSON)', () => {
+    const dir = folderWith();
+    mkdirSync(join(dir, '.git')); // the project root: a link may not lead out of it
+    mkdirSync(join(dir, 'vpcs'));
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'bm.canvas.yaml'), 'canvas: business-model\ntitle: Rides\ncustomer-segments:\n  - id: cs-riders\n    name: Riders\nvalue-propositions:\n  - id: vp-safe\n    name: Safe rides\n');
+    const vpc = (link: string, job: string) => `canvas: value-proposition\nbusiness-model: ${link}\nsegment: cs-riders\nvalue-proposition: vp-safe\ncustomer-jobs:\n  - id: ${job}\n    name: Get home\n`;
+    const name = dir.split('/').pop()!;
+    writeFileSync(join(dir, 'vpcs/up.canvas.yaml'), vpc('../bm.canvas.yaml', 'job-up'));
+    // Both lead to bm.canvas.yaml on disk: core/links refuses them all the same.
+    writeFileSync(join(dir, 'sub/leave.canvas.yaml'), vpc(`../../${name}/bm.canvas.yaml`, 'job-leave'));
+    writeFileSync(join(dir, 'vpcs/abs.canvas.yaml'), vpc(join(dir, 'bm.canvas.yaml'), 'job-abs'));
+    const leave = `sub/leave.canvas.yaml is not exported with this business model: its business-model path is refused. "../../${name}/bm.canvas.yaml" leads outside the workspace: a linked canvas must be inside the workspace folder.`;
+    const abs = `vpcs/abs.canvas.yaml is not exported with this business model: its business-model path is refused. "${join(dir, 'bm.canvas.yaml')}" is an absolute path: write the business-model path relative to this file.`;
+    const text = cli(['export', 'bmml', 'bm.canvas.yaml', '-o', 'out.bmml'], dir);
+    assert.equal(text.code, 0);
+    assert.deepEqual(text.err.split('\n').slice(0, 2), [`bm.canvas.yaml: note: ${leave}`, `bm.canvas.yaml: note: ${abs}`]);
+    assert.equal(text.err.split('\n').slice(-2)[0], 'wrote out.bmml (with 1 value-proposition canvas)');
+    const exported = parse(readFileSync(join(dir, 'out.bmml'), 'utf8'), { version: '1.1' });
+    assert.equal(isValidBmml(exported), true);
+    assert.deepEqual(exported.customer_segments, [{ id: 'cs-riders', name: 'Riders', jobs: [{ id: 'job-up', description: 'Get home' }] }]);
+    const json = cli(['export', 'bmml', 'bm.canvas.yaml', '-o', 'out.bmml', '--format', 'json'], dir);
+    const report = JSON.parse(json.out);
+    assert.deepEqual([json.code, json.err, report.canvases, report.notes.slice(0, 2)], [0, '', ['vpcs/up.canvas.yaml'], [leave, abs]]);
+  });
 });

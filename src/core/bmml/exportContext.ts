@@ -79,15 +79,3 @@ export function cardObject(card: unknown): Plain | undefined {
 }
 
 export const textOf = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
-
-/**
- * The `business-model:` path of a value-proposition canvas (as written, relative to it), or
- * undefined when the text is no readable value-proposition canvas with one: how hosts find the
- * canvases linked to a business model.
- */
-export function businessModelLink(text: string): string | undefined {
-  const read = readCanvas({ name: '', text });
-  if ('error' in read || read.data.canvas !== 'value-proposition') return undefined;
-  const link = read.data['business-model'];
-  return typeof link === 'string' && link.trim() ? link : undefined;
-}

@@ -5,5 +5,6 @@ export { BMML_MESSAGES } from './messages';
 export type { BmmlProblem } from './messages';
 export { exportBmml } from './exportBmml';
 export type { BmmlExportInput, BmmlExportResult, CanvasSource, DroppedValue } from './exportBmml';
-export { businessModelLink } from './exportContext';
+export { canvasesLinkedTo } from './linkedSources';
+export type { LinkCandidate, LinkedSources } from './linkedSources';
 export { isValidBmml } from './bmmlYaml';

@@ -37,6 +37,7 @@ export const BMML_MESSAGES = {
   defaulted: 'meta.{0} set to "{1}": BMML requires it (set x-bmml: {meta: {{0}: …}} to choose)',
   renamedId: '{0} id "{1}" written as "{2}" (BMML ids start with "{3}")',
   addedId: '{0} "{1}" has no id: written as "{2}"',
+  linkRefused: '{0} is not exported with this business model: its business-model path is refused. {1}',
 } as const;
 
 export type BmmlMessage = keyof typeof BMML_MESSAGES;
