@@ -181,3 +181,88 @@ export function readBlob(cwd: string, id: string, limits: ReadOptions = {}): { t
   const decoded = decodeText(blob.stdout);
   return decoded.error !== undefined ? { error: decoded.error } : { text: decoded.text };
 }
+
+/** What {@link readFilesAt} found at a path of a commit (the shape core/links reads). */
+export type FileAtCommit = { text: string } | { problem: 'missing' | 'directory' | 'tooLarge' | 'unreadable'; args?: string[] };
+
+const OBJECT_LINE = /^([0-9a-f]{40}|[0-9a-f]{64}) (\w+) (\d+)$/;
+
+/**
+ * The files at `paths` (from the repository root) in commit `commit`: one `git cat-file
+ * --batch-check` tells blobs, folders (trees) and missing paths apart and gives the sizes, one
+ * `git cat-file --batch` reads the blobs under the size limit. The paths go to git on standard
+ * input, one `<commit id>:<path>` a line, never as arguments; a path with a control character
+ * (a line break would split the line) or that starts with "/" or "." is not asked for.
+ */
+export function readFilesAt(cwd: string, commit: string, paths: readonly string[], limits: ReadOptions = {}): Map<string, FileAtCommit> {
+  const found = new Map<string, FileAtCommit>();
+  const asked = [...new Set(paths)].filter((path) => {
+    const bad = !COMMIT_ID.test(commit) ? 'not a commit id' : pathProblem(path) ?? (/^[/.]/.test(path) ? 'not a path from the repository root' : undefined);
+    if (bad) found.set(path, { problem: 'unreadable', args: [bad] });
+    return !bad;
+  });
+  if (!asked.length) return found;
+  const check = spawnSync('git', ['cat-file', '--batch-check'], { cwd, input: asked.map((p) => `${commit}:${p}\n`).join(''), encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: MAX_UNLIMITED_BYTES });
+  const failed = check.error ? `cannot run git: ${check.error.message}` : check.status !== 0 ? firstLine(check.stderr) || 'git cat-file failed' : undefined;
+  if (failed) {
+    for (const path of asked) found.set(path, { problem: 'unreadable', args: [failed] });
+    return found;
+  }
+  const kb = limits.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
+  const blobs: { path: string; id: string; size: number }[] = [];
+  check.stdout.split('\n').slice(0, asked.length).forEach((line, i) => {
+    const path = asked[i];
+    const object = OBJECT_LINE.exec(line);
+    if (!object) found.set(path, { problem: 'missing' });
+    else if (object[2] === 'tree') found.set(path, { problem: 'directory' });
+    else if (object[2] !== 'blob') found.set(path, { problem: 'unreadable', args: [`a ${object[2]}, not a file`] });
+    else if (kb > 0 && Number(object[3]) > kb * 1024) found.set(path, { problem: 'tooLarge', args: [String(Math.ceil(Number(object[3]) / 1024)), String(kb)] });
+    else blobs.push({ path, id: object[1], size: Number(object[3]) });
+  });
+  if (!blobs.length) return found;
+  const total = blobs.reduce((sum, b) => sum + b.size + 100, 0);
+  const batch = spawnSync('git', ['cat-file', '--batch'], { cwd, input: blobs.map((b) => `${b.id}\n`).join(''), stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: total + 1024 });
+  const out = batch.status === 0 && !batch.error ? batch.stdout : Buffer.alloc(0);
+  let at = 0;
+  for (const blob of blobs) {
+    // Each answer: "<id> blob <size>\n", the bytes, "\n"; the sizes are known already.
+    const header = out.indexOf(0x0a, at);
+    const object = header < 0 ? null : OBJECT_LINE.exec(out.toString('utf8', at, header));
+    if (!object || object[1] !== blob.id) {
+      found.set(blob.path, { problem: 'unreadable', args: [batch.error ? `cannot run git: ${batch.error.message}` : 'git cat-file failed'] });
+      continue;
+    }
+    const bytes = out.subarray(header + 1, header + 1 + Number(object[3]));
+    at = header + 1 + bytes.length + 1;
+    const decoded = decodeText(bytes);
+    found.set(blob.path, decoded.error !== undefined ? { problem: 'unreadable', args: [decoded.error] } : { text: decoded.text });
+  }
+  return found;
+}
+
+/**
+ * The files of commit `commit` named `*.canvas.yaml` or `*.canvas.yml` with a line matching
+ * `pattern` (an extended regular expression), from the repository root, at most `limit` of them
+ * (sorted); or why they could not be listed. `git grep` reads the commit, not the work tree. The
+ * pattern goes after -e and the commit is an id (git grep takes no --end-of-options before it).
+ */
+export function grepCanvasesAt(cwd: string, commit: string, pattern: string, limit: number): { files: string[]; more: boolean } | { error: string } {
+  if (!COMMIT_ID.test(commit)) return { error: 'grepCanvasesAt takes a commit id' };
+  const run = spawnSync('git', ['-c', 'core.quotePath=false', 'grep', '-l', '-z', '-I', '--no-color', '-E', '-e', pattern, commit, '--', ':(icase)*.canvas.yaml', ':(icase)*.canvas.yml'], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: MAX_UNLIMITED_BYTES,
+  });
+  if (run.error) return { error: `cannot run git: ${run.error.message}` };
+  // Exit 1: nothing matched.
+  if (run.status === 1 && !run.stderr) return { files: [], more: false };
+  if (run.status !== 0) return { error: firstLine(run.stderr) || 'git grep failed' };
+  const prefix = `${commit}:`;
+  const files = run.stdout
+    .split('\0')
+    .filter((f) => f.startsWith(prefix))
+    .map((f) => f.slice(prefix.length))
+    .sort();
+  return { files: files.slice(0, limit), more: files.length > limit };
+}

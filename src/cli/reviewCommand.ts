@@ -24,6 +24,8 @@ import { markdownCode, markdownText } from '../core/render/markdownEscape';
 import { visibleText } from '../core/visibleText';
 import { changedFiles, mergeBase, readBlob, repositoryRoot, resolveCommit, untrackedFiles } from './git';
 import type { ChangedFile } from './git';
+import { HeadLinks } from './reviewLinks';
+import type { HeadSide } from './reviewLinks';
 import { COMMON_OPTIONS, parseCommandArgs, shown, stringValue } from './args';
 import type { OptionSpecs } from './args';
 import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, readInputFile, maxFileSizeArgument } from './readInput';
@@ -72,6 +74,17 @@ export interface ReviewedCanvas {
   oldPath?: string;
   /** Null when a side could not be read (the reason is a problem with code `unreadable`). */
   diff: CanvasDiff | null;
+  problems: ReviewProblem[];
+  /**
+   * Only for a business model (changed, deleted or renamed): the value-proposition canvases that
+   * did not change but point at it, with their link problems at the head; absent when none has any.
+   */
+  affected?: AffectedByChange[];
+}
+
+/** An unchanged value-proposition canvas whose link a business model's change broke. */
+export interface AffectedByChange {
+  path: string;
   problems: ReviewProblem[];
 }
 
@@ -239,6 +252,17 @@ export function buildReview(io: Io, options: { base?: string; head?: string; max
 
   // Each canvas's configuration as of the head: the commit's files with --head, else the work tree's.
   const configs = new ConfigResolver(io.cwd, {}, head !== undefined ? configSourceAt(root, head) : undefined);
+  // The head side of each changed canvas, read once: its diff, its problems and the links to it.
+  const headSides = new Map<string, HeadSide>();
+  for (const entry of entries) {
+    if (!entry.new) continue;
+    const text = read(entry.new);
+    headSides.set(entry.new.path, 'error' in text ? text : { text: stripBom(text.text) });
+  }
+  const gone = new Set(entries.filter((e) => e.status === 'deleted' || e.status === 'renamed').map((e) => e.old!.path));
+  // The work tree as head: a file that did not change holds the base commit's text.
+  const links = new HeadLinks({ root, commit: head ?? base, changed: headSides, gone, maxFileSizeKB: limits.maxFileSizeKB });
+  const businessModels = new Set<string>();
   const reviewed: (ReviewedCanvas | { error: string })[] = entries.map((entry) => {
     const problems: ReviewProblem[] = [];
     let unreadable = false;
@@ -252,36 +276,56 @@ export function buildReview(io: Io, options: { base?: string; head?: string; max
       } else oldModel = validateCanvas(stripBom(text.text)).model;
     }
     if (entry.new) {
-      const text = read(entry.new);
+      const text = headSides.get(entry.new.path)!;
       if ('error' in text) {
         problems.push(unreadableProblem(entry.new.path, text.error));
         unreadable = true;
       } else {
-        const clean = stripBom(text.text);
+        const clean = text.text;
         // The canvas's configuration (the nearest .canvas-as-code.yaml in the work tree; see config.ts).
         const config = configs.forFile(join(root, entry.new.path));
         const problem = config && configError(config, io.cwd);
         if (problem) return { error: problem };
         const result = validateCanvas(clean, config ? { severities: config.config.rules } : {});
         newModel = result.model;
+        // A value-proposition canvas's link, checked against the business model at the head.
+        const linked = links.check(entry.new.path, newModel, config?.config.rules);
+        const diagnostics = linked.length ? [...result.diagnostics, ...linked].sort((a, b) => a.start - b.start || a.end - b.end) : result.diagnostics;
         // Errors and warnings: information and hints (empty blocks, …) are not a reviewer's concern.
-        const shown = result.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
+        const shown = diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
         for (const d of toCliDiagnostics(entry.new.path, clean, shown)) {
           problems.push({ line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn, severity: d.severity, code: d.code, message: d.message });
         }
       }
     }
     const diff = unreadable ? null : diffCanvases(oldModel, newModel);
+    // A business model before or after: the canvases pointing at it (this path, or the old one it left) are looked at.
+    if (oldModel?.kind === 'business-model' || newModel?.kind === 'business-model') {
+      if (entry.new) businessModels.add(entry.new.path);
+      if (entry.old && gone.has(entry.old.path)) businessModels.add(entry.old.path);
+    }
     return { status: entry.status, path: entry.path, ...(entry.oldPath !== undefined ? { oldPath: entry.oldPath } : {}), diff, problems };
   });
   const failed = reviewed.find((c): c is { error: string } => 'error' in c);
   if (failed) return failed;
   const canvases = reviewed as ReviewedCanvas[];
+  const affected = links.affected(businessModels, (path) => {
+    const config = configs.forFile(join(root, path));
+    return config && !configError(config, io.cwd) ? config.config.rules : undefined;
+  });
+  if ('error' in affected) return affected;
+  for (const canvas of affected) {
+    // Listed with the change that affects it: the business model at that path, or the one that left it.
+    const owner = canvases.find((c) => (c.status === 'renamed' ? c.oldPath === canvas.businessModel : c.path === canvas.businessModel)) ?? canvases.find((c) => c.path === canvas.businessModel);
+    if (!owner) continue;
+    const problems = toCliDiagnostics(canvas.path, canvas.text, canvas.diagnostics).map((d) => ({ line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn, severity: d.severity, code: d.code, message: d.message }));
+    (owner.affected ??= []).push({ path: canvas.path, problems });
+  }
 
   const summary: ReviewSummary = { canvases: canvases.length, added: 0, deleted: 0, modified: 0, renamed: 0, copied: 0, errors: 0, warnings: 0 };
   for (const c of canvases) {
     summary[c.status]++;
-    for (const p of c.problems) {
+    for (const p of [...c.problems, ...(c.affected ?? []).flatMap((a) => a.problems)]) {
       if (p.severity === 'error') summary.errors++;
       else if (p.severity === 'warning') summary.warnings++;
     }
@@ -312,6 +356,10 @@ export function reviewToText(review: Review): string {
     if (c.diff) for (const line of diffToText(c.diff).replace(/\n$/, '').split('\n')) lines.push(`  ${line}`);
     else lines.push('  (not diffed: a side could not be read)');
     for (const p of c.problems) lines.push(`  ${p.line}:${p.column} ${p.severity} ${visibleText(p.message)} [${visibleText(p.code)}]`);
+    for (const a of c.affected ?? []) {
+      lines.push(`  affected: ${visibleText(a.path)} (unchanged, links to this business model)`);
+      for (const p of a.problems) lines.push(`    ${p.line}:${p.column} ${p.severity} ${visibleText(p.message)} [${visibleText(p.code)}]`);
+    }
   }
   return lines.join('\n') + '\n';
 }
@@ -327,6 +375,10 @@ export function reviewToMarkdown(review: Review): string {
     if (c.problems.length) {
       lines.push('', `**Problems** (${count(c.problems.length, 'problem', 'problems')})`, '');
       for (const p of c.problems) lines.push(`- **${p.severity}** line ${p.line}, column ${p.column}: ${markdownText(p.message)} (${markdownCode(p.code)})`);
+    }
+    for (const a of c.affected ?? []) {
+      lines.push('', `**Affected:** ${markdownCode(a.path)} (unchanged, links to this business model; ${count(a.problems.length, 'problem', 'problems')})`, '');
+      for (const p of a.problems) lines.push(`- **${p.severity}** line ${p.line}, column ${p.column}: ${markdownText(p.message)} (${markdownCode(p.code)})`);
     }
   }
   return lines.join('\n') + '\n';
