@@ -3,7 +3,6 @@
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ACTION_OUTFILE, actionBuildOptions } from './src/action/buildOptions.mjs';
 
@@ -29,25 +28,6 @@ function tsFilesUnder(dir) {
     .map((e) => join(e.parentPath ?? e.path, e.name));
 }
 
-/**
- * The extension bundles carry the schema for hover and completion, without `enumDescriptions`:
- * plain-text copies of `markdownEnumDescriptions`, which is what the extension shows (editors
- * that read schemas/*.schema.json themselves still get both). 9 KB of the 400 KB budget.
- */
-const slimSchema = {
-  name: 'slim-schema',
-  setup(build) {
-    build.onLoad({ filter: /schemas[\\/][a-z-]+\.schema\.json$/ }, async (args) => {
-      const drop = (value) => {
-        if (Array.isArray(value)) return value.map(drop);
-        if (!value || typeof value !== 'object') return value;
-        return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'enumDescriptions').map(([k, v]) => [k, drop(v)]));
-      };
-      return { contents: JSON.stringify(drop(JSON.parse(await readFile(args.path, 'utf8')))), loader: 'json' };
-    });
-  },
-};
-
 const builds = [
   {
     // The extension: one bundle for both extension hosts (package.json "main" and "browser"), the
@@ -59,7 +39,6 @@ const builds = [
     platform: 'browser',
     format: 'cjs',
     external: ['vscode'],
-    plugins: [slimSchema],
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
   },
   {

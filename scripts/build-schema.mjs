@@ -1,8 +1,11 @@
 // Generates from vocabulary/ (see scripts/vocabulary/) the JSON schemas (schemas/<kind>.schema.json,
 // schemas/canvas.schema.json), the tables of docs/format.md and the core's VOCABULARY_MESSAGES, then
-// compiles each kind's schema ahead of time with ajv's standalone code generation, so no
+// compiles the kinds' schemas ahead of time with ajv's standalone code generation, so no
 // `new Function` runs in the extension host (web hosts may forbid eval) and activation pays no
-// compile cost. Compiled: src/core/generated/validate<Kind>.js (+ .d.ts), git-ignored.
+// compile cost. Compiled: src/core/generated/validateKinds.js (+ .d.ts), one module exporting each
+// kind's validator (validateBusinessModel, ...), shrunk by scripts/standaloneCompact.mjs; and the
+// schemas as the runtime reads them, src/core/generated/kindSchemas.json (see scripts/vocabulary/runtime.mjs).
+// Both git-ignored.
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
@@ -10,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { generatedFiles } from './vocabulary/index.mjs';
+import { appendInPlace, withOnlyReadSchemaParts, withoutSchemaPaths, withoutUnusedCallContext } from './standaloneCompact.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'src/core/generated');
@@ -23,7 +27,7 @@ for (const [path, text] of files) {
   console.log('wrote', path);
 }
 
-/** `value-proposition` -> `validateValueProposition`: the compiled validator's module name. */
+/** `value-proposition` -> `validateValueProposition`: the compiled validator's export name. */
 export const validatorName = (kind) => 'validate' + kind.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase());
 
 // Annotations the schema carries for editors and the preview; they do not validate anything.
@@ -94,41 +98,65 @@ function withoutAnnotations(schema) {
 }
 
 /**
- * With allErrors, ajv gathers a referenced definition's errors by `vErrors = vErrors.concat(…)`:
- * every card copies all the errors gathered before it, so a file with an error on each of its
- * 4,000 cards copies 8 million of them (14 s). Appending in place is linear. The replaced
- * statement's shape is checked: an ajv update that changes it fails the build, not the speed.
+ * The three kinds share most of their definitions (id, name, status, tags, ... from
+ * vocabulary/common.yaml). A definition that is the same in every kind that has it (after
+ * annotations are stripped, and so are the definitions it refers to) moves to one schema of its own,
+ * `kinds-common`, that the kinds refer to: compiled once, in one module, not once per kind.
  */
-function appendInPlace(code) {
-  const concat = /vErrors = vErrors === null \? (validate\d+)\.errors : vErrors\.concat\(\1\.errors\);/g;
-  let replaced = 0;
-  const out = code.replace(concat, (_, fn) => {
-    replaced++;
-    return `if(vErrors === null){vErrors = ${fn}.errors;}else {for(const e of ${fn}.errors){vErrors.push(e);}}`;
+export function withSharedDefinitions(schemas) {
+  const textOf = new Map(); // name -> stripped text, or null when kinds disagree
+  for (const schema of schemas) {
+    for (const [name, definition] of Object.entries(schema.definitions ?? {})) {
+      const text = JSON.stringify(definition);
+      textOf.set(name, !textOf.has(name) || textOf.get(name) === text ? text : null);
+    }
+  }
+  const refsOf = (text) => [...text.matchAll(/"#\/definitions\/([^"]+)"/g)].map((m) => m[1]);
+  const shared = new Set([...textOf].filter(([, text]) => text !== null).map(([name]) => name));
+  // A definition stays shared only when everything it refers to is shared too.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const name of shared) {
+      if (refsOf(textOf.get(name)).some((ref) => !shared.has(ref))) {
+        shared.delete(name);
+        changed = true;
+      }
+    }
+  }
+  const common = { $id: COMMON_ID, definitions: Object.fromEntries([...shared].map((name) => [name, JSON.parse(textOf.get(name))])) };
+  const toCommon = (value) => JSON.parse(JSON.stringify(value).replace(/"#\/definitions\/([^"]+)"/g, (ref, name) => (shared.has(name) ? `"${COMMON_ID}#/definitions/${name}"` : ref)));
+  const kinds = schemas.map((schema) => {
+    const { definitions = {}, ...rest } = schema;
+    const own = Object.fromEntries(Object.entries(definitions).filter(([name]) => !shared.has(name)));
+    return toCommon({ ...rest, definitions: own });
   });
-  if (replaced === 0 || out.includes('.concat(')) throw new Error('build-schema: ajv no longer gathers errors as expected; update appendInPlace');
-  return out;
+  return { common, kinds };
 }
+const COMMON_ID = 'https://canvas-as-code.github.io/schemas/kinds-common.json';
 
+const OUT_FILE = join(outDir, 'validateKinds.js');
+const kinds = vocabulary.kinds.map(({ kind }) => kind);
+const schemaPaths = kinds.map((kind) => join(root, `schemas/${kind}.schema.json`));
+const inputsChanged = Math.max(...schemaPaths.map((p) => statSync(p).mtimeMs), scriptsChanged, statSync(join(root, 'scripts/standaloneCompact.mjs')).mtimeMs);
 mkdirSync(outDir, { recursive: true });
-for (const { kind } of vocabulary.kinds) {
-  const schemaPath = join(root, `schemas/${kind}.schema.json`);
-  const outFile = join(outDir, `${validatorName(kind)}.js`);
-  const inputsChanged = Math.max(statSync(schemaPath).mtimeMs, scriptsChanged);
-  if (existsSync(outFile) && statSync(outFile).mtimeMs > inputsChanged && !process.argv.includes('--force')) continue;
+if (!existsSync(OUT_FILE) || statSync(OUT_FILE).mtimeMs <= inputsChanged || process.argv.includes('--force')) {
   const ajv = newAjv();
   for (const keyword of ANNOTATIONS) ajv.addKeyword({ keyword });
-  const validate = ajv.compile(withoutAnnotations(JSON.parse(readFileSync(schemaPath, 'utf8'))));
-  // Errors carry the failing schema's JSON pointer (`schemaPath`); the core maps errors by instance
-  // path and keyword only, so the pointers (10 KB of strings) are left empty.
-  const code = appendInPlace(standaloneCode(ajv, validate).replace(/schemaPath:"[^"]*"/g, 'schemaPath:""'));
-  writeFileSync(outFile, `// Generated by scripts/build-schema.mjs from schemas/${kind}.schema.json. Do not edit.\n` + code);
+  const { common, kinds: compiled } = withSharedDefinitions(schemaPaths.map((p) => withoutAnnotations(JSON.parse(readFileSync(p, 'utf8')))));
+  ajv.addSchema(common);
+  for (const schema of compiled) ajv.addSchema(schema);
+  // One module: each kind's validator is an export named after the kind (validatorName).
+  const exportsByName = Object.fromEntries(kinds.map((kind, i) => [validatorName(kind), compiled[i].$id]));
+  let code = standaloneCode(ajv, exportsByName);
+  code = withOnlyReadSchemaParts(withoutUnusedCallContext(appendInPlace(withoutSchemaPaths(code))));
+  writeFileSync(OUT_FILE, `// Generated by scripts/build-schema.mjs from schemas/{${kinds.join(',')}}.schema.json. Do not edit.\n` + code);
   writeFileSync(
-    join(outDir, `${validatorName(kind)}.d.ts`),
-    `import type { ErrorObject } from 'ajv';
-declare const validate: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
-export = validate;
+    join(outDir, 'validateKinds.d.ts'),
+    `// Generated by scripts/build-schema.mjs. Do not edit.
+import type { ErrorObject } from 'ajv';
+type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+${kinds.map((kind) => `export declare const ${validatorName(kind)}: Validate;`).join('\n')}
 `,
   );
-  console.log('compiled schema ->', outFile);
+  console.log('compiled schemas ->', OUT_FILE);
 }

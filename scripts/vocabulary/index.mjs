@@ -8,6 +8,7 @@ import { loadVocabulary } from './load.mjs';
 import { dispatcherSchema, kindSchema } from './schema.mjs';
 import { vocabularyMessagesModule } from './messages.mjs';
 import { withVocabularyTables } from './docs.mjs';
+import { runtimeSchemas } from './runtime.mjs';
 
 const json = (value) => JSON.stringify(value, null, 2) + '\n';
 
@@ -15,10 +16,12 @@ const json = (value) => JSON.stringify(value, null, 2) + '\n';
 export function generatedFiles(root) {
   const vocabulary = loadVocabulary(root);
   const files = new Map();
-  for (const kind of vocabulary.kinds) files.set(`schemas/${kind.kind}.schema.json`, json(kindSchema(kind, vocabulary)));
+  const schemas = Object.fromEntries(vocabulary.kinds.map((kind) => [kind.kind, kindSchema(kind, vocabulary)]));
+  for (const [kind, schema] of Object.entries(schemas)) files.set(`schemas/${kind}.schema.json`, json(schema));
   files.set('schemas/canvas.schema.json', json(dispatcherSchema(vocabulary)));
   const docsPath = join(root, 'docs/format.md');
   if (existsSync(docsPath)) files.set('docs/format.md', withVocabularyTables(readFileSync(docsPath, 'utf8'), vocabulary));
   files.set('src/core/generated/vocabularyMessages.ts', vocabularyMessagesModule(vocabulary));
+  files.set('src/core/generated/kindSchemas.json', JSON.stringify(runtimeSchemas(schemas)) + '\n');
   return { vocabulary, files };
 }

@@ -1,11 +1,10 @@
 /**
  * The precompiled schema validator of each canvas kind (scripts/build-schema.mjs compiles
- * schemas/<kind>.schema.json with ajv's standalone code into src/core/generated/).
+ * schemas/<kind>.schema.json with ajv's standalone code into one module,
+ * src/core/generated/validateKinds.js, where the definitions the kinds share are compiled once).
  */
 import type { ErrorObject } from 'ajv';
-import validateBusinessModel = require('./generated/validateBusinessModel');
-import validateLean = require('./generated/validateLean');
-import validateValueProposition = require('./generated/validateValueProposition');
+import { validateBusinessModel, validateLean, validateValueProposition } from './generated/validateKinds';
 import { CanvasKind, kindOf } from './kinds';
 
 export type CompiledValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };

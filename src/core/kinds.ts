@@ -1,19 +1,20 @@
 /**
  * The canvas kinds and what each one is made of, read from their generated JSON schemas
  * (vocabulary/<kind>.yaml -> schemas/<kind>.schema.json). Nothing else in the code base restates
- * a kind's blocks, fields or words.
+ * a kind's blocks, fields or words. The bundles carry the schemas in the compact form the build
+ * writes for the runtime (src/core/generated/kindSchemas.json), expanded here once.
  */
-import businessModelSchema from '../../schemas/business-model.schema.json';
-import leanSchema from '../../schemas/lean.schema.json';
-import valuePropositionSchema from '../../schemas/value-proposition.schema.json';
+import runtimeSchemas from './generated/kindSchemas.json';
 import { BlockInfo, blocksOf, JsonSchema, resolveRef } from './jsonSchema';
+import { expandRuntimeSchemas } from './runtimeSchema';
 
 export type CanvasKind = 'business-model' | 'lean' | 'value-proposition';
 
+const EXPANDED = expandRuntimeSchemas(runtimeSchemas);
 const SCHEMAS: Readonly<Record<CanvasKind, JsonSchema>> = {
-  'business-model': businessModelSchema as unknown as JsonSchema,
-  lean: leanSchema as unknown as JsonSchema,
-  'value-proposition': valuePropositionSchema as unknown as JsonSchema,
+  'business-model': EXPANDED['business-model'],
+  lean: EXPANDED.lean,
+  'value-proposition': EXPANDED['value-proposition'],
 };
 
 /** Every kind, in vocabulary order (the `canvas` enumeration every kind's schema carries). */

@@ -17,7 +17,7 @@ describe('the vocabulary', () => {
     const { files } = generatedFiles(ROOT);
     assert.deepEqual(
       [...files.keys()].sort(),
-      ['docs/format.md', 'schemas/business-model.schema.json', 'schemas/canvas.schema.json', 'schemas/lean.schema.json', 'schemas/value-proposition.schema.json', 'src/core/generated/vocabularyMessages.ts'],
+      ['docs/format.md', 'schemas/business-model.schema.json', 'schemas/canvas.schema.json', 'schemas/lean.schema.json', 'schemas/value-proposition.schema.json', 'src/core/generated/kindSchemas.json', 'src/core/generated/vocabularyMessages.ts'],
     );
     for (const [path, text] of files) {
       assert.ok(readFileSync(join(ROOT, path), 'utf8') === text, `${path} is stale: run npm run build:schema and commit it`);
