@@ -25,9 +25,10 @@ export const EXPORT_HELP = `Usage:
   ${EXPORT_USAGE}
 
 export bmml writes a business-model canvas as BMML v2 (github.com/hiasinho/bmml), to standard
-output or the -o file, with the value-proposition canvases whose business-model: names it (looked
-for in its folder and below): their profiles and value maps go into its segments and propositions,
-their relieves/creates into fits. What import bmml kept under x-bmml is put back. BMML has no
+output or the -o file, with the value-proposition canvases whose business-model: leads to it by
+the rules of links (looked for in its folder and below; one whose path is refused, absolute or
+leading out of the project root, is noted and left out): their profiles and value maps go into
+its segments and propositions, their relieves/creates into fits. What import bmml kept under x-bmml is put back. BMML has no
 types, status, tags, notes, personas, colours or extension keys: every value dropped is listed on
 standard error (--format json: as a JSON report {file, output, dropped: [{file, path, value,
 reason}], notes} on standard output; it needs -o). Ids get BMML's prefixes (riders -> cs-riders)

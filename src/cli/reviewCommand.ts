@@ -40,7 +40,9 @@ export const REVIEW_HELP = `Usage:
 
 Reviews every canvas (*.canvas.yaml, *.canvas.yml) added, deleted, modified, renamed or copied
 between two revisions: a semantic diff of each (a rename or copy against its source) and the
-problems of the changed canvases.
+problems of the changed canvases. A value-proposition canvas's link is checked against the
+business model as of the head (read from git); under a changed, deleted or renamed business model,
+"affected" lists the unchanged value-proposition canvases whose link it breaks.
 
 Options:
   --base REV          the old side (default: the merge base of the head with origin/HEAD, else
