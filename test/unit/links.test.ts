@@ -97,6 +97,9 @@ describe('links: resolving a business-model path', () => {
   it('a root of "/" lets any absolute file be reached with ..', () => {
     assert.deepEqual(resolveLinkPath('../../b.canvas.yaml', '/a/b/c.canvas.yaml', '/'), { path: '/b.canvas.yaml' });
     assert.deepEqual(resolveLinkPath('../../../b.canvas.yaml', '/a/b/c.canvas.yaml', '/'), { problem: 'outside', args: ['../../../b.canvas.yaml'] });
+    // A canvas directly in the top folder: a sibling is found, and nothing is above it.
+    assert.deepEqual(resolveLinkPath('./b.canvas.yaml', '/a.canvas.yaml', '/'), { path: '/b.canvas.yaml' });
+    assert.deepEqual(resolveLinkPath('../b.canvas.yaml', '/a.canvas.yaml', '/'), { problem: 'outside', args: ['../b.canvas.yaml'] });
   });
   it('a Windows root with a drive letter', () => {
     assert.deepEqual(resolveLinkPath('../bm.canvas.yaml', 'C:/ws/v/a.canvas.yaml', 'C:/ws'), { path: 'C:/ws/bm.canvas.yaml' });

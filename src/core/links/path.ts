@@ -45,7 +45,9 @@ export function resolveLinkPath(written: string, fromFile: string, root: string)
   if (value.startsWith('/') || value.startsWith('\\') || value.startsWith('~') || DRIVE.test(value)) return { problem: 'absolute', args: [value] };
   if (value.includes('\\')) return { problem: 'backslash', args: [value] };
   if (!CANVAS_NAME.test(value)) return { problem: 'notCanvasName', args: [value] };
-  const parts = dirnameOf(fromFile).split('/');
+  const folder = dirnameOf(fromFile);
+  // '/' splits into two empty segments; the file system's top is one ('' joined back gives '/').
+  const parts = folder === '/' ? [''] : folder.split('/');
   // The root's own segments can never be climbed out of, whatever the file's folder says.
   const rootPath = trimSlashes(root);
   const floor = rootPath === '/' ? 1 : rootPath.split('/').length;
