@@ -23,6 +23,8 @@ export type { TextEdit } from './edits';
 export { applyEdits } from './edits';
 export { codeActions, CODE_ACTION_TITLES, SAFE_FIXES } from './codeActions';
 export type { CodeAction } from './codeActions';
+export { addCard, deleteCard, EDITING_MESSAGES, moveCard, renameCard, setCardField } from './editing';
+export type { AddCardRequest, CardAt, EditResult, FieldValue, MoveCardRequest, RenameCardRequest, SetCardFieldRequest } from './editing';
 export { definition, documentSymbols, highlights, references } from './navigation';
 export type { CanvasSymbol, DefinitionTarget, Highlight } from './navigation';
 export { prepareRename, rename, RENAME_MESSAGES } from './rename';

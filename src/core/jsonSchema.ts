@@ -111,7 +111,7 @@ export function blocksOf(root: JsonSchema): BlockInfo[] {
     });
 }
 
-function typesOf(schema: JsonSchema): string[] {
+export function typesOf(schema: JsonSchema): string[] {
   return schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
 }
 

@@ -86,8 +86,11 @@ export function yamlString(value: string): string {
   } catch {
     read = undefined;
   }
-  return read === value && !/[,[\]{}#]/.test(value) ? value : JSON.stringify(value);
+  return read === value && !/[,[\]{}#]/.test(value) && !YAML_11_SCALAR.test(value) ? value : JSON.stringify(value);
 }
+
+/** Plain words a YAML 1.1 reader takes for a boolean, and dates it takes for a timestamp: quoted for them. */
+const YAML_11_SCALAR = /^(?:y|n|yes|no|on|off|true|false)$|^\d{4}-\d\d?-\d\d?(?:$|[Tt ])/i;
 
 /**
  * The part of a written scalar that holds its text: inside the quotes of a quoted scalar, the
@@ -107,7 +110,9 @@ export function innerSpan(text: string, span: Span, value: string): Span | undef
 /** Replaces the text of a written scalar by a new string, keeping its quotes. */
 export function replaceScalar(text: string, span: Span, value: string, newValue: string): { start: number; end: number; newText: string } {
   const inner = innerSpan(text, span, value);
-  if (inner && inner.start !== span.start) {
+  // A line break inside single quotes would be folded to a space: such a value is written anew.
+  const quoteKeepsIt = !(text[span.start] === "'" && /[\r\n]/.test(newValue));
+  if (inner && inner.start !== span.start && quoteKeepsIt) {
     // Inside quotes: escape what the quote style needs (kebab-case ids and enum values never do).
     const quote = text[span.start];
     const escaped = quote === "'" ? newValue.replace(/'/g, "''") : JSON.stringify(newValue).slice(1, -1);
