@@ -193,7 +193,8 @@ export function declaredKind(doc: Document): CanvasKind {
   return kindOf(undefined);
 }
 
-const LINK_FIELDS: Readonly<Record<string, keyof CanvasLinks>> = {
+/** The keys a file writes its links under (format.md), and where the model keeps each. */
+export const LINK_FIELDS: Readonly<Record<string, keyof CanvasLinks>> = {
   'business-model': 'businessModel',
   segment: 'segment',
   'value-proposition': 'valueProposition',

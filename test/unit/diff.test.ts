@@ -199,3 +199,33 @@ describe('diffCanvases', () => {
     ]);
   });
 });
+
+describe('diff of a canvas\'s kind and links', () => {
+  const vpc = (links: string) => `canvas: value-proposition\ntitle: T\n${links}pains:\n  - { id: wait, name: Waiting }\n`;
+
+  it('reports a changed segment and a removed value proposition as changes of the canvas, in text and Markdown', () => {
+    const before = vpc('business-model: ./bm.canvas.yaml\nsegment: riders\nvalue-proposition: fast\n');
+    const after = vpc('business-model: ./bm.canvas.yaml\nsegment: drivers\n');
+    const result = diffCanvases(validateCanvas(before).model, validateCanvas(after).model);
+    assert.equal(result.equal, false);
+    assert.deepEqual(result.fields, [
+      { field: 'segment', from: 'riders', to: 'drivers' },
+      { field: 'value-proposition', from: 'fast' },
+    ]);
+    assert.equal(diffToText(result), '0 added, 0 removed, 0 changed, 0 moved, segment changed, value-proposition changed\nsegment: "riders" -> "drivers"\nvalue-proposition: "fast" -> (none)\n');
+    assert.equal(
+      diffToMarkdown(result),
+      '**Canvas changes:** 0 added, 0 removed, 0 changed, 0 moved, segment changed, value-proposition changed\n\n- `segment`: ~~riders~~ → **drivers**\n- `value-proposition`: ~~fast~~ → **_none_**\n',
+    );
+  });
+
+  it('reports a changed kind; the same links written again are no change', () => {
+    const same = vpc('segment: riders\n');
+    assert.deepEqual(diffCanvases(validateCanvas(same).model, validateCanvas(same).model).fields, []);
+    const lean = 'canvas: lean\ntitle: T\n';
+    const bm = 'canvas: business-model\ntitle: T\n';
+    const result = diffCanvases(validateCanvas(lean).model, validateCanvas(bm).model);
+    assert.deepEqual(result.fields, [{ field: 'canvas', from: 'lean', to: 'business-model' }]);
+    assert.equal(result.equal, false);
+  });
+});

@@ -126,6 +126,7 @@ describe('CLI review', function () {
       assert.deepEqual(Object.keys(review.canvases.find((c: { path: string }) => c.path === 'new name.canvas.yaml')), ['status', 'path', 'oldPath', 'diff', 'problems']);
       assert.deepEqual(modified.diff, {
         equal: false,
+        fields: [],
         summary: { added: 1, removed: 0, changed: 1, moved: 0 },
         blocks: [
           {

@@ -88,7 +88,7 @@ describe('CLI review: links across files, as of the head', function () {
     const message = '"ryders" names no customer segment in ../bm.canvas.yaml. Did you mean "riders"?';
     assert.deepEqual(review(['--base', base, '--head', head], repo.dir), {
       code: 1,
-      out: `Canvas review ${range}\n1 canvas changed: 0 added, 0 deleted, 1 modified, 0 renamed, 0 copied; 1 error, 0 warnings\n\nmodified: vpcs/night.canvas.yaml\n  No changes\n  4:10 error ${message} [unknown-reference]\n`,
+      out: `Canvas review ${range}\n1 canvas changed: 0 added, 0 deleted, 1 modified, 0 renamed, 0 copied; 1 error, 0 warnings\n\nmodified: vpcs/night.canvas.yaml\n  0 added, 0 removed, 0 changed, 0 moved, segment changed\n  segment: "riders" -> "ryders"\n  4:10 error ${message} [unknown-reference]\n`,
       err: '',
     });
     const md = review(['--base', base, '--head', head, '--format', 'md'], repo.dir);

@@ -18,6 +18,7 @@
  * Reordering cards within a block is not a change; the block reports `reordered: true`.
  */
 import { isMap, isScalar, isSeq, Node, Pair } from 'yaml';
+import { LINK_FIELDS } from '../model';
 import type { CanvasModel, Card } from '../model';
 import { CanvasKind, DEFAULT_KIND, kindInfo } from '../schema';
 import { keyText } from '../yamlPath';
@@ -80,6 +81,11 @@ export interface CanvasDiff {
   equal: boolean;
   title?: { from?: string; to?: string };
   description?: { from?: string; to?: string };
+  /**
+   * The canvas's own fields that are neither title nor description, as written: its kind
+   * (`canvas`) and its links (`business-model`, `segment`, `value-proposition`), in that order.
+   */
+  fields: { field: string; from?: string; to?: string }[];
   summary: DiffSummary;
   /** Only blocks with a change (reordering alone included), in canvas order. */
   blocks: BlockDiff[];
@@ -348,15 +354,29 @@ export function diffCanvases(oldModel: CanvasModel | undefined, newModel: Canvas
     summary.removed++;
   }
 
-  const diff: CanvasDiff = { equal: true, summary, blocks: blockOrder(oldModel, newModel).flatMap((key) => (blocks.has(key) ? [blocks.get(key)!] : [])) };
+  const diff: CanvasDiff = { equal: true, fields: [], summary, blocks: blockOrder(oldModel, newModel).flatMap((key) => (blocks.has(key) ? [blocks.get(key)!] : [])) };
   const oldTitle = options.oldTitle ?? oldModel?.title;
   const newTitle = options.newTitle ?? newModel?.title;
   if (oldTitle !== newTitle) diff.title = withValues(oldTitle, newTitle);
   const oldDescription = options.oldDescription ?? oldModel?.description;
   const newDescription = options.newDescription ?? newModel?.description;
   if (oldDescription !== newDescription) diff.description = withValues(oldDescription, newDescription);
-  diff.equal = !diff.title && !diff.description && summary.added + summary.removed + summary.changed + summary.moved === 0;
+  diff.fields = headerChanges(oldModel, newModel);
+  diff.equal = !diff.title && !diff.description && diff.fields.length === 0 && summary.added + summary.removed + summary.changed + summary.moved === 0;
   return diff;
+}
+
+/** A changed kind or link: a value-proposition canvas that now zooms into another segment changed. */
+function headerChanges(oldModel: CanvasModel | undefined, newModel: CanvasModel | undefined): CanvasDiff['fields'] {
+  const changes: CanvasDiff['fields'] = [];
+  // No model at all (a file added or deleted) has no kind to compare: its cards say it all.
+  if (oldModel && newModel && oldModel.kind !== newModel.kind) changes.push({ field: 'canvas', from: oldModel.kind, to: newModel.kind });
+  for (const [field, key] of Object.entries(LINK_FIELDS)) {
+    const from = oldModel?.links[key]?.value;
+    const to = newModel?.links[key]?.value;
+    if (from !== to) changes.push({ field, ...withValues(from, to) });
+  }
+  return changes;
 }
 
 function withValues(from: string | undefined, to: string | undefined): { from?: string; to?: string } {

@@ -26,6 +26,7 @@ export function summaryLine(diff: CanvasDiff): string {
   const parts = [plural(s.added, 'added'), plural(s.removed, 'removed'), plural(s.changed, 'changed'), plural(s.moved, 'moved')];
   if (diff.title) parts.push('title changed');
   if (diff.description) parts.push('description changed');
+  for (const { field } of diff.fields) parts.push(`${field} changed`);
   return parts.join(', ');
 }
 
@@ -86,6 +87,7 @@ export function diffToText(diff: CanvasDiff): string {
   const lines: string[] = [summaryLine(diff)];
   if (diff.title) lines.push(`Title: ${textValue(diff.title.from)} -> ${textValue(diff.title.to)}`);
   if (diff.description) lines.push(`Description: ${textValue(diff.description.from)} -> ${textValue(diff.description.to)}`);
+  for (const change of diff.fields) lines.push(`${change.field}: ${textValue(change.from)} -> ${textValue(change.to)}`);
   for (const block of diff.blocks) textBlock(block, lines);
   return lines.join('\n') + '\n';
 }
@@ -133,9 +135,10 @@ export function diffToMarkdown(diff: CanvasDiff, options: MarkdownDiffOptions = 
   const lines: string[] = [];
   if (options.file !== undefined) lines.push(`### ${markdownCode(options.file)}`, '');
   lines.push(`**Canvas changes:** ${summaryLine(diff)}`);
-  if (diff.title || diff.description) lines.push('');
+  if (diff.title || diff.description || diff.fields.length) lines.push('');
   if (diff.title) lines.push(`- Title: ~~${mdValue(diff.title.from)}~~ → **${mdValue(diff.title.to)}**`);
   if (diff.description) lines.push(`- Description: ~~${mdValue(diff.description.from)}~~ → **${mdValue(diff.description.to)}**`);
+  for (const change of diff.fields) lines.push(`- ${markdownCode(change.field)}: ~~${mdValue(change.from)}~~ → **${mdValue(change.to)}**`);
   for (const block of diff.blocks) {
     const items: string[] = [];
     for (const card of block.added) items.push(`- **added** ${mdLabel(card)}`);

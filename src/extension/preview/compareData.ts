@@ -88,5 +88,6 @@ export function buildCompare(oldText: string | undefined, newResult: Pick<Valida
   const details: string[] = [];
   if (diff.title) details.push(texts.titleChanged(diff.title.from ?? texts.none, diff.title.to ?? texts.none));
   if (diff.description) details.push(texts.descriptionChanged);
+  for (const change of diff.fields) details.push(`${change.field}: ${change.from ?? texts.none} → ${change.to ?? texts.none}`);
   return { labels: texts.labels, equal: diff.equal, summary: diff.summary, details, blocks };
 }
