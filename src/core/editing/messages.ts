@@ -19,6 +19,7 @@ export const EDITING_MESSAGES = {
   emptyName: 'A card needs a name.',
   unknownField: "'{0}' is not a field of a card in '{1}'.",
   badValue: "The value does not fit the field '{0}' (expected {1}).",
+  requiredField: "'{0}' is required on a card in '{1}'; it can be changed but not removed.",
   onlyField: "'{0}' is the card's only field; delete the card instead.",
   notEditable: "Card {0} of '{1}' is written in a form this edit cannot change safely; edit it in the text.",
   flowTarget: "'{0}' is written as a flow list ('[...]'); a card written over several lines cannot go into it.",

@@ -23,6 +23,7 @@ export function setCardField(text: string, result: ValidationResult, request: Se
     const notEditable = new Refusal('notEditable', [String(at.index), at.block]);
     const node = found.item;
     if (value === null) {
+      if (found.info.card.required?.includes(field)) throw new Refusal('requiredField', [field, at.block]);
       const pairs = isMap(node) ? node.items : [];
       const index = pairs.findIndex((p) => p === pairOf(node, field));
       if (field === 'name' && isScalar(node)) throw new Refusal('onlyField', [field]);
