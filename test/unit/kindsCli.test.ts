@@ -187,7 +187,7 @@ gain-creators:
 `;
     const VPC_NEW = `canvas: value-proposition
 title: Night rides
-segment: riders
+segment: business-travellers
 value-proposition: safe-rides
 customer-jobs:
   - { id: get-home, name: Get home late, type: functional }
@@ -257,12 +257,13 @@ Solution
       assert.deepEqual(cli(['diff', 'old.canvas.yaml', 'old.canvas.yaml'], dir), { code: 0, out: 'No changes\n', err: '' });
     });
 
-    it('two revisions of a value-proposition canvas: a job removed, a pain rated down, a gain added and created (text, json)', () => {
+    it('two revisions of a value-proposition canvas: another segment, a job removed, a pain rated down, a gain added and created (text, json)', () => {
       const dir = sides(VPC_OLD, VPC_NEW);
       assert.deepEqual(cli(['diff', 'old.canvas.yaml', 'new.canvas.yaml'], dir), {
         code: 1,
         err: '',
-        out: `1 added, 1 removed, 2 changed, 0 moved
+        out: `1 added, 1 removed, 2 changed, 0 moved, segment changed
+segment: "riders" -> "business-travellers"
 Customer Jobs
   - "Expense the ride" (expense)
 Pains
@@ -277,6 +278,7 @@ Gain Creators
       });
       const json = JSON.parse(cli(['diff', 'old.canvas.yaml', 'new.canvas.yaml', '--format', 'json'], dir).out);
       assert.deepEqual(json.summary, { added: 1, removed: 1, changed: 2, moved: 0 });
+      assert.deepEqual(json.fields, [{ field: 'segment', from: 'riders', to: 'business-travellers' }]);
       assert.deepEqual(
         json.blocks.map((b: { block: string; title: string }) => `${b.block} ${b.title}`),
         ['customer-jobs Customer Jobs', 'pains Pains', 'gains Gains', 'gain-creators Gain Creators'],
