@@ -3,6 +3,7 @@ import { registerBmmlCommands } from './bmmlCommands';
 import { DiagnosticsController } from './diagnosticsController';
 import { ConfigFiles } from './configFile';
 import { CanvasDocumentCache } from './documentCache';
+import { registerEditingCommands } from './editing/commands';
 import { registerLinks } from './links';
 import { registerNewCanvas } from './newCanvas';
 import { registerPreview } from './preview';
@@ -54,6 +55,7 @@ export function activateCanvasAsCode(context: vscode.ExtensionContext): void {
     registerPreview(context, cache, previewLinks(cache, links.workspace)),
     registerNewCanvas(),
     registerBmmlCommands(),
+    registerEditingCommands(cache),
     vscode.commands.registerCommand(VALIDATE_WORKSPACE_COMMAND, async () => {
       try {
         const problems = await validateWorkspace(collection, (uri, result) => links.diagnostics.diagnosticsForFile(uri, result));
