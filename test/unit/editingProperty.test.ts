@@ -12,7 +12,9 @@
  * 4. every byte outside the edited card's lines is identical: each edit lies in the card's lines
  *    (its comment lines above included), in the line of its block's key (a block emptied or
  *    filled), or is an insertion into the target block (or, for a block created, whole lines at the
- *    top level that start with its key).
+ *    top level that start with its key);
+ * 5. a next command gives the same result on the incremental revalidation of the edited text (what
+ *    the extension's document cache holds) as on a fresh one.
  *
  * A file with YAML syntax errors is refused by every command.
  */
@@ -21,7 +23,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { isMap, isSeq, Node, Pair, parseDocument, YAMLSeq } from 'yaml';
-import { addCard, applyEdits, deleteCard, EDITING_MESSAGES, kindInfo, moveCard, renameCard, setCardField, validateCanvas } from '../../src/core';
+import { addCard, applyEdits, deleteCard, EDITING_MESSAGES, kindInfo, moveCard, renameCard, revalidateCanvas, setCardField, validateCanvas } from '../../src/core';
 import type { EditResult, TextEdit, ValidationResult } from '../../src/core';
 import { resolveRef, typesOf } from '../../src/core/schema';
 import type { JsonSchema } from '../../src/core/schema';
@@ -301,6 +303,11 @@ function check(text: string, command: Command, counts: Map<string, number>): str
     if (createdKey && edit.start === edit.end && atLineStart && new RegExp(`(^|[\\r\\n])${createdKey}:`).test(edit.newText)) continue;
     problems.push(`${label}: edit ${JSON.stringify(edit)} outside the card, its block key and the target block`);
   }
+  // 5. The extension computes edits on the cache's result, revalidated incrementally from the
+  // version before: the next command must come out the same as on a fresh validation.
+  const incremental = revalidateCanvas(validateCanvas(text), after);
+  const next = { ...command, request: { ...command.request, index: 0, toIndex: 0 } };
+  assert.deepStrictEqual(run(after, next, incremental), run(after, next, revalidated), `${label}: then ${JSON.stringify(next.request)} on the incremental result`);
   return problems;
 }
 
