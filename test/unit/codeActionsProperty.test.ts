@@ -22,7 +22,7 @@
  *    exception is an id renamed with its references, where every copy is meant to follow.
  */
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
@@ -32,14 +32,9 @@ import { MUTATION_NAMES, encode, mutate, describeMutations } from './canvasMutat
 import type { Encoding } from './canvasMutations';
 import type { ValidationResult } from '../../src/core';
 import { SNIPPETS } from './codeActionSnippets';
+import { canvasFiles, lineBreakAfter, lineEndOf, lineStartOf, writtenEnd } from './canvasText';
 
 const ROOT = join(__dirname, '../../..');
-
-function canvasFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? canvasFiles(join(dir, entry.name)) : entry.name.endsWith('.canvas.yaml') ? [join(dir, entry.name)] : []))
-    .sort();
-}
 
 const FILES = [...canvasFiles(join(ROOT, 'examples')), ...canvasFiles(join(ROOT, 'test/fixtures'))];
 const CORPUS: { name: string; text: string }[] = [
@@ -49,26 +44,6 @@ const CORPUS: { name: string; text: string }[] = [
 
 // ---------------------------------------------------------------------------------------------
 // Text helpers (written here, not imported from the code under test)
-
-const lineStartOf = (text: string, offset: number): number => {
-  let i = offset;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
-};
-const lineEndOf = (text: string, offset: number): number => {
-  let i = offset;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  return i;
-};
-/** The start of the next line (past the line break of the line holding `offset`). */
-const lineBreakAfter = (text: string, offset: number): number => {
-  const end = lineEndOf(text, offset);
-  return end + (text.startsWith('\r\n', end) ? 2 : end < text.length ? 1 : 0);
-};
-const trimBack = (text: string, start: number, end: number): number => {
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return end;
-};
 
 /** The file's line break (its first), or undefined for a one-line file. */
 function lineBreakOf(text: string): string | undefined {
@@ -90,22 +65,6 @@ function mapOffset(edits: readonly TextEdit[], offset: number): Interval {
 
 function keyString(key: unknown): string {
   return isScalar(key) ? String(key.value) : String(key);
-}
-
-/** Where the written content of a node ends: its last scalar, before comments and blank lines. */
-function writtenEnd(text: string, node: unknown): number {
-  if ((isMap(node) || isSeq(node)) && !(node as YAMLMap).flow) {
-    const items = (node as YAMLMap | YAMLSeq).items;
-    const last = items[items.length - 1];
-    if (last === undefined) return (node as Node).range![0];
-    if (isPair(last)) {
-      const value = last.value as Node | null;
-      return value?.range && value.range[1] > value.range[0] ? writtenEnd(text, value) : writtenEnd(text, last.key);
-    }
-    return writtenEnd(text, last);
-  }
-  const range = (node as Node).range!;
-  return trimBack(text, range[0], range[1]);
 }
 
 // ---------------------------------------------------------------------------------------------

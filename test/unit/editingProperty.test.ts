@@ -19,24 +19,20 @@
  * A file with YAML syntax errors is refused by every command.
  */
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { isMap, isSeq, Node, Pair, parseDocument, YAMLSeq } from 'yaml';
+import { isMap, isSeq, Node, Pair, parseDocument } from 'yaml';
 import { addCard, applyEdits, deleteCard, EDITING_MESSAGES, kindInfo, moveCard, renameCard, revalidateCanvas, setCardField, validateCanvas } from '../../src/core';
 import type { EditResult, TextEdit, ValidationResult } from '../../src/core';
 import { resolveRef, typesOf } from '../../src/core/schema';
 import type { JsonSchema } from '../../src/core/schema';
 import { describeMutations, encode, mutate, MUTATION_NAMES } from './canvasMutations';
+import { canvasFiles, lineBreakAfter, lineStartOf, writtenEnd } from './canvasText';
 import type { Encoding } from './canvasMutations';
 
 const ROOT = join(__dirname, '../../..');
 
-function canvasFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? canvasFiles(join(dir, entry.name)) : entry.name.endsWith('.canvas.yaml') ? [join(dir, entry.name)] : []))
-    .sort();
-}
 const CORPUS = [...canvasFiles(join(ROOT, 'examples')), ...canvasFiles(join(ROOT, 'test/fixtures'))].map((file) => ({
   name: file.slice(ROOT.length + 1),
   text: readFileSync(file, 'utf8'),
@@ -48,16 +44,6 @@ const NAMES = ['Night owls', 'Night: owls', '# hash', '- dash', '*star', '&amp',
 // Text helpers (written here, not imported from the code under test)
 
 const lfCopy = (text: string) => text.replace(/\r(?!\n)/g, '\n');
-const lineStartOf = (text: string, offset: number): number => {
-  let i = offset;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
-};
-const lineBreakAfter = (text: string, offset: number): number => {
-  let end = offset;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  return end + (text.startsWith('\r\n', end) ? 2 : end < text.length ? 1 : 0);
-};
 /** The first line of the comment lines right above the line starting at `start`. */
 function commentsAbove(text: string, start: number): number {
   while (start > 0) {
@@ -67,25 +53,6 @@ function commentsAbove(text: string, start: number): number {
   }
   return start;
 }
-/** Where a node's written content ends (its last scalar), before comments and blank lines. */
-function writtenEnd(text: string, node: unknown): number {
-  if ((isMap(node) || isSeq(node)) && !(node as YAMLSeq).flow) {
-    const items = (node as YAMLSeq).items;
-    const last = items[items.length - 1] as unknown;
-    if (last === undefined) return (node as Node).range![0];
-    if (last && typeof last === 'object' && 'key' in (last as object)) {
-      const pair = last as Pair;
-      const value = pair.value as Node | null;
-      return value?.range && value.range[1] > value.range[0] ? writtenEnd(text, value) : writtenEnd(text, pair.key);
-    }
-    return writtenEnd(text, last);
-  }
-  const range = (node as Node).range!;
-  let end = range[1];
-  while (end > range[0] && /\s/.test(text[end - 1])) end--;
-  return end;
-}
-
 type Interval = [number, number];
 const within = (edit: TextEdit, [start, end]: Interval) => start <= edit.start && edit.end <= end;
 
