@@ -5,6 +5,7 @@
  * lists what BMML had no place for in the "Canvas as Code: BMML" output channel.
  */
 import * as vscode from 'vscode';
+import { exists } from './fileExists';
 import { canvasesLinkedTo, exportBmml, importBmml } from '../core/bmml';
 import type { BmmlProblem, LinkCandidate, LinkedSources } from '../core/bmml';
 import { linkRootOf } from './links/linkPaths';
@@ -44,15 +45,6 @@ async function readText(uri: vscode.Uri, maxLength: number | undefined): Promise
     throw new Error(vscode.l10n.t('file too large ({0} KB; the limit is {1} KB, canvasAsCode.maxFileSizeKB)', String(Math.ceil(bytes.length / 1024)), String(Math.floor(maxLength / 1024))));
   }
   return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function describe(problem: BmmlProblem): string {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { exists } from './fileExists';
 import { STARTER_KINDS, kindLabel, starterCanvas } from '../core';
 
 export const NEW_CANVAS_COMMAND = 'canvasAsCode.newCanvas';
@@ -17,15 +18,6 @@ const CANVAS_NAME = /\.canvas\.ya?ml$/i;
 
 function isArgs(value: unknown): value is NewCanvasArgs {
   return typeof value === 'object' && value !== null && !(value instanceof vscode.Uri) && !Array.isArray(value);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function workspaceRoot(): vscode.Uri | undefined {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { linkFixes } from '../../core/links';
 import type { CanvasDocumentCache } from '../documentCache';
-import { CANVAS_SELECTOR, toRange } from '../providers/spans';
+import { toQuickFix } from '../providers/codeActions';
+import { CANVAS_SELECTOR } from '../providers/spans';
 import { DIAGNOSTIC_SOURCE } from '../toVscode';
 import type { LinkDiagnostics } from './linkDiagnostics';
 
@@ -22,12 +23,7 @@ export function registerLinkQuickFixes(cache: CanvasDocumentCache, links: LinkDi
           const core = published.find((d) => d.code === diagnostic.code && d.start === start && d.end === end);
           if (!core) continue;
           for (const fix of linkFixes(document.getText(), core, model)) {
-            const action = new vscode.CodeAction(vscode.l10n.t(fix.titleTemplate, ...fix.titleArgs), vscode.CodeActionKind.QuickFix);
-            action.diagnostics = [diagnostic];
-            action.isPreferred = fix.isPreferred;
-            action.edit = new vscode.WorkspaceEdit();
-            for (const e of fix.edits) action.edit.replace(document.uri, toRange(document, e), e.newText);
-            actions.push(action);
+            actions.push(toQuickFix(document, diagnostic, fix));
           }
         }
         return actions;

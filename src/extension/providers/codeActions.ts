@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { codeActions } from '../../core';
-import type { CanvasDiagnostic } from '../../core';
+import type { CanvasDiagnostic, CodeAction } from '../../core';
 import type { CanvasDocumentCache } from '../documentCache';
 import { DIAGNOSTIC_SOURCE } from '../toVscode';
 import { CANVAS_SELECTOR, toRange } from './spans';
@@ -17,6 +17,16 @@ function findCoreDiagnostic(
 }
 
 /** Quick fixes for the canvas diagnostics under the cursor. */
+/** A core fix as VS Code's quick fix for `diagnostic`: its localized title and its edits to `document`. */
+export function toQuickFix(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, fix: CodeAction): vscode.CodeAction {
+  const action = new vscode.CodeAction(vscode.l10n.t(fix.titleTemplate, ...fix.titleArgs), vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.isPreferred = fix.isPreferred;
+  action.edit = new vscode.WorkspaceEdit();
+  for (const e of fix.edits) action.edit.replace(document.uri, toRange(document, e), e.newText);
+  return action;
+}
+
 export function registerCodeActions(cache: CanvasDocumentCache): vscode.Disposable {
   return vscode.languages.registerCodeActionsProvider(
     CANVAS_SELECTOR,
@@ -30,12 +40,7 @@ export function registerCodeActions(cache: CanvasDocumentCache): vscode.Disposab
           const core = findCoreDiagnostic(document, diagnostic, result.diagnostics);
           if (!core) continue;
           for (const fix of codeActions(document.getText(), core, result.parsed, result.model)) {
-            const action = new vscode.CodeAction(vscode.l10n.t(fix.titleTemplate, ...fix.titleArgs), vscode.CodeActionKind.QuickFix);
-            action.diagnostics = [diagnostic];
-            action.isPreferred = fix.isPreferred;
-            action.edit = new vscode.WorkspaceEdit();
-            for (const e of fix.edits) action.edit.replace(document.uri, toRange(document, e), e.newText);
-            actions.push(action);
+            actions.push(toQuickFix(document, diagnostic, fix));
           }
         }
         return actions;
