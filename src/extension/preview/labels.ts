@@ -4,7 +4,7 @@ import type { PreviewLabels } from '../../shared/protocol';
 /** The webview's strings, translated here: the page itself has no l10n. */
 export function previewLabels(): PreviewLabels {
   return {
-    canvas: vscode.l10n.t('Business Model Canvas'),
+    canvas: vscode.l10n.t('Canvas'),
     allSegments: vscode.l10n.t('All segments'),
     segmentFilter: vscode.l10n.t('Highlight the cards of a segment'),
     segments: vscode.l10n.t('Segments'),

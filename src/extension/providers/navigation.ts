@@ -28,7 +28,7 @@ export function registerNavigation(cache: CanvasDocumentCache): vscode.Disposabl
           return model ? documentSymbols(model).map((s) => toSymbol(document, s)) : [];
         },
       },
-      { label: vscode.l10n.t('Business Model Canvas') },
+      { label: vscode.l10n.t('Canvas') },
     ),
     vscode.languages.registerDefinitionProvider(CANVAS_SELECTOR, {
       provideDefinition(document, position) {
