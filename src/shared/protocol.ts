@@ -6,6 +6,10 @@
 import type { CanvasView, CardView } from '../core/render/viewTypes';
 import type { DiffSummary } from '../core/diff/diff';
 import type { Span } from '../core/types';
+import type { FieldValue } from '../core/editing/types';
+import type { EditingLabels } from './labels/editing';
+import type { HealthLabels } from './labels/health';
+import type { ZoomLabels } from './labels/zoom';
 
 /** Strings the webview shows, localized by the host (the webview has no l10n of its own). */
 export interface PreviewLabels {
@@ -24,6 +28,10 @@ export interface PreviewLabels {
   /** How to reach a card's source, read by screen readers with each card (see `reveal`). */
   cardHint: string;
   severity: { error: string; warning: string; information: string; hint: string };
+  /** Each feature's strings, in its own file (src/shared/labels/, src/extension/preview/*Labels.ts). */
+  editing: EditingLabels;
+  zoom: ZoomLabels;
+  health: HealthLabels;
 }
 
 /** What the host embeds in the page (an escaped `data-` attribute) and what `setState` keeps. */
@@ -88,12 +96,42 @@ export interface SegmentCanvases {
   canvases: { uri: string; label: string }[];
 }
 
+/**
+ * A gesture in the preview, as the minimal-edit engine takes it (src/core/editing): the same
+ * arguments as the editing commands `canvasAsCode.<command>` (docs/format.md, "Editing commands"),
+ * without `uri` (the preview's file) and `version` (on the message).
+ */
+export type EditIntent =
+  | { command: 'addCard'; block: string; name: string; index?: number }
+  | { command: 'renameCard'; block: string; index: number; name: string }
+  | { command: 'moveCard'; block: string; index: number; toBlock: string; toIndex: number }
+  | { command: 'deleteCard'; block: string; index: number }
+  | { command: 'setCardField'; block: string; index: number; field: string; value: FieldValue };
+
+/**
+ * Timestamps for the speed benchmark (bench/workbench.mjs), in epoch milliseconds with fractions
+ * (`performance.timeOrigin + performance.now()`, comparable across the extension host and the page
+ * on one machine). Cheap to carry; never shown.
+ */
+export interface UpdateTiming {
+  /** The change event reached the extension host. */
+  changeAt: number;
+  /** The message was handed to `postMessage`. */
+  postedAt: number;
+}
+
 export type HostMessage =
   /**
    * A new view of `uri`. `outdated`: the text has syntax errors, so `view` is the last good canvas
    * with the current problems.
    */
-  | { type: 'view'; uri: string; fileName: string; view: CanvasView; outdated: boolean }
+  | { type: 'view'; uri: string; fileName: string; view: CanvasView; outdated: boolean; timing?: UpdateTiming }
+  /**
+   * The answer to an `edit`: applied (`ok`, the document changed) or refused with the localized
+   * reason (a stale version, a value the schema refuses, a read-only file …; the host also posts the
+   * current view again, so whatever the page drew ahead of the edit is put right).
+   */
+  | { type: 'edited'; id: number; ok: boolean; message?: string; appliedAt?: number }
   /** The editor's cursor moved to `offset` of the shown file: highlight the card there, if any. */
   | { type: 'cursor'; offset: number | undefined }
   | { type: 'locked'; locked: boolean }
@@ -127,7 +165,16 @@ export type WebviewMessage =
   | { type: 'openCanvas'; uri: string }
   | { type: 'toggleLock' }
   | { type: 'export' }
-  | { type: 'rasterized'; id: number; dataUrl?: string; error?: string };
+  | { type: 'rasterized'; id: number; dataUrl?: string; error?: string }
+  /**
+   * A gesture (add, rename, move, delete, set a field) on `version` of the shown file: the host
+   * computes the smallest YAML edit, applies it as one undo step and answers `edited` with `id`.
+   * A version that is no longer the document's is refused, never applied to other text.
+   */
+  | { type: 'edit'; id: number; version: number; intent: EditIntent; sentAt: number }
+  /** Undo or redo in the shown file's editor (Ctrl+Z / Ctrl+Shift+Z in the preview). */
+  | { type: 'undo' }
+  | { type: 'redo' };
 
 export type HostMessageType = HostMessage['type'];
 export type WebviewMessageType = WebviewMessage['type'];

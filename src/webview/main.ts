@@ -14,6 +14,7 @@ import { connectHost } from './host';
 import { safeHref } from '../core/render/markdown';
 import { rasterize } from './rasterize';
 import { SegmentLinksDom } from './links';
+import { viewStore } from './viewStore';
 
 const initElement = document.getElementById('canvas-preview-init');
 const init = JSON.parse(initElement?.dataset.init ?? '{}') as PreviewInit;
@@ -72,6 +73,7 @@ function show(uri: string, fileName: string, view: CanvasView, outdated: boolean
     window.scrollTo(pendingScroll.x, pendingScroll.y);
     pendingScroll = undefined;
   }
+  viewStore.set({ uri, fileName, view, outdated });
   host.post({ type: 'rendered', version: view.version, cards });
 }
 

@@ -109,6 +109,10 @@ export const LABELS = {
   tags: 'Tags',
   cardHint: 'Enter or double-click: edit it in the source. Space or click: show it there.',
   severity: { error: 'Has errors', warning: 'Has warnings', information: 'Has information', hint: 'Has hints' },
+  // Each feature's strings (src/extension/preview/*Labels.ts), one line each.
+  editing: {},
+  zoom: {},
+  health: {},
 };
 
 let session;

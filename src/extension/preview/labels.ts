@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import type { PreviewLabels } from '../../shared/protocol';
+import { editingLabels } from './editingLabels';
+import { healthLabels } from './healthLabels';
+import { zoomLabels } from './zoomLabels';
 
 /** The webview's strings, translated here: the page itself has no l10n. */
 export function previewLabels(): PreviewLabels {
@@ -23,6 +26,9 @@ export function previewLabels(): PreviewLabels {
       information: vscode.l10n.t('Has information'),
       hint: vscode.l10n.t('Has hints'),
     },
+    editing: editingLabels(),
+    zoom: zoomLabels(),
+    health: healthLabels(),
   };
 }
 
