@@ -169,7 +169,7 @@ export async function openPreview({ init, state, width = 1400, height = 900, the
   const s = await sharedPage();
   const nonce = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
   s.html = previewHtml(
-    { cspSource: ORIGIN, nonce, scriptUri: `${ORIGIN}/dist/webview/preview.js`, styleUris: [`${ORIGIN}/media/preview.css`, `${ORIGIN}/theme.css`] },
+    { cspSource: ORIGIN, nonce, scriptUri: `${ORIGIN}/dist/webview/preview.js`, styleUris: [...['preview', 'links', 'editing', 'zoom', 'health'].map((name) => `${ORIGIN}/media/${name}.css`), `${ORIGIN}/theme.css`] },
     { uri: 'file:///w/test.canvas.yaml', fileName: 'test.canvas.yaml', locked: false, labels: LABELS, ...init },
   );
   s.errors.length = 0;

@@ -183,7 +183,7 @@ export class CanvasPreview implements vscode.Disposable {
         cspSource: webview.cspSource,
         nonce: newNonce(),
         scriptUri: asset('dist', 'webview', 'preview.js'),
-        styleUris: [asset('media', 'preview.css'), asset('media', 'links.css')],
+        styleUris: ['preview.css', 'links.css', 'editing.css', 'zoom.css', 'health.css'].map((name) => asset('media', name)),
         language: vscode.env.language,
       },
       init,
