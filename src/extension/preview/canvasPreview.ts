@@ -10,6 +10,7 @@ import { newNonce, previewHtml } from './html';
 import { cardCursorOffset } from './revealTarget';
 import { fileNameOf, previewLabels, previewTitle } from './labels';
 import type { PreviewLinks } from './segmentLinks';
+import { handlePreviewEdit, type EditingPreview } from './previewEditing';
 
 export const PREVIEW_VIEW_TYPE = 'canvasAsCode.preview';
 
@@ -73,7 +74,7 @@ const textOf = (error: unknown) => (error instanceof Error ? error.message : Str
  * new view, throttled, through `postMessage`; the page patches its DOM. A locked preview stays on
  * its file; an unlocked one is moved to the active canvas editor by its manager.
  */
-export class CanvasPreview implements vscode.Disposable {
+export class CanvasPreview implements vscode.Disposable, EditingPreview {
   private readonly disposables: vscode.Disposable[] = [];
   private isDisposed = false;
   /** The page has run its script and listens (it reloads whenever it is shown again). */
@@ -273,6 +274,12 @@ export class CanvasPreview implements vscode.Disposable {
     if (this.compareSource) this.postCompare(document);
   }
 
+  /** Posts the current view in full again, even for an unchanged version (after a refused edit). */
+  redraw(): void {
+    this.forceNext = true;
+    void this.update();
+  }
+
   /** Compare mode on (`source`) or off (undefined): the page marks the changes since `source`. */
   async setCompare(source: CompareSource | undefined): Promise<void> {
     this.compareSource = source;
@@ -300,7 +307,7 @@ export class CanvasPreview implements vscode.Disposable {
     this.post({ type: 'cursor', offset: editor.document.offsetAt(editor.selection.active) });
   }
 
-  private post(message: HostMessage): void {
+  post(message: HostMessage): void {
     // A disposed webview throws on postMessage; a hidden one drops messages (it reloads on show).
     if (this.isDisposed) return;
     this.log(this.posted, message.type);
@@ -352,6 +359,11 @@ export class CanvasPreview implements vscode.Disposable {
         return;
       case 'export':
         this.host.exportCanvas(this.resourceUri);
+        return;
+      case 'edit':
+      case 'undo':
+      case 'redo':
+        await handlePreviewEdit(this, message, this.host.cache);
         return;
       case 'rasterized': {
         const request = this.rasterRequests.get(message.id);
