@@ -10,7 +10,7 @@ import { newNonce, previewHtml } from './html';
 import { cardCursorOffset } from './revealTarget';
 import { fileNameOf, previewLabels, previewTitle } from './labels';
 import type { PreviewLinks } from './segmentLinks';
-import { handlePreviewEdit, type EditingPreview } from './previewEditing';
+import { editAnswersOf, handlePreviewEdit, type EditAnswer, type EditingPreview } from './previewEditing';
 
 export const PREVIEW_VIEW_TYPE = 'canvasAsCode.preview';
 
@@ -49,6 +49,8 @@ export interface PreviewSnapshot {
   compare?: { against: string; summary?: { added: number; removed: number; changed: number; moved: number }; equal?: boolean };
   /** The last `links` message's segments (value-proposition canvases per segment). */
   links: SegmentCanvases[];
+  /** The last answers to the page's edit gestures (previewEditing.ts), oldest first. */
+  edits: EditAnswer[];
 }
 
 /** Compare mode's source: the old text (undefined: the file is new there) and how to name it. */
@@ -466,6 +468,7 @@ export class CanvasPreview implements vscode.Disposable, EditingPreview {
       received: this.received.slice(),
       ...(this.lastCompare ? { compare: { ...this.lastCompare } } : {}),
       links: this.linked.map((s) => ({ segment: s.segment, canvases: s.canvases.map((c) => ({ ...c })) })),
+      edits: editAnswersOf(this.panel),
     };
   }
 

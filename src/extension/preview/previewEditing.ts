@@ -1,6 +1,8 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { HostMessage, WebviewMessage } from '../../shared/protocol';
 import type { CanvasDocumentCache } from '../documentCache';
+import { applyCardEdit, badArgumentMessage } from '../editing/applyCardEdit';
+import { isCardEditName, type CardEditName } from '../editing/cardEdits';
 
 /** What the preview's editing needs of the preview it serves (canvasPreview.ts implements it). */
 export interface EditingPreview {
@@ -12,12 +14,93 @@ export interface EditingPreview {
 }
 
 export type EditingMessage = Extract<WebviewMessage, { type: 'edit' | 'undo' | 'redo' }>;
+export type EditedMessage = Extract<HostMessage, { type: 'edited' }>;
+
+/** An answer as the tests read it (the preview's snapshot): the message and when the gesture arrived. */
+export interface EditAnswer extends EditedMessage {
+  /** When the handler got the gesture (epoch ms, like `appliedAt`): `appliedAt - receivedAt` is the host's share. */
+  receivedAt: number;
+}
+
+const ANSWERS_KEPT = 20;
+const answers = new WeakMap<vscode.WebviewPanel, EditAnswer[]>();
+
+/** The last answers to `panel`'s gestures, oldest first (for the preview's snapshot). */
+export function editAnswersOf(panel: vscode.WebviewPanel): EditAnswer[] {
+  return (answers.get(panel) ?? []).map((answer) => ({ ...answer }));
+}
+
+const now = () => performance.timeOrigin + performance.now();
 
 /**
- * A gesture from the page: the smallest YAML edit, applied to the open document as one undo step,
- * answered with `edited`; or Undo/Redo in the file's editor. (Being built: issue 15.)
+ * A gesture from the page becomes the smallest YAML edit on the open document, applied as one undo
+ * step by the same path as the editing commands (applyCardEdit), answered with `edited`; a refusal
+ * (a stale version, a bad intent, the engine's reason, a read-only file) is answered with its reason
+ * and the current view is drawn again, so whatever the page drew ahead of the edit is put right.
+ * Undo/Redo run in the file's editor. Never throws: the page's message handler awaits it.
  */
 export async function handlePreviewEdit(preview: EditingPreview, message: EditingMessage, cache: CanvasDocumentCache): Promise<void> {
-  void cache;
-  if (message.type === 'edit') preview.post({ type: 'edited', id: message.id, ok: false });
+  try {
+    if (message.type === 'edit') await edit(preview, message, cache);
+    else await undoOrRedo(preview, message.type);
+  } catch {
+    // Both paths catch what they expect; anything else must still not reach the page's handler.
+  }
+}
+
+async function edit(preview: EditingPreview, message: Extract<EditingMessage, { type: 'edit' }>, cache: CanvasDocumentCache): Promise<void> {
+  const receivedAt = now();
+  const id = Number.isInteger(message.id) ? message.id : -1;
+  const answer = (outcome: { ok: true; appliedAt: number | undefined } | { ok: false; message: string }) => {
+    const edited: EditedMessage = outcome.ok
+      ? { type: 'edited', id, ok: true, ...(outcome.appliedAt !== undefined ? { appliedAt: outcome.appliedAt } : {}) }
+      : { type: 'edited', id, ok: false, message: outcome.message };
+    remember(preview.panel, { ...edited, receivedAt });
+    preview.post(edited);
+    if (!outcome.ok) preview.redraw();
+  };
+  const intent: unknown = message.intent;
+  if (!intent || typeof intent !== 'object' || !isCardEditName((intent as { command?: unknown }).command)) {
+    return answer({ ok: false, message: badArgumentMessage('intent') });
+  }
+  // The page always names the version it drew: without one, the edit could land on other text.
+  if (!Number.isInteger(message.version)) return answer({ ok: false, message: badArgumentMessage('version') });
+  let document: vscode.TextDocument;
+  try {
+    document = await documentOf(preview.resource);
+  } catch (error) {
+    return answer({ ok: false, message: error instanceof Error ? error.message : String(error) });
+  }
+  const { command, ...args } = intent as { command: CardEditName } & Record<string, unknown>;
+  answer(await applyCardEdit(cache, document, command, { ...args, version: message.version }));
+}
+
+function remember(panel: vscode.WebviewPanel, answer: EditAnswer): void {
+  const list = answers.get(panel) ?? [];
+  list.push(answer);
+  if (list.length > ANSWERS_KEPT) list.shift();
+  answers.set(panel, list);
+}
+
+async function documentOf(resource: vscode.Uri): Promise<vscode.TextDocument> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === resource.toString());
+  return open ?? (await vscode.workspace.openTextDocument(resource));
+}
+
+/**
+ * VS Code's own Undo/Redo of the preview's file (not of the page): they act on the focused editor,
+ * so the file's editor is shown with the focus (where it is visible, else beside the preview), the
+ * command runs there, and the focus goes back to the preview, where the user was.
+ */
+async function undoOrRedo(preview: EditingPreview, command: 'undo' | 'redo'): Promise<void> {
+  const { panel } = preview;
+  try {
+    const document = await documentOf(preview.resource);
+    const existing = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    const column = existing?.viewColumn ?? (panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
+    await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false });
+    await vscode.commands.executeCommand(command);
+  } finally {
+    panel.reveal(panel.viewColumn, false);
+  }
 }

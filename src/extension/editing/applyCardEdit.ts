@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import type { TextEdit } from '../../core';
+import type { CanvasDocumentCache } from '../documentCache';
+import { localize } from '../toVscode';
+import { badArgument, CARD_EDITS, type CardEditName } from './cardEdits';
+
+/**
+ * What became of an edit: applied (`appliedAt`: when VS Code confirmed it, in epoch milliseconds
+ * with fractions, comparable with the page's clock; undefined when there was nothing to change),
+ * or refused with the localized reason and nothing changed.
+ */
+export type CardEditOutcome = { ok: true; appliedAt: number | undefined } | { ok: false; message: string };
+
+const now = () => performance.timeOrigin + performance.now();
+
+/**
+ * The one way the extension edits a card, for the editing commands and the preview's gestures
+ * alike: the core engine computes the smallest text edits on exactly `version` of `document` (the
+ * current one when undefined), and they are applied as one WorkspaceEdit, so one undo step. A
+ * version that is no longer the document's is refused, never applied to other text; so is an
+ * argument of the wrong type, anything the engine refuses, and an edit VS Code does not apply (a
+ * read-only file). Never throws.
+ */
+export async function applyCardEdit(
+  cache: CanvasDocumentCache,
+  document: vscode.TextDocument,
+  edit: CardEditName,
+  request: Record<string, unknown>,
+): Promise<CardEditOutcome> {
+  const refused = (message: string): CardEditOutcome => ({ ok: false, message });
+  try {
+    const bad = badArgument(edit, request);
+    if (bad !== undefined) return refused(badArgumentMessage(bad));
+    if (request.version !== undefined && request.version !== document.version) {
+      return refused(vscode.l10n.t('The document changed since this edit was asked for (version {0}, now {1}); nothing was changed.', String(request.version), String(document.version)));
+    }
+    // Read and computed without an await in between: the edits are for exactly this version.
+    const version = document.version;
+    const result = CARD_EDITS[edit].compute(document.getText(), cache.get(document), request as never);
+    if ('error' in result) return refused(localize(result.error, result.args));
+    if (!result.edits.length) return { ok: true, appliedAt: undefined };
+    const workspaceEdit = new vscode.WorkspaceEdit();
+    for (const { start, end, newText } of result.edits as TextEdit[]) {
+      workspaceEdit.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(end)), newText);
+    }
+    const applied = document.version === version && (await vscode.workspace.applyEdit(workspaceEdit));
+    if (!applied) return refused(notApplied(document));
+    return { ok: true, appliedAt: now() };
+  } catch (error) {
+    // applyEdit rejects on some hosts instead of resolving false (a file system that refuses writes).
+    return refused(`${notApplied(document)} (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+export const badArgumentMessage = (argument: string) => vscode.l10n.t('The argument {0} is missing or not of the right type.', argument);
+
+const notApplied = (document: vscode.TextDocument) =>
+  vscode.l10n.t('The edit could not be applied to {0} (the file may be read-only, or it changed meanwhile); nothing was changed.', document.uri.toString());
