@@ -91,6 +91,7 @@ describe('render: view model', () => {
       tags: ['mvp'],
       colors: ['#112233', '#e69f00'],
       segmentIds: ['riders', 'drivers'],
+      values: { segments: ['riders', 'drivers', 'riders', 'ghost'] },
       span: { start, end: text.indexOf('channels:') },
       severity: 'error',
     });

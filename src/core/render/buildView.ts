@@ -5,10 +5,12 @@ import type { ParsedCanvas } from '../parse';
 import { BlockInfo, CanvasKind, JsonSchema, kindInfo, KindInfo, resolveRef } from '../schema';
 import type { CanvasDiagnostic, Severity } from '../types';
 import { keyText } from '../yamlPath';
+import { cardValues } from './cardValues';
 import { assignSegmentColors, isSafeColor } from './colors';
+import { fieldSpecsOf } from './fieldSpecs';
 import { GROUP_SHAPES, GROUP_TITLES } from './groups';
 import { coveringCell } from './layout';
-import type { BlockView, CanvasView, CardView, FitView, GroupView, LinkView, ProblemView, RatingView, RefView, SegmentLegend } from './viewTypes';
+import type { BlockView, CanvasView, CardView, FieldSpec, FitView, GroupView, LinkView, ProblemView, RatingView, RefView, SegmentLegend } from './viewTypes';
 
 const SEGMENTS = 'customer-segments';
 
@@ -46,6 +48,7 @@ interface BlockLabels {
   ratings: readonly { field: string; title: string; labels: ReadonlyMap<string, string> }[];
   /** Reference field → its title ("Relieves"). */
   refTitles: ReadonlyMap<string, string>;
+  fields: readonly FieldSpec[];
 }
 
 interface KindLabels {
@@ -81,6 +84,7 @@ function readKindLabels(kind: CanvasKind): KindLabels {
       statuses: enumLabels(properties.status ?? root.definitions?.status, root),
       ratings,
       refTitles,
+      fields: fieldSpecsOf(block, root),
     };
   });
   // Groups in the order their areas start on the grid (the value map left, the profile right).
@@ -199,9 +203,9 @@ export function buildCanvasView(result: BuildViewInput, options: BuildViewOption
   const groupOf = new Map(kind.info.blocks.map((b) => [b.key, b.group]));
   const fits: FitView[] = [];
 
-  const blocks: BlockView[] = kind.blocks.map(({ info, types, statuses, ratings, refTitles }) => {
+  const blocks: BlockView[] = kind.blocks.map(({ info, types, statuses, ratings, refTitles, fields }) => {
     const entry = model?.blocks.get(info.key);
-    const cards = (entry?.cards ?? []).map((card): CardView => {
+    const cards = (entry?.cards ?? []).map((card, position): CardView => {
       const tied: SegmentInfo[] = [];
       const own = segments.byCard.get(card);
       if (own) tied.push(own);
@@ -224,6 +228,9 @@ export function buildCanvasView(result: BuildViewInput, options: BuildViewOption
         view.statusLabel = statuses.get(card.status) ?? card.status;
       }
       if (card.description !== undefined) view.description = card.description;
+      const values = cardValues(card);
+      if (values) view.values = values;
+      if (card.index !== position) view.item = card.index;
       const rated: RatingView[] = [];
       for (const { field, title, labels } of ratings) {
         const value = scalarField(card, field);
@@ -259,6 +266,8 @@ export function buildCanvasView(result: BuildViewInput, options: BuildViewOption
       cell: { column: info.cell.column, row: info.cell.row, columns: info.cell.columns, rows: info.cell.rows },
       cards,
       present: entry !== undefined,
+      // Copies: a view is plain data its receivers may keep.
+      fields: fields.map((f) => ({ ...f, ...(f.options ? { options: f.options.map((o) => ({ ...o })) } : {}) })),
     };
     if (info.group) block.group = info.group;
     if (entry) block.keySpan = { start: entry.keySpan.start, end: entry.keySpan.end };

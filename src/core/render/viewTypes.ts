@@ -54,7 +54,36 @@ export interface BlockView {
   present: boolean;
   /** Where the block's key is in the text (for reveal). */
   keySpan?: Span;
+  /** The fields a card of this block can have, in schema order (the preview's detail panel). */
+  fields?: FieldSpec[];
 }
+
+/**
+ * What a card field holds, read from the kind's schema: `markdown` (a description), `color` (a
+ * segment's colour), `enum`/`enumList` (one or several of `options`), `reference` (ids of the
+ * cards of `target`; `multiple` for a list), `list` (free strings), `textOrNumber` (an amount),
+ * `object` (persona, checks, segmentation: shown, edited in the source).
+ */
+export type FieldKind = 'text' | 'markdown' | 'number' | 'textOrNumber' | 'boolean' | 'enum' | 'enumList' | 'reference' | 'list' | 'color' | 'object';
+
+export interface FieldSpec {
+  field: string;
+  title: string;
+  kind: FieldKind;
+  /** enum, enumList: the schema's values with their labels, in schema order. */
+  options?: { value: string; label: string }[];
+  /** reference: the block whose card ids the field holds. */
+  target?: string;
+  /** reference: a list of ids rather than one. */
+  multiple?: boolean;
+  /** number: whole numbers only. */
+  integer?: boolean;
+  /** The schema requires it (`name`): it cannot be removed. */
+  required?: boolean;
+}
+
+/** A field value as written (plain data; aliases left out). */
+export type FieldData = string | number | boolean | null | FieldData[] | { [key: string]: FieldData };
 
 export interface CardView {
   /** Stable key for DOM patching: the id, else `block#index`. */
@@ -77,6 +106,16 @@ export interface CardView {
   ratings?: RatingView[];
   /** Cards of this canvas it names through reference fields other than segments (resolved only). */
   refs?: RefView[];
+  /**
+   * The fields written on the card beyond those above (name, id, type, status, tags, description),
+   * as plain data: what the detail panel shows and edits. Absent when there are none.
+   */
+  values?: Record<string, FieldData>;
+  /**
+   * The card's position in its block's list when it differs from its position in `cards` (an item
+   * before it is no card): the `index` the editing commands take.
+   */
+  item?: number;
   /** The card's span in the text (click → reveal; cursor → highlight). */
   span: Span;
   /** The most severe diagnostic inside the card, if any. */
