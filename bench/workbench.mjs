@@ -1,0 +1,431 @@
+#!/usr/bin/env node
+// Issue 15's speed while typing, measured in the real workbench: code-server (VS Code 1.139) in
+// headless Chromium, our built extension loaded as under development, a 50-card and a 1,000-card
+// canvas open with the preview beside, one key typed every 120 ms into a card's name (real
+// keyboard input into the editor). Per key:
+//   end to end   keydown in the workbench page -> the preview painted a frame showing that key
+//   extension    the change event reaching the extension host -> that paint
+//   workbench    keydown -> the change event reaching the extension host (before any of our code)
+// and a gesture's time to the document updated. A benchmark, not a test: it prints and judges,
+// and never fails a build.
+//
+// How it sees each point: a capture-phase keydown listener in the workbench page; an agent in the
+// extension host (bench/workbench/host.cjs, loaded as extensionTestsPath) timing each change
+// event; a MutationObserver in the preview's frame that, on the frame after the card's name
+// changed, records the time and how many typed keys the name shows (so keys and paints pair by
+// the text itself, whatever the page does). When the page keeps its own timings
+// (`window.__canvasAsCodeTimings`), they are read too and shown as a breakdown.
+//
+// Usage: flock /tmp/vscode.lock node bench/workbench.mjs [--quick] [--keys N] [--sizes 50,1000]
+//          [--extension DIR] [--json FILE]
+//   (after npm run build; not under `flock`, it takes the lock itself). `npm run bench` runs it
+//   as its `workbench` section. --extension: another built checkout (e.g. a baseline).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateCanvas } from './generate.mjs';
+import { keysShown, pairKeys, percentiles, updateShares } from './workbench/match.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+export const LOCK_FILE = '/tmp/vscode.lock';
+
+/** Issue 15's budgets (ms, p95), per canvas size; and a preview gesture to the document updated. */
+export const WORKBENCH_BUDGETS = {
+  sizes: { 50: { endToEnd: 60, extension: 10 }, 1000: { endToEnd: 75, extension: 20 } },
+  gesture: 16,
+};
+export const CADENCE_MS = 120;
+const TARGET_NAME = 'Bench target';
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+const VIEWPORT = { width: 1280, height: 800 };
+const SESSION_DEADLINE_MS = 10 * 60_000;
+const STEP_DEADLINE_MS = 90_000;
+const PAINT_DEADLINE_MS = 20_000;
+
+const now = () => performance.timeOrigin + performance.now();
+const delay = (ms) => new Promise((res) => setTimeout(res, ms));
+
+/** A generated canvas whose first card with an id is renamed TARGET_NAME; its name's line (0-based). */
+export function benchCanvas(cards, seed = 1) {
+  const text = generateCanvas(cards, seed);
+  const match = /^ {2}- id: \S+\n {4}name: .*$/m.exec(text);
+  if (!match) throw new Error('generated canvas has no card with an id');
+  const nameLine = match[0].split('\n')[1];
+  const start = match.index + match[0].length - nameLine.length;
+  const out = `${text.slice(0, start)}    name: ${TARGET_NAME}${text.slice(start + nameLine.length)}`;
+  // The card's block (the last top-level key above it) and its index there (items above it).
+  const above = out.slice(0, match.index).split('\n');
+  const blockLine = above.map((l, i) => [l, i]).filter(([l]) => /^[a-z][\w-]*:\s*$/.test(l)).pop();
+  const index = above.slice(blockLine[1]).filter((l) => l.startsWith('  - ')).length;
+  return { text: out, line: above.length, block: blockLine[0].replace(/:\s*$/, ''), index };
+}
+
+/** Polls `test` until truthy, or throws after `ms` naming `what`. */
+async function until(test, what, ms = STEP_DEADLINE_MS, every = 50) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await test();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
+    await delay(every);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// In the pages
+
+/** The workbench page: every keydown, before the editor sees it. */
+function installKeyProbe() {
+  window.__benchKeys = [];
+  window.addEventListener('keydown', (e) => window.__benchKeys.push({ at: performance.timeOrigin + e.timeStamp, key: e.key }), true);
+}
+
+/**
+ * The preview's frame: after a DOM change, on the next frame, the target card's name; a frame
+ * whose name differs from the last is a paint (time: a task after the frame's callbacks, when it
+ * has been drawn).
+ */
+function installPaintProbe(targetName) {
+  const probe = { paints: [], last: undefined, card: undefined };
+  window.__benchPaints = probe;
+  const find = () => [...document.querySelectorAll('.card-name')].find((h) => h.textContent.startsWith(targetName))?.closest('.card');
+  const nameNow = () => {
+    if (!probe.card?.isConnected) probe.card = find();
+    return probe.card?.querySelector('.card-name')?.textContent;
+  };
+  probe.last = nameNow();
+  const channel = new MessageChannel();
+  let pending = false;
+  let frameAt = 0;
+  channel.port1.onmessage = () => {
+    pending = false;
+    const name = nameNow();
+    if (name === undefined || name === probe.last) return;
+    probe.last = name;
+    probe.paints.push({ at: performance.timeOrigin + performance.now(), frameAt, name });
+  };
+  new MutationObserver(() => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      frameAt = performance.timeOrigin + performance.now();
+      channel.port2.postMessage(0);
+    });
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  return probe.last;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The session
+
+/**
+ * One code-server session: every canvas size typed into, then gestures timed.
+ * @param {{ quick?: boolean, keys?: number, sizes?: number[], extensionPath?: string, log?: (line: string) => void }} [options]
+ */
+export async function measureWorkbench({ quick = false, keys, sizes = [50, 1000], extensionPath = root, log = (l) => console.error(l) } = {}) {
+  const { startCodeServer, remoteUri, workbenchUrl } = await import('../scripts/vscode-runtime.mjs');
+  const { launchBrowser } = await import('../test/integration/launchers/code-server.mjs');
+  extensionPath = resolve(extensionPath);
+  if (!existsSync(join(extensionPath, 'dist', 'extension', 'extension.js'))) throw new Error(`${extensionPath}: not built (npm run build)`);
+  const typedCount = keys ?? (quick ? 40 : 150);
+  const warmCount = quick ? 10 : 20;
+  const gestureCount = quick ? 8 : 20;
+
+  // The agent must lie inside the extension under development, or VS Code runs it elsewhere.
+  const agent = join(extensionPath, 'bench', 'workbench', 'host.cjs');
+  if (resolve(agent) !== join(here, 'workbench', 'host.cjs')) {
+    mkdirSync(dirname(agent), { recursive: true });
+    copyFileSync(join(here, 'workbench', 'host.cjs'), agent);
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'canvas-bench-workbench-'));
+  const workspace = join(tmp, 'workspace');
+  const control = join(tmp, 'control');
+  mkdirSync(workspace, { recursive: true });
+  mkdirSync(control, { recursive: true });
+  const canvases = sizes.map((cards) => {
+    const { text, line, block, index } = benchCanvas(cards);
+    const file = join(workspace, `bench-${cards}.canvas.yaml`);
+    writeFileSync(file, text);
+    return { cards, file, line, block, index, bytes: Buffer.byteLength(text) };
+  });
+
+  const sessionStart = Date.now();
+  const server = await startCodeServer({
+    label: 'bench',
+    settings: { 'files.autoSave': 'off', 'workbench.editor.enablePreview': false },
+    args: ['--vscode-option', 'enable-smoke-test-driver'],
+  });
+  let browser;
+  let ok = false;
+  const result = { sizes: [], extensionPath, cadenceMs: CADENCE_MS, viewport: VIEWPORT, notes: [] };
+  try {
+    browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    let exit;
+    const exited = new Promise((res) => (exit = res));
+    const consoleLines = [];
+    await page.exposeFunction('codeAutomationLog', (level, parts) => consoleLines.push(`[${level}] ${Array.isArray(parts) ? parts.join(' ') : parts}`));
+    await page.exposeFunction('codeAutomationExit', (code) => exit(code));
+    await page.addInitScript(installKeyProbe);
+
+    let n = 0;
+    /** One command to the agent; its answer, or an error (the agent's, a deadline, the window gone). */
+    const agentDo = async (cmd, ms = STEP_DEADLINE_MS) => {
+      const id = n++;
+      const resFile = join(control, `res-${id}.json`);
+      writeFileSync(join(control, `cmd-${id}.json.tmp`), JSON.stringify(cmd));
+      renameSync(join(control, `cmd-${id}.json.tmp`), join(control, `cmd-${id}.json`));
+      let gone = false;
+      exited.then(() => (gone = true));
+      await until(() => gone || existsSync(resFile), `the extension host to answer '${cmd.type}'`, ms, 20);
+      if (!existsSync(resFile)) throw new Error(`the window closed before answering '${cmd.type}'`);
+      const answer = JSON.parse(readFileSync(resFile, 'utf8'));
+      if (answer.error) throw new Error(`agent '${cmd.type}': ${answer.error}`);
+      return answer.ok;
+    };
+
+    const payload = [
+      ['extensionDevelopmentPath', remoteUri(server.url, extensionPath)],
+      ['extensionTestsPath', remoteUri(server.url, agent)],
+      ['extensionEnvironment', JSON.stringify({ CANVAS_BENCH_DIR: control })],
+      ['skipWelcome', 'true'],
+    ];
+    await page.goto(workbenchUrl(server.url, { folder: workspace, payload }));
+    log(`[workbench] code-server up, workbench loading (${((Date.now() - sessionStart) / 1000).toFixed(1)} s)`);
+
+    const typeKeys = async (text) => {
+      const start = performance.now();
+      for (let i = 0; i < text.length; i++) {
+        const wait = start + i * CADENCE_MS - performance.now();
+        if (wait > 0) await delay(wait); // the deliberate typing cadence
+        await page.keyboard.press(text[i]);
+      }
+    };
+
+    for (const canvas of canvases) {
+      const opened = await agentDo({ type: 'open', file: canvas.file, line: canvas.line });
+      const frame = await until(async () => {
+        for (const f of page.frames()) {
+          const uri = await f.evaluate(() => {
+            const init = document.getElementById('canvas-preview-init');
+            return init && JSON.parse(init.dataset.init ?? '{}').uri;
+          }).catch(() => undefined);
+          if (uri && decodeURIComponent(uri).endsWith(`/bench-${canvas.cards}.canvas.yaml`)) return f;
+        }
+        return undefined;
+      }, `the preview frame of ${canvas.cards} cards`);
+      const drawn = await until(() => frame.evaluate(installPaintProbe, TARGET_NAME).catch(() => undefined), 'the target card in the preview');
+      await until(() => page.evaluate(() => !!document.activeElement?.closest('.monaco-editor')), 'the editor to have the focus', 20_000);
+      log(`[workbench] ${canvas.cards} cards: editor and preview open (version ${opened.version}, card '${drawn}')`);
+
+      // Warm-up: the same path, not counted.
+      const warm = [...ALPHABET].reverse().join('').slice(0, warmCount);
+      await typeKeys(warm);
+      await until(() => frame.evaluate((t) => window.__benchPaints.last === t, `${TARGET_NAME}${warm}`), 'the warm-up keys to be painted', PAINT_DEADLINE_MS);
+      await agentDo({ type: 'settled', file: canvas.file });
+
+      const base = `${TARGET_NAME}${warm}`;
+      const typed = Array.from({ length: typedCount }, (_, i) => ALPHABET[i % ALPHABET.length]).join('');
+      await page.evaluate(() => (window.__benchKeys.length = 0));
+      await frame.evaluate(() => {
+        window.__benchPaints.paints.length = 0;
+        const t = window.__canvasAsCodeTimings;
+        if (t) for (const list of Object.values(t)) if (Array.isArray(list)) list.length = 0;
+      });
+      await agentDo({ type: 'record' });
+      const typingStart = now();
+      await typeKeys(typed);
+      const typingEnd = now();
+      const lastPainted = await until(() => frame.evaluate((t) => window.__benchPaints.last === t, base + typed), 'the last key to be painted', PAINT_DEADLINE_MS).catch((error) => {
+        result.notes.push(`${canvas.cards} cards: ${error.message}`);
+        return false;
+      });
+      const { changes } = await agentDo({ type: 'changes', file: canvas.file });
+      const keysDown = await page.evaluate(() => window.__benchKeys.slice());
+      const probe = await frame.evaluate(() => ({
+        paints: window.__benchPaints.paints.slice(),
+        timings: window.__canvasAsCodeTimings ? JSON.parse(JSON.stringify(window.__canvasAsCodeTimings)) : undefined,
+      }));
+      const paints = probe.paints.map((p) => ({ at: p.at, frameAt: p.frameAt, shown: keysShown(p.name, base, typed) }));
+      const paired = pairKeys({ typed, keys: keysDown, changes, paints });
+      const row = summariseSize(canvas, paired, probe.timings, { typed: typed.length, paints: paints.length, allPainted: lastPainted, seconds: (typingEnd - typingStart) / 1000 });
+      result.sizes.push(row);
+      log(`[workbench] ${canvas.cards} cards: ${formatSizeLine(row)}`);
+
+      row.gestures = await measureGestures({ agentDo, canvas, count: gestureCount });
+      log(`[workbench] ${canvas.cards} cards: gesture -> document updated p50 ${ms(row.gestures.toChange.p50)} p95 ${ms(row.gestures.toChange.p95)} ms`);
+      await agentDo({ type: 'close' });
+    }
+    await agentDo({ type: 'exit' });
+    await Promise.race([exited, delay(20_000)]);
+    ok = true;
+  } catch (error) {
+    result.error = String(error?.message ?? error);
+    log(`[workbench] failed: ${result.error}\n(code-server log: ${server.logFile})\n${server.logTail(20)}`);
+  } finally {
+    await browser?.close().catch(() => {});
+    server.stop({ removeFiles: ok });
+    if (ok) rmSync(tmp, { recursive: true, force: true });
+  }
+  result.seconds = (Date.now() - sessionStart) / 1000;
+  return result;
+}
+
+/**
+ * A preview gesture to the document updated. Through the editing commands (renameCard there and
+ * back, as a preview gesture would ask): from the call in the extension host to the document's
+ * change event. The preview's own gestures add the page -> host message, which the update path
+ * measures the other way round.
+ */
+async function measureGestures({ agentDo, canvas, count }) {
+  const args = { block: canvas.block, index: canvas.index };
+  const { rows } = await agentDo({
+    type: 'commands',
+    file: canvas.file,
+    command: 'canvasAsCode.renameCard',
+    args: { ...args, name: 'Bench gesture' },
+    back: { ...args, name: 'Bench target' },
+    times: count,
+  });
+  const toChange = rows.map((r) => r.changedAt - r.start);
+  const toAnswer = rows.map((r) => r.answeredAt - r.start);
+  return { via: 'canvasAsCode.renameCard in the extension host', cards: canvas.cards, count: rows.length, toChange: percentiles(toChange), toAnswer: percentiles(toAnswer) };
+}
+
+function summariseSize(canvas, paired, timings, info) {
+  const pick = (field) => percentiles(paired.rows.map((r) => r[field]));
+  const row = {
+    cards: canvas.cards,
+    bytes: canvas.bytes,
+    keys: info.typed,
+    paints: info.paints,
+    seconds: info.seconds,
+    allPainted: info.allPainted,
+    endToEnd: pick('endToEnd'),
+    extension: pick('extension'),
+    workbench: pick('workbench'),
+    dropped: paired.dropped,
+    coalesced: paired.coalesced,
+    anomalies: paired.anomalies.slice(0, 10),
+    anomalyCount: paired.anomalies.length,
+    budget: WORKBENCH_BUDGETS.sizes[canvas.cards],
+  };
+  const updates = timings?.updates;
+  if (Array.isArray(updates) && updates.length) {
+    const shares = updateShares(paired.rows, updates);
+    row.pageTimings = { updates: updates.length, host: percentiles(shares.host), transport: percentiles(shares.transport), page: percentiles(shares.page), total: percentiles(shares.total) };
+  }
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reporting
+
+const ms = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+const formatSizeLine = (r) =>
+  `end to end p50 ${ms(r.endToEnd.p50)} p95 ${ms(r.endToEnd.p95)} max ${ms(r.endToEnd.max)} ms; extension p50 ${ms(r.extension.p50)} p95 ${ms(r.extension.p95)}; ` +
+  `workbench p50 ${ms(r.workbench.p50)} p95 ${ms(r.workbench.p95)}; ${r.keys} keys, ${r.paints} paints, ${r.coalesced} coalesced, ${r.dropped} dropped` +
+  (r.anomalyCount ? `; ${r.anomalyCount} anomalies` : '');
+
+/** The budgets as the summary's rows: { name, measured, limit, pass }. */
+export function workbenchVerdicts(result) {
+  const rows = [];
+  for (const r of result.sizes) {
+    if (!r.budget) continue;
+    const clean = r.dropped === 0 && r.anomalyCount === 0;
+    rows.push({ name: `keystroke -> preview painted p95, ${r.cards} cards (real workbench)`, measured: `${ms(r.endToEnd.p95)} ms`, limit: `<= ${r.budget.endToEnd} ms`, pass: clean && r.endToEnd.p95 <= r.budget.endToEnd });
+    rows.push({ name: `change in extension host -> preview painted p95, ${r.cards} cards`, measured: `${ms(r.extension.p95)} ms`, limit: `<= ${r.budget.extension} ms`, pass: clean && r.extension.p95 <= r.budget.extension });
+    rows.push({ name: `keys dropped / anomalies, ${r.cards} cards`, measured: `${r.dropped} / ${r.anomalyCount}`, limit: '0 / 0', pass: clean });
+  }
+  for (const r of result.sizes) {
+    const g = r.gestures;
+    if (g) rows.push({ name: `gesture -> document updated p95, ${r.cards} cards (${g.via})`, measured: `${ms(g.toChange.p95)} ms`, limit: `<= ${WORKBENCH_BUDGETS.gesture} ms`, pass: g.toChange.p95 <= WORKBENCH_BUDGETS.gesture });
+  }
+  if (result.error) rows.push({ name: 'workbench session ran', measured: 'failed', limit: 'no error', pass: false });
+  return rows;
+}
+
+export function formatWorkbench(result) {
+  const lines = [
+    `Real workbench: code-server (VS Code 1.139) in headless Chromium ${result.viewport.width}x${result.viewport.height}, extension ${result.extensionPath}; ` +
+      `one key every ${result.cadenceMs} ms typed into a card's name, editor and preview side by side; ${result.seconds?.toFixed(0)} s`,
+    '',
+    `${'cards'.padStart(5)}  ${'keys'.padStart(4)}  ${'paints'.padStart(6)}  ${'coalesced'.padStart(9)}  ${'dropped'.padStart(7)}  ` +
+      `${'end to end p50/p95/max'.padEnd(22)}  ${'extension p50/p95'.padEnd(17)}  ${'workbench p50/p95'.padEnd(17)}  budget (e2e/ext p95)`,
+  ];
+  for (const r of result.sizes) {
+    const verdict = r.budget ? `${r.budget.endToEnd}/${r.budget.extension} ${r.dropped === 0 && r.anomalyCount === 0 && r.endToEnd.p95 <= r.budget.endToEnd && r.extension.p95 <= r.budget.extension ? 'PASS' : 'FAIL'}` : '-';
+    lines.push(
+      `${String(r.cards).padStart(5)}  ${String(r.keys).padStart(4)}  ${String(r.paints).padStart(6)}  ${String(r.coalesced).padStart(9)}  ${String(r.dropped).padStart(7)}  ` +
+        `${`${ms(r.endToEnd.p50)}/${ms(r.endToEnd.p95)}/${ms(r.endToEnd.max)}`.padEnd(22)}  ${`${ms(r.extension.p50)}/${ms(r.extension.p95)}`.padEnd(17)}  ` +
+        `${`${ms(r.workbench.p50)}/${ms(r.workbench.p95)}`.padEnd(17)}  ${verdict}`,
+    );
+  }
+  lines.push('ms; end to end: keydown in the workbench -> the preview\'s frame showing the key; extension: the change event in the extension host -> that frame;');
+  lines.push('workbench: keydown -> the change event (VS Code before any extension). coalesced: keys first shown together with a later key.');
+  for (const r of result.sizes) {
+    if (r.pageTimings) {
+      const t = r.pageTimings;
+      lines.push(`${r.cards} cards, the page's own timings (${t.updates} updates): host change->posted p50/p95 ${ms(t.host.p50)}/${ms(t.host.p95)}, posted->received ${ms(t.transport.p50)}/${ms(t.transport.p95)}, received->painted ${ms(t.page.p50)}/${ms(t.page.p95)}, change->painted ${ms(t.total.p50)}/${ms(t.total.p95)}`);
+    } else lines.push(`${r.cards} cards: the page keeps no timings of its own (window.__canvasAsCodeTimings absent)`);
+    for (const a of r.anomalies) lines.push(`  anomaly (${r.cards} cards): ${a}`);
+  }
+  for (const r of result.sizes) {
+    const g = r.gestures;
+    if (g) lines.push(`gesture -> document updated (${g.count}x ${g.via}, ${g.cards} cards): p50 ${ms(g.toChange.p50)} p95 ${ms(g.toChange.p95)} max ${ms(g.toChange.max)} ms; to the command's answer p95 ${ms(g.toAnswer.p95)} ms`);
+  }
+  for (const note of result.notes) lines.push(`note: ${note}`);
+  if (result.error) lines.push(`FAILED: ${result.error}`);
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// CLI
+
+/** Whether this process already runs under `flock LOCK_FILE` (its parent). */
+function underLock() {
+  try {
+    const cmdline = readFileSync(`/proc/${process.ppid}/cmdline`, 'utf8').split('\0');
+    return /(^|\/)flock$/.test(cmdline[0]) && cmdline.includes(LOCK_FILE);
+  } catch {
+    return false;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      keys: { type: 'string' },
+      sizes: { type: 'string' },
+      extension: { type: 'string' },
+      json: { type: 'string' },
+    },
+  });
+  if (!underLock()) {
+    // Only one real VS Code at a time on this machine (integration tests take the same lock).
+    const r = spawnSync('flock', [LOCK_FILE, process.execPath, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+    process.exit(r.status ?? 1);
+  }
+  process.on('SIGINT', () => process.exit(130));
+  process.on('SIGTERM', () => process.exit(143));
+  setTimeout(() => {
+    console.error(`workbench: session deadline of ${SESSION_DEADLINE_MS / 1000} s exceeded, stopping`);
+    process.exit(1);
+  }, SESSION_DEADLINE_MS).unref();
+  console.log(`machine: ${os.cpus()[0]?.model} x ${os.cpus().length}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, ${new Date().toISOString().slice(0, 16)} UTC`);
+  const result = await measureWorkbench({
+    quick: values.quick,
+    keys: values.keys ? Number(values.keys) : undefined,
+    sizes: values.sizes ? values.sizes.split(',').map(Number) : undefined,
+    extensionPath: values.extension ?? root,
+  });
+  console.log(formatWorkbench(result));
+  for (const v of workbenchVerdicts(result)) console.log(`${v.pass ? 'PASS' : 'FAIL'}  ${v.name}: ${v.measured} (${v.limit})`);
+  if (values.json) writeFileSync(values.json, JSON.stringify(result, null, 2));
+  process.exit(0);
+}
