@@ -6,9 +6,12 @@ import { BlockInfo, CanvasKind, JsonSchema, kindInfo, KindInfo, resolveRef } fro
 import type { CanvasDiagnostic, Severity } from '../types';
 import { keyText } from '../yamlPath';
 import { cardValues } from './cardValues';
+import { cardKeys } from './cardKeys';
+import { healthView } from './healthView';
 import { assignSegmentColors, isSafeColor } from './colors';
 import { fieldSpecsOf } from './fieldSpecs';
 import { GROUP_SHAPES, GROUP_TITLES } from './groups';
+import { lookup } from '../l10n';
 import { coveringCell } from './layout';
 import type { BlockView, CanvasView, CardView, FieldSpec, FitView, GroupView, LinkView, ProblemView, RatingView, RefView, SegmentLegend } from './viewTypes';
 
@@ -92,7 +95,7 @@ function readKindLabels(kind: CanvasKind): KindLabels {
   const groups = groupKeys
     .map((key): GroupView => ({
       key,
-      title: GROUP_TITLES[key] ?? key,
+      title: GROUP_TITLES[key] ? lookup(GROUP_TITLES[key]) : key,
       shape: GROUP_SHAPES[key] ?? 'square',
       cell: coveringCell(info.blocks.filter((b) => b.group === key).map((b) => b.cell)),
     }))
@@ -105,11 +108,13 @@ function readKindLabels(kind: CanvasKind): KindLabels {
   return { info, title, blocks, groups, links };
 }
 
-const KIND_LABELS = new Map<CanvasKind, KindLabels>();
+/** Per KindInfo: a host that installs a catalogue gets new KindInfos, with their texts translated. */
+const KIND_LABELS = new WeakMap<KindInfo, KindLabels>();
 
 function kindLabels(kind: CanvasKind): KindLabels {
-  let labels = KIND_LABELS.get(kind);
-  if (!labels) KIND_LABELS.set(kind, (labels = readKindLabels(kind)));
+  const info = kindInfo(kind);
+  let labels = KIND_LABELS.get(info);
+  if (!labels) KIND_LABELS.set(info, (labels = readKindLabels(kind)));
   return labels;
 }
 
@@ -121,14 +126,6 @@ function scalarField(card: Card, field: string): string | undefined {
     return isScalar(pair.value) && typeof pair.value.value === 'string' ? pair.value.value : undefined;
   }
   return undefined;
-}
-
-/** The key of a card for DOM patching: its id, else `block#index`; unique even with duplicate ids. */
-function cardKey(card: Card, taken: Set<string>): string {
-  let key = card.id?.value && !taken.has(card.id.value) ? card.id.value : `${card.block}#${card.index}`;
-  for (let n = 2; taken.has(key); n++) key = `${card.block}#${card.index}~${n}`;
-  taken.add(key);
-  return key;
 }
 
 /** First index in `sorted` (by start) whose start is at or after `offset`. */
@@ -185,10 +182,8 @@ export function buildCanvasView(result: BuildViewInput, options: BuildViewOption
   const kind = kindLabels(model?.kind ?? 'business-model');
   const sorted = result.diagnostics.slice().sort((a, b) => a.start - b.start || a.end - b.end);
 
-  const keys = new Map<Card, string>();
-  const taken = new Set<string>();
   // In file order: of two cards sharing an id, the first written keeps it as its key.
-  for (const card of model?.cards ?? []) keys.set(card, cardKey(card, taken));
+  const keys = cardKeys(model?.cards ?? []);
 
   const segments = readSegments(model, keys);
 
@@ -305,6 +300,7 @@ export function buildCanvasView(result: BuildViewInput, options: BuildViewOption
     fits,
     links,
     problems,
+    health: healthView(result, keys),
   };
   if (model?.description !== undefined) view.description = model.description;
   if (options.version !== undefined) view.version = options.version;

@@ -14,4 +14,4 @@ export type { HtmlOptions } from './html';
 export { renderSvg } from './svg';
 export { renderMarkdown } from './markdownExport';
 export { graphemes, measure, wrapText } from './textWrap';
-export type { BlockView, CanvasView, CardView, CellView, FitView, GroupView, LinkView, ProblemView, RatingView, RefView, SegmentLegend } from './viewTypes';
+export type { BlockView, CanvasView, CardView, CellView, FitView, GroupView, HealthView, LinkView, ProblemView, RatingView, RefView, SegmentLegend } from './viewTypes';

@@ -32,6 +32,8 @@ export interface CanvasView {
   links: LinkView[];
   /** Problems to list (file order). */
   problems: ProblemView[];
+  /** The health summary of the header (buildView always sets it; a view made by hand may leave it out). */
+  health?: HealthView;
   /** The document version the view was built from (stale views are dropped). */
   version?: number;
 }
@@ -120,6 +122,19 @@ export interface CardView {
   span: Span;
   /** The most severe diagnostic inside the card, if any. */
   severity?: Severity;
+}
+
+/** The canvas's health (core/health.ts) as the preview's header shows it: counts, and keys to jump to. */
+export interface HealthView {
+  /** Blocks of the kind with at least one card. */
+  blocksFilled: number;
+  blocksTotal: number;
+  /** Problems by severity. */
+  problems: Record<Severity, number>;
+  /** The keys of the cards with `status: hypothesis` (untested), in file order. */
+  hypotheses: string[];
+  /** The keys of the kind's blocks without a card, in the kind's order. */
+  emptyBlocks: string[];
 }
 
 export interface SegmentLegend {
