@@ -4,6 +4,7 @@
  * renamed field breaks the build on both sides at once.
  */
 import type { CanvasView, CardView } from '../core/render/viewTypes';
+import type { ViewPatch } from '../core/render/viewPatch';
 import type { DiffSummary } from '../core/diff/diff';
 import type { Span } from '../core/types';
 import type { FieldValue } from '../core/editing/types';
@@ -128,6 +129,11 @@ export type HostMessage =
   | { type: 'view'; uri: string; fileName: string; view: CanvasView; outdated: boolean; timing?: UpdateTiming }
   /**
    * The answer to an `edit`: applied (`ok`, the document changed) or refused with the localized
+  /**
+   * What changed since the view of version `base` of `uri` (src/core/render/viewPatch.ts). The page
+   * applies it only on top of exactly that view; anything else, it answers `resync`.
+   */
+  | { type: 'patch'; uri: string; fileName: string; base: number | undefined; patch: ViewPatch; outdated: boolean; timing?: UpdateTiming }
    * reason (a stale version, a value the schema refuses, a read-only file …; the host also posts the
    * current view again, so whatever the page drew ahead of the edit is put right).
    */
@@ -149,10 +155,12 @@ export type HostMessage =
 export type WebviewMessage =
   /** The page's script runs and listens; it shows `version` of `uri` (the view embedded in the page). */
   | { type: 'ready'; uri: string; version: number | undefined }
-  /** A view was drawn (tests and the host's bookkeeping). */
+  /** A view was drawn (tests and the host's bookkeeping; it also lets the host post the next update). */
   | { type: 'rendered'; version: number | undefined; cards: number }
   /**
    * Show a card (its `key` and `span`) or a problem (`span` alone) in the source. The host puts the
+  /** A patch did not fit the view shown (another base): post the whole current view. */
+  | { type: 'resync' }
    * editor's cursor, an empty selection, at the card's name or at the problem's start: never a
    * selected range, which the next key typed would replace. `focus`: the editor takes the keyboard
    * focus (double-click, Enter); false: the preview keeps it (a click, Space), so no key typed
