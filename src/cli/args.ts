@@ -14,6 +14,7 @@
  */
 import { parseArgs } from 'node:util';
 import { visibleText } from '../core/visibleText';
+import { cliText } from './messages';
 
 /** One option of a command, as parseArgs takes it, and what to say when its value is missing. */
 export interface OptionSpec {
@@ -46,7 +47,7 @@ export interface ArgsError {
 
 /** `"value"` made visible, or `nothing`: for messages that quote what the user gave. */
 export function shown(value: string | undefined): string {
-  return value === undefined ? 'nothing' : `"${visibleText(value)}"`;
+  return value === undefined ? cliText('nothing') : `"${visibleText(value)}"`;
 }
 
 type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
@@ -62,15 +63,15 @@ export function parseCommandArgs(args: readonly string[], options: OptionSpecs):
   try {
     parsed = parseArgs({ args: [...args], options: parseArgsOptions(options), allowPositionals: true, tokens: true, strict: false });
   } catch (error) {
-    return { error: `cannot read the arguments: ${visibleText((error as Error)?.message ?? String(error))}` };
+    return { error: cliText('cannotReadArguments', visibleText((error as Error)?.message ?? String(error))) };
   }
   const order: string[] = [];
   for (const token of parsed.tokens as Token[]) {
     if (token.kind !== 'option') continue;
     const spec = Object.prototype.hasOwnProperty.call(options, token.name) ? options[token.name] : undefined;
-    if (!spec) return { error: `unknown option "${visibleText(token.rawName)}"` };
-    if (spec.type === 'string' && token.value === undefined) return { error: spec.missing?.(token.rawName) ?? `${visibleText(token.rawName)} needs a value` };
-    if (spec.type === 'boolean' && token.inlineValue) return { error: `${visibleText(token.rawName)} takes no value, got ${shown(token.value)}` };
+    if (!spec) return { error: cliText('unknownOption', visibleText(token.rawName)) };
+    if (spec.type === 'string' && token.value === undefined) return { error: spec.missing?.(token.rawName) ?? cliText('needsValue', visibleText(token.rawName)) };
+    if (spec.type === 'boolean' && token.inlineValue) return { error: cliText('takesNoValue', visibleText(token.rawName), shown(token.value)) };
     order.push(token.name);
   }
   return { values: parsed.values as ParsedArgs['values'], positionals: parsed.positionals, order };

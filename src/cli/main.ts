@@ -19,10 +19,14 @@ import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, maxFileSizeArgument } fr
 import { Io, Jobs, runValidate, VALIDATE_FORMATS, ValidateFormat } from './validateCommand';
 import { isValidateWorker, runValidateWorker } from './validateWorkers';
 import { VERSION } from './version';
+import { languageFromEnv, languageOf, takeLocaleOption, useLanguage } from './locale';
+import { cliText } from './messages';
 
 // For bench/cli.mjs: what --jobs left out picks.
 export { autoJobs } from './validateCommand';
 export { expandArguments } from './files';
+// For scripts/export-l10n.mjs: the CLI's texts join the l10n bundles.
+export { CLI_MESSAGES } from './messages';
 
 const COMMON_HELP = `  -h, --help             this help
   --version              print the version of canvas-as-code`;
@@ -119,20 +123,22 @@ Exit status: 0 equal, 1 different, 2 bad usage, unreadable side, not a canvas or
 
 /** validate's options (parseArgs, see args.ts), besides --help and --version. */
 const VALIDATE_OPTIONS = {
-  format: { type: 'string', missing: () => `--format must be ${VALIDATE_FORMAT_WORDS}, got nothing` },
-  jobs: { type: 'string', short: 'j', missing: () => '--jobs must be a positive integer, got nothing' },
+  format: { type: 'string', missing: () => cliText('formatMust', validateFormatWords(), cliText('nothing')) },
+  jobs: { type: 'string', short: 'j', missing: () => cliText('jobsMust', cliText('nothing')) },
   'max-file-size': { type: 'string', missing: () => `${MAX_FILE_SIZE_USAGE}, got nothing` },
   quiet: { type: 'boolean' },
-  'max-warnings': { type: 'string', missing: () => '--max-warnings must be a whole number, got nothing' },
+  'max-warnings': { type: 'string', missing: () => cliText('maxWarningsMust', cliText('nothing')) },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
-  config: { type: 'string', missing: () => '--config needs a file (a .canvas-as-code.yaml), got nothing' },
+  config: { type: 'string', missing: () => cliText('configNeedsFile') },
   'no-config': { type: 'boolean' },
 } as const satisfies OptionSpecs;
 
-const VALIDATE_FORMAT_WORDS = `${VALIDATE_FORMATS.slice(0, -1).join(', ')} or ${VALIDATE_FORMATS[VALIDATE_FORMATS.length - 1]}`;
+function validateFormatWords(): string {
+  return cliText('or', VALIDATE_FORMATS.slice(0, -1).join(', '), VALIDATE_FORMATS[VALIDATE_FORMATS.length - 1]);
+}
 
 /** How a command is told where it writes: the process's standard streams, or a test's. */
 export interface RunIo extends Io {
@@ -146,12 +152,12 @@ function runValidateCommand(args: readonly string[], io: RunIo, threads: boolean
   const parsed = parseCommandArgs(args, { ...COMMON_OPTIONS, ...VALIDATE_OPTIONS });
   if ('error' in parsed) return parsed;
   const format = stringValue(parsed, 'format') ?? 'text';
-  if (!(VALIDATE_FORMATS as readonly string[]).includes(format)) return { error: `--format must be ${VALIDATE_FORMAT_WORDS}, got ${shown(format)}`, bare: true };
+  if (!(VALIDATE_FORMATS as readonly string[]).includes(format)) return { error: cliText('formatMust', validateFormatWords(), shown(format)), bare: true };
   let jobs: Jobs = 'auto';
   const jobsValue = stringValue(parsed, 'jobs');
   if (jobsValue !== undefined) {
     if (!/^[0-9]+$/.test(jobsValue) || !Number.isSafeInteger(Number(jobsValue)) || Number(jobsValue) < 1)
-      return { error: `--jobs must be a positive integer, got ${shown(jobsValue)}`, bare: true };
+      return { error: cliText('jobsMust', shown(jobsValue)), bare: true };
     jobs = Number(jobsValue);
   }
   const size = maxFileSizeArgument(stringValue(parsed, 'max-file-size'));
@@ -159,22 +165,22 @@ function runValidateCommand(args: readonly string[], io: RunIo, threads: boolean
   let maxWarnings: number | undefined;
   const most = stringValue(parsed, 'max-warnings');
   if (most !== undefined) {
-    if (!/^[0-9]+$/.test(most) || !Number.isSafeInteger(Number(most))) return { error: `--max-warnings must be a whole number, got ${shown(most)}` };
+    if (!/^[0-9]+$/.test(most) || !Number.isSafeInteger(Number(most))) return { error: cliText('maxWarningsMust', shown(most)) };
     maxWarnings = Number(most);
   }
   const stdins = parsed.positionals.filter((p) => p === '-').length;
-  if (stdins > 1) return { error: '- (standard input) can be given only once: it holds one canvas', bare: true };
+  if (stdins > 1) return { error: cliText('stdinOnce'), bare: true };
   const files = parsed.positionals.filter((p) => p !== '-');
-  if (files.length === 0 && !stdins) return { error: 'validate needs at least one file, directory or glob (or - for standard input)' };
+  if (files.length === 0 && !stdins) return { error: cliText('validateNeedsFiles') };
   const color = useColor({ flag: lastOfPair(parsed, 'color', 'no-color'), env: io.env, isTTY: io.isTTY });
   // --config FILE for every canvas, --no-config for none; else each canvas's nearest file (config.ts).
   const configFile = stringValue(parsed, 'config');
-  if (configFile !== undefined && parsed.values['no-config'] === true) return { error: '--config and --no-config cannot be used together' };
+  if (configFile !== undefined && parsed.values['no-config'] === true) return { error: cliText('configAndNoConfig') };
   const config = parsed.values['no-config'] === true ? { none: true } : configFile !== undefined ? { file: configFile } : {};
   // --fix / --fix-dry-run (fix.ts): on this thread whatever --jobs says.
   if (parsed.values.fix === true || parsed.values['fix-dry-run'] === true) {
-    if (parsed.values.fix === true && parsed.values['fix-dry-run'] === true) return { error: '--fix and --fix-dry-run cannot be used together' };
-    if (parsed.values.fix === true && stdins) return { error: '--fix cannot write back to - (standard input); use --fix-dry-run to print the diff' };
+    if (parsed.values.fix === true && parsed.values['fix-dry-run'] === true) return { error: cliText('fixAndDryRun') };
+    if (parsed.values.fix === true && stdins) return { error: cliText('fixNoStdin') };
     const dryRun = parsed.values['fix-dry-run'] === true;
     return runFix(files, format as ValidateFormat, io, { stdin: stdins === 1, maxFileSizeKB: size, config, quiet: parsed.values.quiet === true, maxWarnings, color, dryRun });
   }
@@ -240,18 +246,17 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
 /** What `canvas-as-code --help` prints: every command's usage line. */
 export function overview(): string {
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}`);
-  return `Usage:
+  return `${cliText('usageHeading')}
 ${lines.join('\n')}
   canvas-as-code --version
 
-Canvas as Code checks, draws and compares Business Model Canvas files (*.canvas.yaml).
-Run "canvas-as-code <command> --help" for a command's options and exit status.
+${cliText('overviewText')}
 `;
 }
 
 /** A command's usage, as printed after a usage error. */
 function usageOf(name: string, command: Command): string {
-  return `Usage:\n  ${command.usage}\nRun "canvas-as-code ${name} --help" for more.\n`;
+  return `${cliText('usageHeading')}\n  ${command.usage}\n${cliText('usageMore', name)}\n`;
 }
 
 /** Set when standard output or standard error is gone (EPIPE: `validate … | head -1`). */
@@ -283,7 +288,7 @@ function guardOutput(): void {
       if (error?.code === 'EPIPE' || which === 'err') return;
       outputFailed = true;
       process.exitCode = 2;
-      processIo.err(`canvas-as-code: cannot write to standard output: ${visibleText(error?.message ?? String(error))}\n`);
+      processIo.err(`canvas-as-code: ${cliText('cannotWriteOutput', visibleText(error?.message ?? String(error)))}\n`);
     });
   guard(process.stdout, 'out');
   guard(process.stderr, 'err');
@@ -294,7 +299,14 @@ function guardOutput(): void {
  * (--jobs, or many files). `threads: false` validates in this thread whatever --jobs says.
  */
 export function run(argv: readonly string[], io: RunIo = processIo, threads = true): number | Promise<number> {
-  const [name, ...rest] = argv;
+  // The language first (--locale, else LC_ALL / LC_MESSAGES / LANG): every text below is in it.
+  const located = takeLocaleOption(argv);
+  useLanguage('locale' in located && located.locale !== undefined ? languageOf(located.locale) : languageFromEnv(io.env));
+  if ('error' in located) {
+    io.err(`canvas-as-code: ${cliText('localeNeedsValue')}\n`);
+    return 2;
+  }
+  const [name, ...rest] = located.argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' && rest[0] !== undefined && Object.hasOwn(COMMANDS, rest[0]) ? COMMANDS[rest[0]] : undefined;
     (name === undefined ? io.err : io.out)(topic ? topic.help : overview());
@@ -305,8 +317,8 @@ export function run(argv: readonly string[], io: RunIo = processIo, threads = tr
     return 0;
   }
   if (!Object.hasOwn(COMMANDS, name)) {
-    const what = name.startsWith('-') ? 'option' : 'command';
-    io.err(`canvas-as-code: unknown ${what} "${visibleText(name)}"\n\n${overview()}`);
+    const unknown = cliText(name.startsWith('-') ? 'unknownOption' : 'unknownCommand', visibleText(name));
+    io.err(`canvas-as-code: ${unknown}\n\n${overview()}`);
     return 2;
   }
   const command = COMMANDS[name];

@@ -19,6 +19,7 @@
  * Failures come back as a reason (`no such file or directory`, `file too large (…)`), never as an
  * exception; the caller names the file (escaped with visibleText) and exits 2.
  */
+import { cliText } from './messages';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { resolve } from 'node:path';
@@ -52,12 +53,12 @@ function tooLarge(bytes: number | undefined, options: ReadOptions): string {
   const limit = options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
   const option = options.limitOption ?? '--max-file-size';
   return bytes === undefined
-    ? `file too large (more than the limit of ${limit} KB, ${option})`
-    : `file too large (${Math.ceil(bytes / 1024)} KB; the limit is ${limit} KB, ${option})`;
+    ? cliText('fileTooLargeUnknown', limit, option)
+    : cliText('fileTooLarge', Math.ceil(bytes / 1024), limit, option);
 }
 
 function kindOf(stat: Stats): string {
-  if (stat.isDirectory()) return 'a directory';
+  if (stat.isDirectory()) return cliText('aDirectory');
   if (stat.isFIFO()) return 'a FIFO';
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
   if (stat.isSocket()) return 'a socket';
@@ -79,6 +80,8 @@ const REASONS: Readonly<Record<string, string>> = {
 /** Why a read failed, in a few words without the path (the caller names the file, escaped). */
 export function readErrorReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return cliText('noSuchFile');
+  if (code === 'EACCES' || code === 'EPERM') return cliText('permissionDenied');
   if (code && REASONS[code]) return REASONS[code];
   const message = String((error as Error | undefined)?.message ?? error);
   // libuv's "EXYZ: what happened, open '/the/path'": keep what happened.
@@ -130,7 +133,7 @@ export function readInputFile(path: string, options: ReadOptions = {}): ReadResu
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return { error: `not a regular file (${kindOf(stat)})` };
+    if (!stat.isFile()) return { error: cliText('notRegularFile', kindOf(stat)) };
     const limit = limitBytes(options);
     if (stat.size > limit) return { error: tooLarge(stat.size, options) };
     const bytes = readCapped(fd, limit, stat.size);

@@ -15,6 +15,7 @@
  * - Exit 0 when the changed canvases have no error at the head, 1 when they have, 2 on bad usage,
  *   outside a git repository, or with a revision that is not one commit.
  */
+import { cliText, countText } from './messages';
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigResolver, configError, configSourceAt } from './config';
@@ -356,10 +357,10 @@ export function reviewToText(review: Review): string {
     lines.push('');
     lines.push(c.oldPath !== undefined ? `${c.status}: ${visibleText(c.oldPath)} -> ${visibleText(c.path)}` : `${c.status}: ${visibleText(c.path)}`);
     if (c.diff) for (const line of diffToText(c.diff).replace(/\n$/, '').split('\n')) lines.push(`  ${line}`);
-    else lines.push('  (not diffed: a side could not be read)');
+    else lines.push(`  ${cliText('reviewNotDiffed')}`);
     for (const p of c.problems) lines.push(`  ${p.line}:${p.column} ${p.severity} ${visibleText(p.message)} [${visibleText(p.code)}]`);
     for (const a of c.affected ?? []) {
-      lines.push(`  affected: ${visibleText(a.path)} (unchanged, links to this business model)`);
+      lines.push(`  ${cliText('reviewAffected', visibleText(a.path))}`);
       for (const p of a.problems) lines.push(`    ${p.line}:${p.column} ${p.severity} ${visibleText(p.message)} [${visibleText(p.code)}]`);
     }
   }
@@ -373,14 +374,14 @@ export function reviewToMarkdown(review: Review): string {
     lines.push('', `### ${markdownCode(c.path)}`, '');
     lines.push(c.oldPath !== undefined ? `_${c.status} from_ ${markdownCode(c.oldPath)}` : `_${c.status}_`, '');
     if (c.diff) lines.push(diffToMarkdown(c.diff).replace(/\n+$/, ''));
-    else lines.push('_Not diffed: a side could not be read._');
+    else lines.push(cliText('reviewNotDiffedMarkdown'));
     if (c.problems.length) {
-      lines.push('', `**Problems** (${count(c.problems.length, 'problem', 'problems')})`, '');
-      for (const p of c.problems) lines.push(`- **${p.severity}** line ${p.line}, column ${p.column}: ${markdownText(p.message)} (${markdownCode(p.code)})`);
+      lines.push('', cliText('reviewProblemsHeading', countText(c.problems.length, 'oneProblem', 'problems')), '');
+      for (const p of c.problems) lines.push(cliText('reviewProblemLine', p.severity, p.line, p.column, markdownText(p.message), markdownCode(p.code)));
     }
     for (const a of c.affected ?? []) {
-      lines.push('', `**Affected:** ${markdownCode(a.path)} (unchanged, links to this business model; ${count(a.problems.length, 'problem', 'problems')})`, '');
-      for (const p of a.problems) lines.push(`- **${p.severity}** line ${p.line}, column ${p.column}: ${markdownText(p.message)} (${markdownCode(p.code)})`);
+      lines.push('', cliText('reviewAffectedMarkdown', markdownCode(a.path), countText(a.problems.length, 'oneProblem', 'problems')), '');
+      for (const p of a.problems) lines.push(cliText('reviewProblemLine', p.severity, p.line, p.column, markdownText(p.message), markdownCode(p.code)));
     }
   }
   return lines.join('\n') + '\n';

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { cliText, countText } from './messages';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { LineIndex, validateCanvas } from '../core';
@@ -190,7 +191,7 @@ export function checkFile(file: string, cwd: string, format: ValidateFormat, opt
 }
 
 function unreadable(file: string, reason: string): FileReport {
-  return { items: [], counts: [], error: `cannot read ${visibleText(file)}: ${visibleText(reason)}`, unreadable: true };
+  return { items: [], counts: [], error: cliText('cannotRead', visibleText(file), visibleText(reason)), unreadable: true };
 }
 
 /**
@@ -203,7 +204,7 @@ export function checkText(file: string, text: string, format: ValidateFormat, op
     const result = validateCanvas(text, options.severities ? { severities: options.severities } : {});
     found = toCliDiagnostics(file, text, links ? links.session.diagnose(links.path, result, options.severities) : result.diagnostics);
   } catch (error) {
-    return { items: [], counts: [], error: `cannot validate ${visibleText(file)}: ${visibleText((error as Error)?.message ?? String(error))}` };
+    return { items: [], counts: [], error: cliText('cannotValidate', visibleText(file), visibleText((error as Error)?.message ?? String(error))) };
   }
   const counts = [0, 0, 0, 0];
   const items: string[] = [];
@@ -269,15 +270,21 @@ export class ValidateReporter {
     if (this.format === 'sarif') this.io.out((this.first ? ']' : '\n      ]') + this.sarifTail);
     const [error, warning, information, hint] = this.counts;
     const total = error + warning + information + hint;
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    const notRead = this.unreadable ? `; ${plural(this.unreadable, 'file')} could not be read` : '';
-    this.io.err(
-      `${plural(files - this.unreadable, 'file')} checked: ${plural(total, 'problem')} ` +
-        `(${plural(error, 'error')}, ${plural(warning, 'warning')}, ${information} information, ${plural(hint, 'hint')})${notRead}\n`,
+    const notRead = this.unreadable ? cliText('filesNotRead', countText(this.unreadable, 'oneFile', 'files')) : '';
+    const summary = cliText(
+      'summary',
+      countText(files - this.unreadable, 'oneFile', 'files'),
+      countText(total, 'oneProblem', 'problems'),
+      countText(error, 'oneError', 'errors'),
+      countText(warning, 'oneWarning', 'warnings'),
+      cliText('information', information),
+      countText(hint, 'oneHint', 'hints'),
+      notRead,
     );
+    this.io.err(`${summary}\n`);
     const { maxWarnings } = this.options;
     const tooManyWarnings = maxWarnings !== undefined && warning > maxWarnings;
-    if (tooManyWarnings) this.io.err(`canvas-as-code: too many warnings: ${warning} found, --max-warnings allows ${maxWarnings}\n`);
+    if (tooManyWarnings) this.io.err(`canvas-as-code: ${cliText('tooManyWarnings', warning, maxWarnings)}\n`);
     return this.unreadable > 0 ? 2 : error > 0 || tooManyWarnings ? 1 : 0;
   }
 }
@@ -341,7 +348,7 @@ export function collectRun(args: readonly string[], io: Io, options: { config?: 
   }
   const { files, unmatched, errors } = expandArguments(args, io.cwd, { ignored: (file) => configs.ignores(file) });
   for (const { path, message } of errors) io.err(`canvas-as-code: ${visibleText(`${path}: ${message}`)}\n`);
-  for (const arg of unmatched) io.err(`canvas-as-code: no canvas files matched "${visibleText(arg)}"\n`);
+  for (const arg of unmatched) io.err(`canvas-as-code: ${cliText('noFilesMatched', visibleText(arg))}\n`);
   if (unmatched.length || errors.length) return 2;
   for (const file of files) configs.forFile(file);
   const stdinConfig = options.stdin ? configs.forDirectory(resolve(io.cwd)) : null;

@@ -16,6 +16,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { checkFile, withFileOptions } from './validateCommand';
 import { LinkSession } from './links';
+import { currentLanguage, useLanguage } from './locale';
 import type { CheckOptions, FileReport, Io, PerFileOptions, ValidateFormat, ValidateReporter } from './validateCommand';
 
 /** Marks the workerData of a validation worker. */
@@ -35,6 +36,8 @@ export interface ValidateWorkerData {
   perFile?: PerFileOptions;
   shared: SharedArrayBuffer;
   slot: number;
+  /** The run's language (locale.ts): the worker's messages are in it too. */
+  language: string;
 }
 
 /** Posted by a worker for each file: [index in the file list, its report]. */
@@ -48,6 +51,7 @@ export function isValidateWorker(): boolean {
 /** The body of a validation worker: take files until none are left, post each report. */
 export function runValidateWorker(): void {
   const data = workerData as ValidateWorkerData;
+  useLanguage(data.language ?? 'en');
   const shared = new Int32Array(data.shared);
   // Each thread reads a linked business model once for the files it validates.
   const links = new LinkSession(data.cwd, data.options.maxFileSizeKB);
@@ -116,7 +120,7 @@ export function validateOnWorkers(
       resolve(reporter.finish(checked));
     };
     for (let slot = 0; slot < workers; slot++) {
-      const data: ValidateWorkerData = { [WORKER_FLAG]: true, files: files as string[], cwd: io.cwd, format, options, ...(perFile ? { perFile } : {}), shared: shared.buffer as SharedArrayBuffer, slot };
+      const data: ValidateWorkerData = { [WORKER_FLAG]: true, files: files as string[], cwd: io.cwd, format, options, ...(perFile ? { perFile } : {}), shared: shared.buffer as SharedArrayBuffer, slot, language: currentLanguage() };
       let worker: Worker;
       try {
         worker = new Worker(io.workerScript ?? __filename, { workerData: data });

@@ -6,6 +6,8 @@
  */
 import runtimeSchemas from './generated/kindSchemas.json';
 import { BlockInfo, blocksOf, JsonSchema, resolveRef } from './jsonSchema';
+import { catalogueGeneration, hasCatalogue } from './l10n';
+import { localizeSchema } from './localizedSchema';
 import { expandRuntimeSchemas } from './runtimeSchema';
 
 export type CanvasKind = 'business-model' | 'lean' | 'value-proposition';
@@ -47,7 +49,7 @@ export interface KindInfo {
 }
 
 function readKind(kind: CanvasKind): KindInfo {
-  const schema = SCHEMAS[kind];
+  const schema = hasCatalogue() ? localizeSchema(SCHEMAS[kind]) : SCHEMAS[kind];
   const blocks = blocksOf(schema);
   const grid = schema['x-grid'] ?? { columns: 1, rows: 1 };
   return {
@@ -61,9 +63,21 @@ function readKind(kind: CanvasKind): KindInfo {
   };
 }
 
-const KINDS = new Map<CanvasKind, KindInfo>(CANVAS_KINDS.map((kind) => [kind, readKind(kind)]));
+function readKinds(): Map<CanvasKind, KindInfo> {
+  return new Map<CanvasKind, KindInfo>(CANVAS_KINDS.map((kind) => [kind, readKind(kind)]));
+}
 
+// Read again (texts translated) when a host installs another catalogue (src/core/l10n.ts); a new
+// KindInfo object, so what is cached per KindInfo is dropped with the old one.
+let KINDS = readKinds();
+let kindsGeneration = catalogueGeneration();
+
+/** A kind's blocks, words and schema, its texts in the installed catalogue's language. */
 export function kindInfo(kind: CanvasKind): KindInfo {
+  if (kindsGeneration !== catalogueGeneration()) {
+    KINDS = readKinds();
+    kindsGeneration = catalogueGeneration();
+  }
   return KINDS.get(kind) ?? KINDS.get(DEFAULT_KIND)!;
 }
 

@@ -2,6 +2,8 @@
  * Every user-facing message template of the core, in English. Hosts localize by template (the English
  * text is the key, as with vscode.l10n.t), so this file is the one list translators work from.
  */
+import { translate } from './l10n';
+
 export const MESSAGES = {
   // yaml-syntax
   yamlError: 'YAML syntax error: {0}',
@@ -47,6 +49,7 @@ export const MESSAGES = {
 
 export type MessageId = keyof typeof MESSAGES;
 
+/** The template in the installed catalogue's language (src/core/l10n.ts; English by default), filled with args. */
 export function formatTemplate(template: string, args: readonly string[]): string {
-  return template.replace(/\{(\d+)\}/g, (whole, index: string) => args[Number(index)] ?? whole);
+  return translate(template, args);
 }

@@ -103,8 +103,6 @@ const STARTERS: Readonly<Record<CanvasKind, StarterKind>> = {
   },
 };
 
-/** The `canvas` enumeration, the same in every kind's schema: its labels name the kinds. */
-const KIND_SCHEMA = resolveRef(kindInfo('business-model').schema.properties?.canvas ?? {}, kindInfo('business-model').schema);
 
 /** The kinds a starter can be written for: today, all of CANVAS_KINDS (a test holds to that). */
 export const STARTER_KINDS: readonly string[] = CANVAS_KINDS.filter((k) => Object.hasOwn(STARTERS, k));
@@ -112,7 +110,10 @@ export const STARTER_KINDS: readonly string[] = CANVAS_KINDS.filter((k) => Objec
 /** The schema's label for a kind, e.g. "Business Model Canvas". */
 export function kindLabel(kind: string): string {
   const index = CANVAS_KINDS.indexOf(kind as CanvasKind);
-  return (index >= 0 ? KIND_SCHEMA.enumItemLabels?.[index] : undefined) ?? kind;
+  // The `canvas` enumeration, the same in every kind's schema: its labels name the kinds (translated).
+  const { schema } = kindInfo('business-model');
+  const kindSchema = resolveRef(schema.properties?.canvas ?? {}, schema);
+  return (index >= 0 ? kindSchema.enumItemLabels?.[index] : undefined) ?? kind;
 }
 
 /** The blocks of a kind that its starter fills, in canvas order. */

@@ -2,7 +2,9 @@
 import type { Card } from '../model';
 import { sanitizeMarkdown } from '../render/markdown';
 import { markdownCode, markdownText } from '../render/markdownEscape';
-import { BlockInfo, CanvasKind, kindInfo } from '../schema';
+import { BlockInfo, CanvasKind, kindInfo, KindInfo } from '../schema';
+import { translate } from '../l10n';
+import { COMPLETION_MESSAGES } from './messages';
 import { enumEntries } from './schemaPath';
 
 export function bold(title: string): string {
@@ -17,23 +19,26 @@ export function paragraphs(...parts: (string | undefined)[]): string {
 export function blockMarkdown(block: BlockInfo): string {
   return paragraphs(
     block.markdownDescription,
-    `Question: **${block.question}** · Position: ${block.position}`,
+    translate(COMPLETION_MESSAGES.blockFacts, [block.question, block.position]),
     `*${block.guide}*`,
   );
 }
 
-/** Type labels by kind and block, read once from the schema (a list of ids documents every card it offers). */
-const typeLabels = new Map<string, Map<unknown, string | undefined>>();
+/** Type labels by kind (its KindInfo: a new one when the texts are translated) and block, read once from the schema (a list of ids documents every card it offers). */
+const typeLabels = new WeakMap<KindInfo, Map<string, Map<unknown, string | undefined>>>();
 
 /** The label of a card's type from its block's enumeration, or the value as written. */
 function typeLabel(card: Card, kind: CanvasKind): string | undefined {
   if (!card.type) return undefined;
-  let labels = typeLabels.get(`${kind} ${card.block}`);
+  const info = kindInfo(kind);
+  let byBlock = typeLabels.get(info);
+  if (!byBlock) typeLabels.set(info, (byBlock = new Map()));
+  let labels = byBlock.get(card.block);
   if (!labels) {
-    const { schema, blockByKey } = kindInfo(kind);
+    const { schema, blockByKey } = info;
     const typeSchema = blockByKey.get(card.block)?.card.properties?.type;
     labels = new Map(enumEntries(typeSchema ? [typeSchema] : [], schema).map((e) => [e.value, e.label]));
-    typeLabels.set(`${kind} ${card.block}`, labels);
+    byBlock.set(card.block, labels);
   }
   return labels.get(card.type.value) ?? markdownCode(String(card.type.value));
 }

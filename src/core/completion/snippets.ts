@@ -1,4 +1,6 @@
 /** Snippets for a whole canvas and for a new card, built from the schema. */
+import { translate } from '../l10n';
+import { COMPLETION_MESSAGES } from './messages';
 import { BlockInfo, isCanvasKind, JsonSchema, kindInfo } from '../schema';
 import { joinStarter, kindLabel, STARTER_KINDS, starterLines } from '../starter';
 import { paragraphs } from './markdown';
@@ -41,7 +43,7 @@ export function cardSnippet(block: BlockInfo, pad: number, withDash: boolean, ro
   const lines = cardFields(block, root);
   const indent = ' '.repeat(pad + (withDash ? 2 : 0));
   return {
-    label: `New card: ${block.card.title ?? block.title}`,
+    label: translate(COMPLETION_MESSAGES.newCard, [block.card.title ?? block.title]),
     kind: 'snippet',
     detail: block.title,
     documentation: paragraphs(block.card.markdownDescription, `*${block.guide}*`),
@@ -71,7 +73,7 @@ export function canvasSnippet(kind: string | undefined = STARTER_KINDS[0]): Draf
     escapePlaceholder,
   );
   return {
-    label: `New ${kindLabel(kind)}`,
+    label: translate(COMPLETION_MESSAGES.newCanvas, [kindLabel(kind)]),
     kind: 'snippet',
     detail: `canvas: ${kind}`,
     documentation: entry?.documentation,

@@ -7,6 +7,8 @@ import { markdownCode, markdownText } from '../render/markdownEscape';
 import { CANVAS_KINDS, kindInfo } from '../schema';
 import { visibleText } from '../visibleText';
 import type { BlockDiff, CanvasDiff, CardRef, DiffSummary, FieldChange } from './diff';
+import { translate } from '../l10n';
+import { DIFF_MESSAGES as M } from './messages';
 
 const MAX_VALUE = 80;
 
@@ -15,18 +17,15 @@ function clip(text: string): string {
   return oneLine.length > MAX_VALUE ? oneLine.slice(0, MAX_VALUE - 1) + '…' : oneLine;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}`;
-}
 
 /** "2 added, 1 removed, 3 changed, 1 moved" (title and description changes appended). */
 export function summaryLine(diff: CanvasDiff): string {
-  if (diff.equal) return 'No changes';
+  if (diff.equal) return translate(M.noChanges);
   const s: DiffSummary = diff.summary;
-  const parts = [plural(s.added, 'added'), plural(s.removed, 'removed'), plural(s.changed, 'changed'), plural(s.moved, 'moved')];
-  if (diff.title) parts.push('title changed');
-  if (diff.description) parts.push('description changed');
-  for (const { field } of diff.fields) parts.push(`${field} changed`);
+  const parts = [translate(M.added, [s.added]), translate(M.removed, [s.removed]), translate(M.changed, [s.changed]), translate(M.moved, [s.moved])];
+  if (diff.title) parts.push(translate(M.titleChanged));
+  if (diff.description) parts.push(translate(M.descriptionChanged));
+  for (const { field } of diff.fields) parts.push(translate(M.fieldChanged, [field]));
   return parts.join(', ');
 }
 
@@ -58,7 +57,7 @@ function textLabel(card: CardRef): string {
 }
 
 function textValue(value: string | undefined): string {
-  return value === undefined ? '(none)' : `"${shown(value)}"`;
+  return value === undefined ? translate(M.none) : `"${shown(value)}"`;
 }
 
 function textChange(change: FieldChange): string {
@@ -69,7 +68,7 @@ function textChange(change: FieldChange): string {
 }
 
 function textBlock(block: BlockDiff, lines: string[]): void {
-  lines.push(`${visibleText(block.title)}${block.reordered ? ' (reordered)' : ''}`);
+  lines.push(block.reordered ? translate(M.reordered, [visibleText(block.title)]) : visibleText(block.title));
   for (const card of block.added) lines.push(`  + ${textLabel(card)}`);
   for (const card of block.removed) lines.push(`  - ${textLabel(card)}`);
   for (const card of block.changed) {
@@ -77,7 +76,7 @@ function textBlock(block: BlockDiff, lines: string[]): void {
     for (const change of card.changes) lines.push(`      ${textChange(change)}`);
   }
   for (const card of block.moved) {
-    lines.push(`  > ${textLabel(card)} moved from ${visibleText(blockTitle(card.from))}`);
+    lines.push(`  > ${translate(M.movedFrom, [textLabel(card), visibleText(blockTitle(card.from))])}`);
     for (const change of card.changes) lines.push(`      ${textChange(change)}`);
   }
 }
@@ -85,8 +84,8 @@ function textBlock(block: BlockDiff, lines: string[]): void {
 /** A terminal report: the summary, title and description changes, then each changed block. */
 export function diffToText(diff: CanvasDiff): string {
   const lines: string[] = [summaryLine(diff)];
-  if (diff.title) lines.push(`Title: ${textValue(diff.title.from)} -> ${textValue(diff.title.to)}`);
-  if (diff.description) lines.push(`Description: ${textValue(diff.description.from)} -> ${textValue(diff.description.to)}`);
+  if (diff.title) lines.push(translate(M.titleLine, [textValue(diff.title.from), textValue(diff.title.to)]));
+  if (diff.description) lines.push(translate(M.descriptionLine, [textValue(diff.description.from), textValue(diff.description.to)]));
   for (const change of diff.fields) lines.push(`${change.field}: ${textValue(change.from)} -> ${textValue(change.to)}`);
   for (const block of diff.blocks) textBlock(block, lines);
   return lines.join('\n') + '\n';
@@ -106,12 +105,12 @@ function code(text: string): string {
 }
 
 function mdLabel(card: CardRef): string {
-  const name = card.name === undefined ? `card ${card.index + 1}` : mdText(card.name);
+  const name = card.name === undefined ? translate(M.markdownCard, [card.index + 1]) : mdText(card.name);
   return card.id !== undefined ? `${name} (${code(card.id)})` : name;
 }
 
 function mdValue(value: string | undefined): string {
-  return value === undefined || clip(value) === '' ? '_none_' : mdText(value);
+  return value === undefined || clip(value) === '' ? translate(M.markdownNone) : mdText(value);
 }
 
 function mdChange(change: FieldChange): string {
@@ -134,21 +133,21 @@ export interface MarkdownDiffOptions {
 export function diffToMarkdown(diff: CanvasDiff, options: MarkdownDiffOptions = {}): string {
   const lines: string[] = [];
   if (options.file !== undefined) lines.push(`### ${markdownCode(options.file)}`, '');
-  lines.push(`**Canvas changes:** ${summaryLine(diff)}`);
+  lines.push(translate(M.markdownHeading, [summaryLine(diff)]));
   if (diff.title || diff.description || diff.fields.length) lines.push('');
-  if (diff.title) lines.push(`- Title: ~~${mdValue(diff.title.from)}~~ → **${mdValue(diff.title.to)}**`);
-  if (diff.description) lines.push(`- Description: ~~${mdValue(diff.description.from)}~~ → **${mdValue(diff.description.to)}**`);
+  if (diff.title) lines.push(translate(M.markdownTitle, [mdValue(diff.title.from), mdValue(diff.title.to)]));
+  if (diff.description) lines.push(translate(M.markdownDescription, [mdValue(diff.description.from), mdValue(diff.description.to)]));
   for (const change of diff.fields) lines.push(`- ${markdownCode(change.field)}: ~~${mdValue(change.from)}~~ → **${mdValue(change.to)}**`);
   for (const block of diff.blocks) {
     const items: string[] = [];
-    for (const card of block.added) items.push(`- **added** ${mdLabel(card)}`);
-    for (const card of block.removed) items.push(`- ~~removed~~ ~~${mdLabel(card)}~~`);
-    for (const card of block.changed) items.push(`- changed ${mdLabel(card)}: ${card.changes.map(mdChange).join('; ')}`);
+    for (const card of block.added) items.push(translate(M.markdownAdded, [mdLabel(card)]));
+    for (const card of block.removed) items.push(translate(M.markdownRemoved, [mdLabel(card)]));
+    for (const card of block.changed) items.push(translate(M.markdownChanged, [mdLabel(card), card.changes.map(mdChange).join('; ')]));
     for (const card of block.moved) {
       const details = card.changes.length ? `: ${card.changes.map(mdChange).join('; ')}` : '';
-      items.push(`- moved ${mdLabel(card)} from ${mdText(blockTitle(card.from))}${details}`);
+      items.push(translate(M.markdownMoved, [mdLabel(card), mdText(blockTitle(card.from)), details]));
     }
-    if (block.reordered) items.push('- _cards reordered_');
+    if (block.reordered) items.push(translate(M.markdownReordered));
     lines.push('', `**${mdText(block.title)}**`, ...items);
   }
   return lines.join('\n') + '\n';
