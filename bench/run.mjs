@@ -8,7 +8,7 @@
 // peer (ours vs yaml-language-server, one-card edit), heap (1,000 edits), diff and render, CLI
 // (1,000 files; child processes by nature), startup and size (child processes), robustness,
 // linearity (aliases and schema errors, issue 12), links (a value-proposition canvas with its
-// business model, issue 14).
+// business model, issue 14), workbench (typing with the preview open in the real VS Code, issue 15).
 //
 // Usage: node bench/run.mjs [--quick] [--only a,b] [--skip a,b] [--cases N]
 //   (npm run bench builds first). Always exits 0: the verdicts are printed.
@@ -150,6 +150,22 @@ await section('startup', 'Start-up and size', async () => {
   else add('startup', '.vsix', `not built: ${r.vsix?.error ?? 'skipped'}`, `< ${(startup.VSIX_BUDGET / 1024).toFixed(0)} KB`, false);
   for (const t of r.timing) add('startup', `activate / bundle load, ${t.bundle} ${t.scenario}`, times(t.ratio.median), `<= ${startup.ACTIVATE_BUDGET}x`, t.pass);
   for (const c of r.checks.filter((x) => x.pass !== undefined)) add('startup', c.name, c.pass ? 'yes' : 'no', 'yes', c.pass);
+});
+
+await section('workbench', 'Speed while typing, in the real workbench: code-server in headless Chromium (issue 15)', async () => {
+  // A child process under the machine-wide lock (one real VS Code at a time: integration tests take
+  // it too); it writes its result as JSON for the summary.
+  const { spawnSync } = await import('node:child_process');
+  const { formatWorkbench, workbenchVerdicts, LOCK_FILE } = await import('./workbench.mjs');
+  const out = join(root, 'bench', 'generated', 'workbench.json');
+  mkdirSync(dirname(out), { recursive: true });
+  const r = spawnSync('flock', [LOCK_FILE, process.execPath, join(root, 'bench', 'workbench.mjs'), '--json', out, ...(quick ? ['--quick'] : [])], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (r.status !== 0) throw new Error(`bench/workbench.mjs exited ${r.status ?? r.signal}`);
+  const result = JSON.parse(readFileSync(out, 'utf8'));
+  console.log(formatWorkbench(result));
+  for (const v of workbenchVerdicts(result)) add('workbench', v.name, v.measured, v.limit, v.pass);
 });
 
 await section('robustness', 'Robustness sweep', async () => {

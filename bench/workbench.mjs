@@ -237,6 +237,7 @@ export async function measureWorkbench({ quick = false, keys, sizes = [50, 1000]
         if (t) for (const list of Object.values(t)) if (Array.isArray(list)) list.length = 0;
       });
       await agentDo({ type: 'record' });
+      const loadBefore = os.loadavg()[0];
       const typingStart = now();
       await typeKeys(typed);
       const typingEnd = now();
@@ -252,7 +253,15 @@ export async function measureWorkbench({ quick = false, keys, sizes = [50, 1000]
       }));
       const paints = probe.paints.map((p) => ({ at: p.at, frameAt: p.frameAt, shown: keysShown(p.name, base, typed) }));
       const paired = pairKeys({ typed, keys: keysDown, changes, paints });
-      const row = summariseSize(canvas, paired, probe.timings, { typed: typed.length, paints: paints.length, allPainted: lastPainted, seconds: (typingEnd - typingStart) / 1000 });
+      const row = summariseSize(canvas, paired, probe.timings, {
+        typed: typed.length,
+        paints: paints.length,
+        allPainted: lastPainted,
+        seconds: (typingEnd - typingStart) / 1000,
+        // A shared machine: how busy it was, and whether the driver kept its cadence.
+        load: [loadBefore, os.loadavg()[0]],
+        interval: percentiles(keysDown.slice(1).map((k, i) => k.at - keysDown[i].at)),
+      });
       result.sizes.push(row);
       log(`[workbench] ${canvas.cards} cards: ${formatSizeLine(row)}`);
 
@@ -305,6 +314,8 @@ function summariseSize(canvas, paired, timings, info) {
     paints: info.paints,
     seconds: info.seconds,
     allPainted: info.allPainted,
+    load: info.load,
+    interval: info.interval,
     endToEnd: pick('endToEnd'),
     extension: pick('extension'),
     workbench: pick('workbench'),
@@ -372,6 +383,7 @@ export function formatWorkbench(result) {
       const t = r.pageTimings;
       lines.push(`${r.cards} cards, the page's own timings (${t.updates} updates): host change->posted p50/p95 ${ms(t.host.p50)}/${ms(t.host.p95)}, posted->received ${ms(t.transport.p50)}/${ms(t.transport.p95)}, received->painted ${ms(t.page.p50)}/${ms(t.page.p95)}, change->painted ${ms(t.total.p50)}/${ms(t.total.p95)}`);
     } else lines.push(`${r.cards} cards: the page keeps no timings of its own (window.__canvasAsCodeTimings absent)`);
+    lines.push(`${r.cards} cards: load average ${r.load.map((l) => l.toFixed(1)).join(' -> ')} while typing; keydown interval p50 ${ms(r.interval.p50)} max ${ms(r.interval.max)} ms`);
     for (const a of r.anomalies) lines.push(`  anomaly (${r.cards} cards): ${a}`);
   }
   for (const r of result.sizes) {
