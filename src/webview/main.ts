@@ -15,6 +15,7 @@ import { safeHref } from '../core/render/markdown';
 import { rasterize } from './rasterize';
 import { SegmentLinksDom } from './links';
 import { viewStore } from './viewStore';
+import { installEditing } from './editing';
 
 const initElement = document.getElementById('canvas-preview-init');
 const init = JSON.parse(initElement?.dataset.init ?? '{}') as PreviewInit;
@@ -31,6 +32,7 @@ persist();
 
 const chrome = buildChrome(document.body, labels);
 const canvas = new CanvasDom(chrome.main);
+installEditing({ host, main: chrome.main, labels, store: viewStore });
 const chromeState = new ChromeState(chrome, labels);
 let shown: { uri: string; version: number | undefined } = { uri: init.uri, version: undefined };
 let current: CanvasView | undefined;
