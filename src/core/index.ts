@@ -3,7 +3,7 @@ export { checkSize, validateCanvas } from './validate';
 export type { ValidationResult } from './validate';
 export { LineIndex } from './lineIndex';
 export type { Position } from './lineIndex';
-export { MESSAGES, formatTemplate } from './messages';
+export { MESSAGES, VALUE_MESSAGES, formatTemplate } from './messages';
 export { catalogueGeneration, fillTemplate, hasCatalogue, lookup, placeholdersOf, setCatalogue, translate } from './l10n';
 export { COMPLETION_MESSAGES } from './completion/messages';
 export { DEFAULT_SEVERITIES, effectiveSeverity } from './severity';

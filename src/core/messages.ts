@@ -49,6 +49,20 @@ export const MESSAGES = {
 
 export type MessageId = keyof typeof MESSAGES;
 
+/** The words schema messages use for a value's type and for the canvas itself (arguments of MESSAGES). */
+export const VALUE_MESSAGES = {
+  object: 'a mapping',
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  null: 'empty',
+  theNumber: 'the number {0}',
+  either: '{0} or {1}',
+  theCanvas: 'The canvas',
+} as const;
+
 /** The template in the installed catalogue's language (src/core/l10n.ts; English by default), filled with args. */
 export function formatTemplate(template: string, args: readonly string[]): string {
   return translate(template, args);

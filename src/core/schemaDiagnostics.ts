@@ -5,24 +5,21 @@ import type { DiagnosticSink } from './diagnosticSink';
 import { firstLine, ParsedCanvas } from './parse';
 import { kindOfValue, validatorFor } from './kindValidators';
 import { acceptsType, alternativesAt, CANVAS_KINDS, CanvasKind, declaredTypes, ID_PATTERN, JsonSchema, kindInfo, schemaAt } from './schema';
+import { lookup, translate } from './l10n';
+import { VALUE_MESSAGES } from './messages';
 import type { Span } from './types';
 import { keyText, locate, type Located, pointerSegments, spanOf } from './yamlPath';
 
-const TYPE_NAMES: Record<string, string> = {
-  object: 'a mapping',
-  array: 'a list',
-  string: 'text',
-  number: 'a number',
-  integer: 'a whole number',
-  boolean: 'true or false',
-  null: 'empty',
-};
+/** A JSON type's name in messages (translated), or the type as written. */
+function typeName(type: string): string {
+  return Object.hasOwn(VALUE_MESSAGES, type) ? lookup(VALUE_MESSAGES[type as keyof typeof VALUE_MESSAGES]) : type;
+}
 
 function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return TYPE_NAMES.null;
-  if (Array.isArray(value)) return TYPE_NAMES.array;
-  if (typeof value === 'number' && Number.isInteger(value)) return 'the number ' + value;
-  return TYPE_NAMES[typeof value] ?? typeof value;
+  if (value === null || value === undefined) return typeName('null');
+  if (Array.isArray(value)) return typeName('array');
+  if (typeof value === 'number' && Number.isInteger(value)) return translate(VALUE_MESSAGES.theNumber, [value]);
+  return typeName(typeof value);
 }
 
 function lowerFirst(text: string): string {
@@ -33,7 +30,7 @@ function lowerFirst(text: string): string {
 function nameOf(schema: JsonSchema | undefined, segments: readonly string[]): string {
   if (schema?.title) return schema.title;
   const last = segments[segments.length - 1];
-  return last === undefined ? 'The canvas' : `"${last}"`;
+  return last === undefined ? lookup(VALUE_MESSAGES.theCanvas) : `"${last}"`;
 }
 
 /**
@@ -204,7 +201,7 @@ function reportOne(error: ErrorObject, parsed: ParsedCanvas, keys: KeyIndex, sin
       const keyNode = keyPair?.key as Node | undefined;
       const span = spanOf(keyNode) ?? valueSpan(text, node, pair);
       if (keyNode && !isScalar(keyNode)) {
-        sink.add('schema', firstLine(text, span), 'nonStringKey', [isSeq(keyNode) ? 'a list' : 'a mapping']);
+        sink.add('schema', firstLine(text, span), 'nonStringKey', [typeName(isSeq(keyNode) ? 'array' : 'object')]);
         return;
       }
       if (keyNode && isScalar(keyNode) && typeof keyNode.value !== 'string') {
@@ -231,8 +228,8 @@ function reportOne(error: ErrorObject, parsed: ParsedCanvas, keys: KeyIndex, sin
     case 'type': {
       const expected = String(params.type)
         .split(',')
-        .map((t) => TYPE_NAMES[t] ?? t)
-        .join(' or ');
+        .map(typeName)
+        .reduce((either, type) => translate(VALUE_MESSAGES.either, [either, type]));
       if (segments.length === 0) {
         sink.add('schema', valueSpan(text, node, pair), 'notAMapping', [describeValue(data)]);
         return;
