@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { translate } from '../core';
 import type { CanvasDiagnostic, Severity } from '../core';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -10,9 +11,13 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 
 export const DIAGNOSTIC_SOURCE = 'canvas-as-code';
 
-/** Core templates are English and keyed by that text, exactly as vscode.l10n.t expects. */
+/**
+ * Core templates are English and keyed by that text, as vscode.l10n.t expects. Looked up in the
+ * bundle VS Code loaded, installed into the core's translator at activation (extension.ts): the
+ * same lookup, with its per-string fallback (a translation with other placeholders is not used).
+ */
 export function localize(template: string, args: readonly string[]): string {
-  return vscode.l10n.t(template, ...args);
+  return translate(template, args);
 }
 
 /** Converts core diagnostics (offsets) to VS Code diagnostics (positions) on a text. */
