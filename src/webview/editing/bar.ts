@@ -37,7 +37,12 @@ export class EditingBar {
     }
     keys.append(summary, list);
     this.element.append(this.undoButton, this.redoButton, keys, this.reason, this.status);
-    main.before(this.element);
+    // Above the canvas and outside whatever holds it (the zoom stage: the bar is not zoomed), before
+    // a bar that belongs to the canvas (compare's).
+    let anchor: Element = main;
+    while (anchor.parentElement && anchor.parentElement !== document.body) anchor = anchor.parentElement;
+    while (anchor.previousElementSibling?.classList.contains('compare-bar')) anchor = anchor.previousElementSibling;
+    anchor.before(this.element);
   }
 
   /** Shows and announces `text`; `error`: a refusal. */

@@ -16,7 +16,7 @@ import type { EditSession } from './session';
 export class DetailPanel {
   private readonly dialog: HTMLDialogElement;
   private readonly heading: HTMLElement;
-  private readonly form: HTMLFormElement;
+  private readonly form: HTMLElement;
   /** The card shown: its block and its key in the view. */
   private shown: { block: string; key: string; domKey: string } | undefined;
 
@@ -36,8 +36,8 @@ export class DetailPanel {
     close.className = 'close-details';
     close.textContent = labels.close;
     close.addEventListener('click', () => this.dialog.close());
-    this.form = document.createElement('form');
-    this.form.addEventListener('submit', (event) => event.preventDefault());
+    this.form = document.createElement('div');
+    this.form.className = 'details-fields';
     const header = document.createElement('div');
     header.className = 'details-header';
     header.append(this.heading, close);

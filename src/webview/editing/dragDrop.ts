@@ -87,10 +87,12 @@ export function installDragDrop(main: HTMLElement, store: ViewStore, drop: (at: 
     const block = section && store.current?.view.blocks.find((b) => b.key === section.dataset.block);
     if (!section || !block) return undefined;
     const cards = cardElements(section);
-    // Wide blocks lay cards side by side: compare along the row, else along the column.
+    // Wide blocks lay cards side by side in rows (canvas.ts): before a card of the pointer's row
+    // when left of its middle; a column of cards: above a card's middle.
+    const rows = section.classList.contains('wide');
     let before = cards.findIndex((card) => {
       const box = card.getBoundingClientRect();
-      return y < box.top + box.height / 2 || (y < box.bottom && x < box.left + box.width / 2);
+      return rows ? y < box.top || (y < box.bottom && x < box.left + box.width / 2) : y < box.top + box.height / 2;
     });
     if (before === -1) before = cards.length;
     return { block, before: Math.min(before, block.cards.length) };

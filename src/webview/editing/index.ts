@@ -61,7 +61,7 @@ export function installEditing({ host, main, labels, store }: EditingDeps): void
 
   const showState = () => {
     const off = store.current?.outdated ?? false;
-    document.body.classList.toggle('editing-off', off);
+    document.body.classList.toggle('editing-disabled', off);
     bar.setOff(off ? text.disabled : undefined);
   };
   store.onChange(showState);

@@ -37,8 +37,11 @@ export function inlineField(options: {
     }
   });
   input.addEventListener('blur', () => {
-    // Detached by a redraw of its card: the owner puts it back (see `reattach` callers).
-    if (input.isConnected) close(true);
+    // A redraw of its card takes the field out (blurring it first) and its owner puts it back in the
+    // same task: only a field still out of focus afterwards was left.
+    setTimeout(() => {
+      if (input.isConnected && document.activeElement !== input) close(true);
+    }, 0);
   });
   for (const type of ['click', 'dblclick', 'pointerdown'] as const) input.addEventListener(type, (event) => event.stopPropagation());
   return input;
