@@ -67,12 +67,14 @@ function termPattern(term: string): RegExp {
 }
 
 /**
- * The English a reader sees as words: code in backticks, placeholders, file names and paths, and
- * the product's name are not words to translate.
+ * The English a reader sees as words: code in backticks, quoted values and YAML ("canvas: {0}",
+ * '{0}'), placeholders, file names and paths, and the product's name are not words to translate.
  */
 function proseOf(english: string): string {
   return english
     .replace(/`[^`]*`/g, ' ')
+    .replace(/"[^"]*"/g, ' ')
+    .replace(/(^|[\s(])'[^']*'(?=[\s.,:;)]|$)/g, '$1 ')
     .replace(/\{\d+\}/g, ' ')
     .replace(/\S*\.(?:canvas\.ya?ml|canvas\.yml|ya?ml|md|json|bmml)\b/g, ' ')
     .replace(/\(command:[^)]*\)/g, ' ')
@@ -173,6 +175,10 @@ describe('Korean glossary (docs/glossary.ko.md)', () => {
           mentions(entry('canvas'), t),
         ),
         [false, true, false, false, false, false],
+      );
+      assert.deepEqual(
+        ['Add "canvas: {0}"', "'{0}' is not a block of a {1} canvas.", "the card's only canvas"].map((t) => mentions(entry('canvas'), t)),
+        [false, true, true],
       );
     });
     it('skips the phrases and texts an entry excepts', () => {
