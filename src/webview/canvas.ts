@@ -1,3 +1,4 @@
+import { touchedCards, type ViewPatch } from '../core/render/viewPatch';
 import type { BlockView, CanvasView, CardView, CellView, GroupView } from '../core/render/viewTypes';
 import { cardSignature, createCard, fillCard, type CardContext } from './cards';
 import { FitLines } from './fitLines';
@@ -94,6 +95,60 @@ export class CanvasDom {
     return ordered.length;
   }
 
+  /**
+   * Applies `view`, which `patch` made from the view drawn last: only the blocks the patch names are
+   * walked and only its added and changed cards redrawn; every other card just takes its new data
+   * (offsets moved by typing), so a key typed in a 1,000-card canvas touches one card's elements.
+   * A patch that changes what every card may show (segments, layout, kind) draws the whole view.
+   */
+  update(view: CanvasView, patch: ViewPatch | undefined, context: CardContext): number {
+    const set = patch?.set;
+    if (!patch || set?.blocks || set?.segments || set?.groups || set?.grid || set?.kind) return this.render(view, context);
+    const touched = touchedCards(patch);
+    const seen = new Set<string>();
+    const ordered: CardDom[] = [];
+    const changed: CardDom[] = [];
+    for (const block of view.blocks) {
+      const only = touched.get(block.key);
+      const dom = only ? this.block(block) : this.blocks.get(block.key);
+      if (!dom) return this.render(view, context); // not drawn yet: nothing to patch
+      if (only) this.patchCards(block, dom.list, context, seen, ordered, changed, only);
+      else this.rebind(block, seen, ordered);
+    }
+    this.fill(changed, context);
+    if (touched.size) {
+      for (const key of this.cards.keys()) {
+        if (!seen.has(key)) this.cards.delete(key); // its element left with its list's patch
+      }
+      this.ordered = ordered.sort((a, b) => a.card.span.start - b.card.span.start);
+    }
+    if (this.highlighted && !seen.has(this.highlighted.el.dataset.key!)) this.highlighted = undefined;
+    this.applyFilter(changed);
+    this.fits.update(view);
+    this.fits.highlight(this.highlighted?.el.dataset.key);
+    return ordered.length;
+  }
+
+  /** An untouched block's cards take their new data (their offsets moved); nothing is drawn. */
+  private rebind(block: BlockView, seen: Set<string>, ordered: CardDom[]): void {
+    let occurrences: Map<string, number> | undefined;
+    for (const card of block.cards) {
+      let key = `${block.key}/${card.key}`;
+      if (seen.has(key)) {
+        // A repeated key (see patchCards): numbered as there.
+        occurrences ??= new Map();
+        const n = (occurrences.get(card.key) ?? 0) + 1;
+        occurrences.set(card.key, n);
+        key = `${key}~${n}`;
+      }
+      seen.add(key);
+      const dom = this.cards.get(key);
+      if (!dom) continue;
+      dom.card = card;
+      ordered.push(dom);
+    }
+  }
+
   /** Lays the fit lines again (after something changed the cards' sizes, e.g. compare marks). */
   relayout(): void {
     this.fits.redraw();
@@ -183,7 +238,8 @@ export class CanvasDom {
     }
   }
 
-  private patchCards(block: BlockView, list: HTMLUListElement, context: CardContext, seen: Set<string>, ordered: CardDom[], changed: CardDom[]): void {
+  /** Places the block's cards in order; redraws those whose content changed (of `only`, when given: the rest are known unchanged). */
+  private patchCards(block: BlockView, list: HTMLUListElement, context: CardContext, seen: Set<string>, ordered: CardDom[], changed: CardDom[], only?: ReadonlySet<string>): void {
     let cursor = list.firstChild;
     const occurrences = new Map<string, number>();
     for (const card of block.cards) {
@@ -192,16 +248,18 @@ export class CanvasDom {
       occurrences.set(card.key, n + 1);
       const key = `${block.key}/${card.key}${n ? `~${n}` : ''}`;
       seen.add(key);
-      const signature = cardSignature(card, context);
       let dom = this.cards.get(key);
       if (!dom) {
         dom = { el: createCard(key), signature: '', card };
         this.cards.set(key, dom);
       }
       dom.card = card;
-      if (dom.signature !== signature) {
-        dom.signature = signature;
-        changed.push(dom);
+      if (!only || only.has(card.key) || !dom.signature) {
+        const signature = cardSignature(card, context);
+        if (dom.signature !== signature) {
+          dom.signature = signature;
+          changed.push(dom);
+        }
       }
       ordered.push(dom);
       if (dom.el === cursor) cursor = cursor.nextSibling;
@@ -250,10 +308,11 @@ export class CanvasDom {
     this.applyFilter();
   }
 
-  private applyFilter(): void {
+  /** Marks the cards of the filtered segment (of `doms` only: the cards just redrawn). */
+  private applyFilter(doms: Iterable<CardDom> = this.cards.values()): void {
     const segment = this.segment;
     this.main.classList.toggle('filtering', segment !== undefined);
-    for (const dom of this.cards.values()) {
+    for (const dom of doms) {
       const linked = segment !== undefined && dom.card.segmentIds.includes(segment);
       if (dom.el.classList.contains('linked') !== linked) dom.el.classList.toggle('linked', linked);
     }

@@ -6,7 +6,8 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import type { CanvasView } from '../core/render/viewTypes';
-import type { HostMessage, PreviewInit, PreviewState } from '../shared/protocol';
+import { applyViewPatch, type ViewPatch } from '../core/render/viewPatch';
+import type { HostMessage, PreviewInit, PreviewState, UpdateTiming } from '../shared/protocol';
 import { CanvasDom } from './canvas';
 import { CompareDom } from './compare';
 import { buildChrome, ChromeState } from './chrome';
@@ -15,6 +16,7 @@ import { safeHref } from '../core/render/markdown';
 import { rasterize } from './rasterize';
 import { SegmentLinksDom } from './links';
 import { viewStore } from './viewStore';
+import { epochNow, recordUpdate } from './timings';
 import { installEditing } from './editing';
 
 const initElement = document.getElementById('canvas-preview-init');
@@ -48,7 +50,11 @@ function drawLock(): void {
   document.body.classList.toggle('locked', state.locked);
 }
 
-function show(uri: string, fileName: string, view: CanvasView, outdated: boolean): void {
+/**
+ * Draws `view` (`patch`: what made it from the view drawn last, so only what it touches is redrawn).
+ * `timing` and `receivedAt` go to the benchmark's record (timings.ts).
+ */
+function show(uri: string, fileName: string, view: CanvasView, outdated: boolean, patch?: ViewPatch, timing?: UpdateTiming, receivedAt?: number): void {
   if (uri !== shown.uri) {
     // Another file: nothing of the old one is reused.
     compare.undecorate();
@@ -67,7 +73,7 @@ function show(uri: string, fileName: string, view: CanvasView, outdated: boolean
   if (state.segment !== undefined && !segments.has(state.segment)) setSegment(undefined);
   chromeState.update(view, fileName, outdated, state.segment);
   compare.undecorate();
-  const cards = canvas.render(view, { segments, labels });
+  const cards = canvas.update(view, patch, { segments, labels });
   compare.decorate({ segments, labels });
   canvas.filter(state.segment);
   segmentLinks.apply(shown.uri);
@@ -77,6 +83,16 @@ function show(uri: string, fileName: string, view: CanvasView, outdated: boolean
   }
   viewStore.set({ uri, fileName, view, outdated });
   host.post({ type: 'rendered', version: view.version, cards });
+  if (receivedAt !== undefined) recordUpdate(view.version, timing, receivedAt);
+}
+
+/** A patch applies only on top of exactly the view it was made from; otherwise the host sends the whole view. */
+function showPatch(message: Extract<HostMessage, { type: 'patch' }>, receivedAt: number): void {
+  if (message.uri !== shown.uri || !current || current.version !== message.base) {
+    host.post({ type: 'resync' });
+    return;
+  }
+  show(message.uri, message.fileName, applyViewPatch(current, message.patch), message.outdated, message.patch, message.timing, receivedAt);
 }
 
 function setSegment(segment: string | undefined): void {
@@ -88,9 +104,13 @@ function setSegment(segment: string | undefined): void {
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;
+  const receivedAt = epochNow();
   switch (message?.type) {
     case 'view':
-      show(message.uri, message.fileName, message.view, message.outdated);
+      show(message.uri, message.fileName, message.view, message.outdated, undefined, message.timing, receivedAt);
+      break;
+    case 'patch':
+      showPatch(message, receivedAt);
       break;
     case 'compare':
       if (message.uri === shown.uri) compare.set(message.compare);

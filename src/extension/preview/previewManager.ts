@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import type { PreviewState } from '../../shared/protocol';
 import type { CanvasDocumentCache } from '../documentCache';
 import { isCanvasDocument } from '../languages';
-import { CanvasPreview, PREVIEW_VIEW_TYPE, type PreviewHost, type PreviewSnapshot } from './canvasPreview';
+import { CanvasPreview, type PreviewHost } from './canvasPreview';
+import { PREVIEW_VIEW_TYPE } from './panelOptions';
+import type { PreviewSnapshot } from './previewSnapshot';
 import { previewTitle } from './labels';
 import type { PreviewLinks } from './segmentLinks';
 
