@@ -20,7 +20,9 @@ describe('preview editing', function () {
   });
   after(closeBrowser);
 
+  let shownText;
   async function open(text = SMALL, version = VERSION) {
+    shownText = text;
     preview = await openPreview({ init: { view: await viewOf(text, version) } });
     await preview.clearPosted();
     return preview;
@@ -39,6 +41,11 @@ describe('preview editing', function () {
   const status = () => preview.page.$eval('.editing-status', (s) => ({ text: s.textContent, role: s.getAttribute('role'), live: s.getAttribute('aria-live'), error: s.classList.contains('error') }));
   const focused = () => preview.page.evaluate(() => document.activeElement?.dataset?.key ?? document.activeElement?.className);
   const answer = (id, ok, message) => preview.post({ type: 'edited', id, ok, ...(message ? { message } : {}), appliedAt: 1000 + id });
+  /** The host's side of edit `id`: applied, and a newer view of the same text drawn (keys pressed since wait for it). */
+  async function applied(id) {
+    await answer(id, true);
+    await preview.post(viewMessage(await viewOf(shownText, VERSION + id)));
+  }
   async function press(key, selector) {
     if (selector) await preview.page.focus(selector);
     await preview.page.keyboard.press(key);
@@ -80,6 +87,7 @@ describe('preview editing', function () {
       await press('Alt+n', card('value-propositions/fast'));
       await preview.page.keyboard.type('Safe rides');
       await preview.page.keyboard.press('Enter');
+      await applied(1);
       await press('Insert', card('value-propositions/both'));
       await preview.page.keyboard.press('Escape');
       assert.equal(await focused(), 'value-propositions/both');
@@ -169,6 +177,7 @@ describe('preview editing', function () {
     it('Alt+Down and Alt+Up move a card within its block', async () => {
       await open();
       await press('Alt+ArrowDown', card('value-propositions/fast'));
+      await applied(1);
       await press('Alt+ArrowUp', card('value-propositions/both'));
       assert.deepEqual(await intents(), [
         { command: 'moveCard', block: 'value-propositions', index: 0, toBlock: 'value-propositions', toIndex: 1 },
@@ -191,7 +200,9 @@ describe('preview editing', function () {
     it('Alt+Left and Alt+Right move a card to the end of the previous or next block in layout order', async () => {
       await open();
       await press('Alt+ArrowLeft', card('value-propositions/fast'));
+      await applied(1);
       await press('Alt+ArrowRight', card('value-propositions/income'));
+      await applied(2);
       await press('Alt+ArrowLeft', card('customer-segments/drivers'));
       assert.deepEqual(await intents(), [
         { command: 'moveCard', block: 'value-propositions', index: 0, toBlock: 'key-resources', toIndex: 0 },
@@ -207,6 +218,25 @@ describe('preview editing', function () {
       assert.equal((await status()).text, 'Moved Licensed drivers to Channels, position 2');
       await preview.post(viewMessage(await viewOf(SMALL.replace(/  - id: drivers\n    name: Licensed drivers\n    type: niche-market\n    color: "#e9c46a"\n/, '') + '  - id: drivers\n    name: Licensed drivers\n', VERSION + 1)));
       assert.equal(await focused(), 'channels/drivers');
+    });
+
+    it('keys pressed while an edit is on its way wait for its view, then act on the card where it is now', async () => {
+      await open();
+      await preview.page.focus(card('value-propositions/fast'));
+      await preview.page.keyboard.press('Alt+ArrowDown');
+      await preview.page.keyboard.press('Alt+ArrowDown');
+      assert.deepEqual(await edits(), [{ type: 'edit', id: 1, version: VERSION, intent: { command: 'moveCard', block: 'value-propositions', index: 0, toBlock: 'value-propositions', toIndex: 1 } }]);
+      await answer(1, true);
+      assert.equal((await edits()).length, 1, 'the answer alone is not the view');
+      const moved = SMALL.replace(/(  - id: fast\n    name: Fast pickup\n    segments: \[riders\]\n)(  - id: income\n    name: Steady income\n    segments: \[drivers\]\n)/, '$2$1');
+      assert.notEqual(moved, SMALL);
+      await preview.post(viewMessage(await viewOf(moved, VERSION + 1)));
+      assert.equal(await focused(), 'value-propositions/fast');
+      assert.deepEqual((await edits())[1], { type: 'edit', id: 2, version: VERSION + 1, intent: { command: 'moveCard', block: 'value-propositions', index: 1, toBlock: 'value-propositions', toIndex: 2 } });
+      // A refusal drops what waited.
+      await preview.page.keyboard.press('Alt+ArrowUp');
+      await answer(2, false, 'stale');
+      assert.equal((await edits()).length, 2);
     });
 
     async function drag(from, to, { dx = 0, dy = 0 } = {}) {
@@ -387,15 +417,15 @@ describe('preview editing', function () {
     it('records each answered edit for the benchmark', async () => {
       await open();
       await press('Delete', card('channels/app'));
+      await applied(1);
       await press('F2', card('value-propositions/fast'));
       await preview.page.keyboard.type('!');
       await preview.page.keyboard.press('Enter');
       await answer(2, false, 'no');
-      await answer(1, true);
       await answer(7, true); // not ours: ignored
       const timings = await preview.page.evaluate(() => window.__canvasAsCodeTimings);
       const sent = Object.fromEntries((await preview.posted('edit')).map((m) => [m.id, m.sentAt]));
-      assert.deepEqual(timings, { updates: timings.updates, edits: [{ id: 2, sentAt: sent[2], appliedAt: 1002, ok: false }, { id: 1, sentAt: sent[1], appliedAt: 1001, ok: true }] });
+      assert.deepEqual(timings, { updates: timings.updates, edits: [{ id: 1, sentAt: sent[1], appliedAt: 1001, ok: true }, { id: 2, sentAt: sent[2], appliedAt: 1002, ok: false }] });
       assert.ok(Math.abs(sent[1] - Date.now()) < 60_000, 'epoch milliseconds');
     });
 
@@ -455,7 +485,7 @@ describe('preview editing', function () {
       await preview.page.keyboard.press('End');
       await preview.page.keyboard.type('<b>');
       await preview.page.keyboard.press('Enter');
-      await answer(1, true);
+      await applied(1);
       assert.equal((await status()).text, `Renamed ${evil} to ${evil}<b>`);
       await press('Alt+Enter', card('channels/evil'));
       const panel = await preview.page.$eval('dialog.card-details', (d) => ({ title: d.querySelector('h2').textContent, description: d.querySelector('#detail-description').value, imgs: d.querySelectorAll('img, script').length }));

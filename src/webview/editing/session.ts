@@ -15,16 +15,29 @@ interface Pending {
   focus?: CardPlace;
 }
 
+/** Keys pressed while an edit is on its way, replayed in turn (a held Alt+Down is not unbounded). */
+const MAX_QUEUED = 20;
+/** How long an applied edit that changed nothing (no newer view comes) holds the queued keys. */
+const NO_VIEW_WAIT_MS = 1000;
+/** How long an unanswered edit holds them (a host that never answers must not stop the keys). */
+const NO_ANSWER_WAIT_MS = 5000;
+
 /**
  * Sends the page's gestures to the host as edit intents on the shown version, and hears the
  * answers: an applied edit is announced and the focus follows its card once the updated view is
  * drawn; a refused one shows and announces the host's reason (the host posts the view again).
+ * Keys pressed while an edit is on its way wait for its view (`whenIdle`): made on the old view,
+ * they would be refused as stale, or act on a card that has moved.
  */
 export class EditSession {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   /** Where the focus goes when a view newer than `after` is drawn. */
   private focusAfter: { after: number; place: CardPlace } | undefined;
+  /** The last edit sent, until its answer and its view are in. */
+  private inFlight: { id: number; version: number; answered: boolean } | undefined;
+  private readonly queue: (() => void)[] = [];
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: Host,
@@ -33,7 +46,11 @@ export class EditSession {
     private readonly bar: EditingBar,
     private readonly labels: EditingLabels,
   ) {
-    store.onChange(() => this.followFocus());
+    store.onChange(() => {
+      this.followFocus();
+      const flight = this.inFlight;
+      if (flight?.answered && this.viewAfter(flight.version)) this.settle();
+    });
   }
 
   /** Editing is possible: a view is shown and it is not the last good one of a broken text. */
@@ -49,6 +66,12 @@ export class EditSession {
     return false;
   }
 
+  /** Runs `gesture` now, or once the edit on its way is answered and drawn. */
+  whenIdle(gesture: () => void): void {
+    if (!this.inFlight) gesture();
+    else if (this.queue.length < MAX_QUEUED) this.queue.push(gesture);
+  }
+
   /**
    * Posts `intent` on the shown version; `announce` is read out once applied, `focus` is where the
    * card will be. False (nothing sent, the reason announced) while editing is off.
@@ -60,6 +83,9 @@ export class EditSession {
     const version = shown.view.version ?? 0;
     const sentAt = epochNow();
     this.pending.set(id, { version, sentAt, announce, focus });
+    const flight = (this.inFlight = { id, version, answered: false });
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => this.inFlight === flight && this.settle(), NO_ANSWER_WAIT_MS);
     this.host.post({ type: 'edit', id, version, intent, sentAt });
     return true;
   }
@@ -80,8 +106,12 @@ export class EditSession {
     if (!pending) return;
     this.pending.delete(message.id);
     recordEdit({ id: message.id, sentAt: pending.sentAt, appliedAt: message.appliedAt, ok: message.ok });
+    const flight = this.inFlight?.id === message.id ? this.inFlight : undefined;
     if (!message.ok) {
       this.bar.announce(format(this.labels.refused, message.message ?? ''), true);
+      // What was pressed after a refused edit was meant for a canvas that did not come.
+      this.queue.length = 0;
+      if (flight) this.settle();
       return;
     }
     this.bar.announce(pending.announce);
@@ -89,13 +119,29 @@ export class EditSession {
       this.focusAfter = { after: pending.version, place: pending.focus };
       this.followFocus();
     }
+    if (!flight) return;
+    flight.answered = true;
+    clearTimeout(this.settleTimer);
+    if (this.viewAfter(flight.version)) this.settle();
+    else this.settleTimer = setTimeout(() => this.inFlight === flight && this.settle(), NO_VIEW_WAIT_MS);
+  }
+
+  private viewAfter(version: number): boolean {
+    const shown = this.store.current?.view.version;
+    return shown !== undefined && shown > version;
+  }
+
+  /** The edit on its way is done: the keys that waited run, until one of them sends an edit. */
+  private settle(): void {
+    clearTimeout(this.settleTimer);
+    this.inFlight = undefined;
+    while (!this.inFlight && this.queue.length) this.queue.shift()!();
   }
 
   /** Moves the focus to the edited card once a view newer than the edited one is drawn. */
   private followFocus(): void {
     const waiting = this.focusAfter;
-    const version = this.store.current?.view.version;
-    if (!waiting || version === undefined || version <= waiting.after) return;
+    if (!waiting || !this.viewAfter(waiting.after)) return;
     this.focusAfter = undefined;
     // Not while the user types somewhere else (the detail panel, a new card's name).
     const active = document.activeElement;
