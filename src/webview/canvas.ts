@@ -240,13 +240,23 @@ export class CanvasDom {
 
   /** Places the block's cards in order; redraws those whose content changed (of `only`, when given: the rest are known unchanged). */
   private patchCards(block: BlockView, list: HTMLUListElement, context: CardContext, seen: Set<string>, ordered: CardDom[], changed: CardDom[], only?: ReadonlySet<string>): void {
-    let cursor = list.firstChild;
     const occurrences = new Map<string, number>();
-    for (const card of block.cards) {
-      // Keys are unique but for duplicate ids (an error the file may have): number the repeats.
+    // Keys are unique but for duplicate ids (an error the file may have): number the repeats.
+    const keys = block.cards.map((card) => {
       const n = occurrences.get(card.key) ?? 0;
       occurrences.set(card.key, n + 1);
-      const key = `${block.key}/${card.key}${n ? `~${n}` : ''}`;
+      return `${block.key}/${card.key}${n ? `~${n}` : ''}`;
+    });
+    const wanted = new Set(keys);
+    let cursor = list.firstChild;
+    for (const [i, card] of block.cards.entries()) {
+      // A card that left goes first, so the cards after it are not moved for it.
+      while (cursor && !wanted.has((cursor as HTMLElement).dataset?.key ?? '')) {
+        const next = cursor.nextSibling;
+        cursor.remove();
+        cursor = next;
+      }
+      const key = keys[i];
       seen.add(key);
       let dom = this.cards.get(key);
       if (!dom) {
