@@ -42,8 +42,8 @@ const builds = [
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
   },
   {
-    // The preview page: one classic script (iife) loaded by nonce under the webview's strict CSP,
-    // with the @vscode-elements components it uses bundled in.
+    // The preview page: one classic script (iife) loaded by nonce under the webview's strict CSP
+    // (its controls are native elements in the theme's colours: no component library).
     ...common,
     entryPoints: ['src/webview/main.ts'],
     outfile: 'dist/webview/preview.js',

@@ -54,6 +54,8 @@ export interface PreviewState {
   segment?: string;
   scrollX?: number;
   scrollY?: number;
+  /** The canvas's zoom level (1 = 100 %; src/webview/zoom.ts), kept across reloads. */
+  zoom?: number;
 }
 
 /** Strings of the compare mode, localized by the host. */

@@ -13,10 +13,12 @@ export interface Chrome {
   file: HTMLElement;
   description: HTMLElement;
   outdated: HTMLElement;
-  segmentSelect: HTMLElement & { value: string };
+  segmentSelect: HTMLSelectElement;
   problemCount: HTMLElement;
-  lockButton: HTMLElement;
-  exportButton: HTMLElement;
+  lockButton: HTMLButtonElement;
+  exportButton: HTMLButtonElement;
+  /** Holds the zoom controls (zoom.ts fills it). */
+  zoomControls: HTMLElement;
   legend: HTMLElement;
   main: HTMLElement;
   problemsSection: HTMLElement;
@@ -25,12 +27,6 @@ export interface Chrome {
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}): HTMLElementTagNameMap[K] {
   return Object.assign(document.createElement(tag), props);
-}
-
-function custom(tag: string, attributes: Record<string, string> = {}): HTMLElement {
-  const e = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) e.setAttribute(name, value);
-  return e;
 }
 
 /** Builds the page skeleton once; later views only patch it. */
@@ -45,12 +41,16 @@ export function buildChrome(root: HTMLElement, labels: PreviewLabels): Chrome {
   const toolbar = el('div', { className: 'toolbar' });
   toolbar.setAttribute('role', 'toolbar');
   toolbar.setAttribute('aria-label', labels.canvas);
-  const segmentSelect = custom('vscode-single-select', { id: 'segment-filter', 'aria-label': labels.segmentFilter }) as Chrome['segmentSelect'];
-  const problemCount = custom('vscode-badge', { id: 'problem-count', variant: 'counter', title: labels.problems });
-  const lockButton = custom('vscode-button', { id: 'lock', secondary: '' });
-  const exportButton = custom('vscode-button', { id: 'export', secondary: '' });
-  exportButton.textContent = labels.export;
-  toolbar.append(segmentSelect, problemCount, lockButton, exportButton);
+  // Native controls styled with the theme's variables (preview.css): they need no script of their
+  // own, so the page loads faster than with web components, and they behave as the platform's do.
+  const segmentSelect = el('select', { id: 'segment-filter', className: 'select' });
+  segmentSelect.setAttribute('aria-label', labels.segmentFilter);
+  const problemCount = el('span', { id: 'problem-count', className: 'badge counter', title: labels.problems });
+  const lockButton = el('button', { type: 'button', id: 'lock', className: 'button secondary' });
+  const exportButton = el('button', { type: 'button', id: 'export', className: 'button secondary', textContent: labels.export });
+  const zoomControls = el('div', { className: 'zoom-controls' });
+  zoomControls.setAttribute('role', 'group');
+  toolbar.append(segmentSelect, problemCount, zoomControls, lockButton, exportButton);
   header.append(heading, toolbar);
 
   // What a value proposition zooms into (its business model, segment, value proposition): text only.
@@ -65,6 +65,12 @@ export function buildChrome(root: HTMLElement, labels: PreviewLabels): Chrome {
 
   const main = el('main', { id: 'canvas', className: 'canvas' });
   main.setAttribute('aria-label', labels.canvas);
+  // The canvas is laid out in the frame (its width is the canvas's, whatever the zoom) and drawn in
+  // the stage (the frame's size times the zoom: what the page scrolls over). See zoom.ts.
+  const frame = el('div', { className: 'zoom-frame' });
+  frame.appendChild(main);
+  const stage = el('div', { className: 'zoom-stage' });
+  stage.appendChild(frame);
 
   const problemsSection = el('section', { className: 'problems' });
   problemsSection.setAttribute('aria-labelledby', 'problems-heading');
@@ -76,8 +82,8 @@ export function buildChrome(root: HTMLElement, labels: PreviewLabels): Chrome {
   const cardHint = el('p', { id: CARD_HINT_ID, hidden: true, textContent: labels.cardHint });
 
   // The kind sits above the header row (inside it, it would push the toolbar onto a line of its own).
-  root.replaceChildren(kind, header, links, description, outdated, legend, main, problemsSection, cardHint);
-  return { kind, toolbar, title, links, file, description, outdated, segmentSelect, problemCount, lockButton, exportButton, legend, main, problemsSection, problemList };
+  root.replaceChildren(kind, header, links, description, outdated, legend, stage, problemsSection, cardHint);
+  return { kind, toolbar, title, links, file, description, outdated, segmentSelect, problemCount, lockButton, exportButton, zoomControls, legend, main, problemsSection, problemList };
 }
 
 /** Per-part signatures of what is drawn, so an update touches only the parts that changed. */
@@ -135,13 +141,10 @@ export class ChromeState {
 
   private drawSegments(segments: SegmentLegend[], selected: string | undefined): void {
     const c = this.chrome;
-    const options = [custom('vscode-option', { value: '' })];
-    options[0].textContent = this.labels.allSegments;
+    const options = [el('option', { value: '', textContent: this.labels.allSegments })];
     const chips: HTMLElement[] = [];
     for (const segment of segments) {
-      const option = custom('vscode-option', { value: segment.id });
-      option.textContent = segment.name;
-      options.push(option);
+      options.push(el('option', { value: segment.id, textContent: segment.name }));
       const chip = el('button', { type: 'button', className: 'chip' });
       chip.dataset.segment = segment.id;
       const dot = el('span', { className: 'dot' });

@@ -41,7 +41,9 @@ export class CompareDom {
       this.redraw();
     });
     this.bar.append(this.heading, this.counts, this.details, this.toggle);
-    main.parentElement?.insertBefore(this.bar, main);
+    // Above the canvas and outside its zoom (the stage around it, see zoom.ts), like the legend.
+    const stage = main.closest('.zoom-stage') ?? main;
+    stage.parentElement?.insertBefore(this.bar, stage);
   }
 
   /** A new comparison (undefined: compare mode ends). */

@@ -97,11 +97,19 @@ export class FitLines {
     }
     if (this.svg.parentNode !== this.main) this.main.appendChild(this.svg);
     const origin = this.main.getBoundingClientRect();
-    const left = origin.left + this.main.clientLeft;
-    const top = origin.top + this.main.clientTop;
+    // The canvas may be drawn scaled (zoom.ts): boxes measured on screen go back to the canvas's
+    // own pixels, which the SVG inside it draws in.
+    const scale = this.main.offsetWidth > 0 && origin.width > 0 ? origin.width / this.main.offsetWidth : 1;
+    const left = origin.left;
+    const top = origin.top;
     const box = (el: HTMLElement): Box => {
       const r = el.getBoundingClientRect();
-      return { x: r.left - left, y: r.top - top, width: r.width, height: r.height };
+      return {
+        x: (r.left - left) / scale - this.main.clientLeft,
+        y: (r.top - top) / scale - this.main.clientTop,
+        width: r.width / scale,
+        height: r.height / scale,
+      };
     };
     this.svg.setAttribute('width', String(this.main.clientWidth));
     this.svg.setAttribute('height', String(this.main.clientHeight));

@@ -1,10 +1,6 @@
 // The preview page: draws the canvas the host embeds in the page, then patches it with every view
 // the host posts. All file text reaches the DOM as text nodes or attribute values (see cards.ts
 // and markdown.ts); links and reveals go back to the host as messages.
-import '@vscode-elements/elements/dist/vscode-badge/index.js';
-import '@vscode-elements/elements/dist/vscode-button/index.js';
-import '@vscode-elements/elements/dist/vscode-option/index.js';
-import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import type { CanvasView } from '../core/render/viewTypes';
 import { applyViewPatch, type ViewPatch } from '../core/render/viewPatch';
 import type { HostMessage, PreviewInit, PreviewState, UpdateTiming } from '../shared/protocol';
@@ -18,6 +14,8 @@ import { SegmentLinksDom } from './links';
 import { viewStore } from './viewStore';
 import { epochNow, recordUpdate } from './timings';
 import { installEditing } from './editing';
+import { installHealth } from './health';
+import { installZoom } from './zoom';
 
 const initElement = document.getElementById('canvas-preview-init');
 const init = JSON.parse(initElement?.dataset.init ?? '{}') as PreviewInit;
@@ -33,8 +31,10 @@ const persist = () => host.setState(state);
 persist();
 
 const chrome = buildChrome(document.body, labels);
+installZoom(chrome, labels.zoom, restoring, (zoom) => { state = { ...state, zoom }; persist(); });
 const canvas = new CanvasDom(chrome.main);
 installEditing({ host, main: chrome.main, labels, store: viewStore });
+installHealth(labels.health, viewStore);
 const chromeState = new ChromeState(chrome, labels);
 let shown: { uri: string; version: number | undefined } = { uri: init.uri, version: undefined };
 let current: CanvasView | undefined;

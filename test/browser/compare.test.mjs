@@ -172,8 +172,8 @@ describe('preview page: compare mode', function () {
       toggle: 'Show plain view',
       pressed: 'false',
     });
-    // The bar comes before the canvas.
-    assert.equal(await preview.page.evaluate(() => document.querySelector('.compare-bar').nextElementSibling?.id), 'canvas');
+    // The bar comes before the canvas (its zoom stage: the bar is not zoomed).
+    assert.equal(await preview.page.evaluate(() => document.querySelector('.compare-bar').nextElementSibling?.firstElementChild?.firstElementChild?.id), 'canvas');
 
     await preview.page.click('button.compare-toggle');
     assert.equal((await bar()).toggle, 'Show changes');

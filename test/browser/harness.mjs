@@ -111,8 +111,8 @@ export const LABELS = {
   severity: { error: 'Has errors', warning: 'Has warnings', information: 'Has information', hint: 'Has hints' },
   // Each feature's strings (src/extension/preview/*Labels.ts), one line each.
   editing: {"addCard": "Add a card to {0}", "newCardName": "Name of the new card: Enter adds it, Escape cancels", "rename": "Rename (F2)", "renameField": "New name of {0}: Enter renames, Escape cancels", "details": "Details (Alt+Enter)", "delete": "Delete (Delete)", "undo": "Undo (Ctrl+Z)", "redo": "Redo (Ctrl+Shift+Z)", "detailsTitle": "Details of {0}", "close": "Close", "notSet": "Not set", "removeValue": "Remove", "inSource": "Edit this field in the source.", "onePerLine": "One per line", "unknownValue": "{0} (unknown)", "keysTitle": "Editing keys", "keyAdd": "Alt+N or Insert: add a card after the focused one (or the + button of a block)", "keyRename": "F2: rename the focused card", "keyDetails": "Alt+Enter: show and edit every field of the focused card", "keyDelete": "Delete: delete the focused card", "keyReorder": "Alt+Up / Alt+Down: move the card up or down in its block", "keyMove": "Alt+Left / Alt+Right: move the card to the previous or next block", "keyDrag": "Or drag a card within its block or into another one", "keyUndo": "Ctrl+Z: undo; Ctrl+Shift+Z or Ctrl+Y: redo", "added": "Added {0} to {1}", "renamed": "Renamed {0} to {1}", "moved": "Moved {0} to {1}, position {2}", "deleted": "Deleted {0} from {1}. Ctrl+Z brings it back.", "fieldSet": "Set {0} of {1}", "fieldRemoved": "Removed {0} of {1}", "undone": "Undo", "redone": "Redo", "refused": "Not changed: {0}", "cannotMove": "{0} cannot move further that way", "disabled": "Editing is off until the YAML syntax errors are fixed."},
-  zoom: {},
   health: {},
+  zoom: {"group": "Zoom", "zoomIn": "Zoom in (+)", "zoomOut": "Zoom out (-)", "actualSize": "Actual size, 100% (1)", "fit": "Fit", "fitWidth": "Fit to width (0)", "level": "Zoom {0}", "keys": "Keys: + or = zooms in, - zooms out, 0 fits the width, 1 is 100%. Ctrl+wheel (Cmd+wheel on macOS) zooms around the pointer. Scroll, or drag empty space, to pan."},
 };
 
 let session;
@@ -186,6 +186,8 @@ const THEME_CSS = `:root {
   --vscode-panel-border: #444444; --vscode-focusBorder: #0078d4; --vscode-badge-background: #616161;
   --vscode-badge-foreground: #f8f8f8; --vscode-editorError-foreground: #f14c4c; --vscode-editorWarning-foreground: #cca700;
   --vscode-editorInfo-foreground: #3794ff; --vscode-list-hoverBackground: #2a2d2e; --vscode-textLink-foreground: #3794ff;
+  --vscode-button-background: #0e639c; --vscode-button-foreground: #ffffff; --vscode-button-secondaryBackground: #3a3d41;
+  --vscode-button-secondaryForeground: #cccccc; --vscode-dropdown-background: #3c3c3c; --vscode-dropdown-foreground: #f0f0f0;
 }`;
 
 /**

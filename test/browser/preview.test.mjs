@@ -27,11 +27,20 @@ describe('preview page', function () {
       assert.deepEqual(ready, [{ type: 'ready', uri: URI, version: 3 }]);
       assert.deepEqual(await preview.page.evaluate(() => window.__violations), [], 'no CSP violations');
       assert.equal(await preview.page.$$eval('script:not([nonce])', (s) => s.length), 0, 'every script has the nonce');
-      // The toolbar's components are defined and drawn (shadow roots).
-      const defined = await preview.page.evaluate(() =>
-        ['vscode-button', 'vscode-single-select', 'vscode-badge'].map((t) => !!customElements.get(t) && !!document.querySelector(t)?.shadowRoot),
+      // The toolbar's controls are the platform's own (no web components), in the theme's colours.
+      const controls = await preview.page.evaluate(() =>
+        ['#segment-filter', '#problem-count', '#lock', '#export'].map((s) => {
+          const e = document.querySelector(s);
+          return [e.tagName, e.className, getComputedStyle(e).backgroundColor];
+        }),
       );
-      assert.deepEqual(defined, [true, true, true]);
+      assert.deepEqual(controls, [
+        ['SELECT', 'select', 'rgb(60, 60, 60)'],
+        ['SPAN', 'badge counter', 'rgb(97, 97, 97)'],
+        ['BUTTON', 'button secondary', 'rgb(58, 61, 65)'],
+        ['BUTTON', 'button secondary', 'rgb(58, 61, 65)'],
+      ]);
+      assert.equal(await preview.page.evaluate(() => [...document.querySelectorAll('*')].some((e) => e.tagName.includes('-'))), false, 'no custom elements');
     });
 
     it('draws the nine blocks in layout order as headed sections in a labelled main landmark', async () => {
