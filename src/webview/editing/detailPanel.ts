@@ -43,8 +43,11 @@ export class DetailPanel {
     header.append(this.heading, close);
     this.dialog.append(header, this.form);
     this.dialog.addEventListener('close', () => this.closed());
-    // Keys typed here are the panel's (Delete, Ctrl+Z in a field …), never the canvas's.
-    this.dialog.addEventListener('keydown', (event) => event.stopPropagation());
+    // Keys typed here are the panel's, never the canvas's (zoom keys, undo on a checkbox); shortcuts
+    // (Ctrl+S …) still reach the workbench.
+    this.dialog.addEventListener('keydown', (event) => {
+      if (!event.ctrlKey && !event.metaKey) event.stopPropagation();
+    });
     document.body.appendChild(this.dialog);
     store.onChange(() => this.refresh());
   }

@@ -27,12 +27,13 @@ export function inlineField(options: {
     options.done(!commit);
   };
   input.addEventListener('keydown', (event) => {
-    event.stopPropagation();
     if (event.key === 'Enter' && !event.isComposing) {
       event.preventDefault();
+      event.stopPropagation();
       close(true);
     } else if (event.key === 'Escape') {
       event.preventDefault();
+      event.stopPropagation();
       close(false);
     }
   });

@@ -44,6 +44,9 @@ export function installKeys(main: HTMLElement, keys: CardKeys): void {
     const redo = (key === 'z' && event.shiftKey) || (key === 'y' && !event.shiftKey);
     if (!redo && !(key === 'z' && !event.shiftKey)) return;
     event.preventDefault();
+    // The webview's frame passes keys it hears on the window to the workbench, whose Undo would
+    // act again: this one is the page's alone (as are the card keys above, stopped earlier).
+    event.stopPropagation();
     keys.undo(redo);
   });
 }
