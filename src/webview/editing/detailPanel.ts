@@ -52,10 +52,6 @@ export class DetailPanel {
     store.onChange(() => this.refresh());
   }
 
-  get isOpen(): boolean {
-    return this.dialog.open;
-  }
-
   open(at: CardAt): void {
     if (!this.session.allowed()) return;
     this.shown = { block: at.block.key, key: at.card.key, domKey: at.el.dataset.key ?? '' };
