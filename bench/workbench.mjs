@@ -174,12 +174,13 @@ export async function measureWorkbench({ quick = false, keys, sizes = [50, 1000]
   const control = join(tmp, 'control');
   mkdirSync(workspace, { recursive: true });
   mkdirSync(control, { recursive: true });
+  // Written once the agent runs (see `hello`), not before: a canvas in the workspace at start-up
+  // activates the extension then, and its change listener would run before the agent's.
   const canvases = sizes.map((cards) => {
     const { text, line, block, index } = benchCanvas(cards);
-    const file = join(workspace, `bench-${cards}.canvas.yaml`);
-    writeFileSync(file, text);
-    return { cards, file, line, block, index, bytes: Buffer.byteLength(text) };
+    return { cards, file: join(workspace, `bench-${cards}.canvas.yaml`), text, line, block, index, bytes: Buffer.byteLength(text) };
   });
+  const { publisher, name } = JSON.parse(readFileSync(join(extensionPath, 'package.json'), 'utf8'));
 
   const sessionStart = Date.now();
   const server = await startCodeServer({
@@ -236,6 +237,11 @@ export async function measureWorkbench({ quick = false, keys, sizes = [50, 1000]
         await page.keyboard.press(key);
       }
     };
+
+    const hello = await agentDo({ type: 'hello', extensionId: `${publisher}.${name}` });
+    result.listenerFirst = !hello.extensionActive;
+    if (hello.extensionActive) result.notes.push("the extension was active before the agent ran: the agent's change times follow the extension's listener");
+    for (const canvas of canvases) writeFileSync(canvas.file, canvas.text);
 
     for (const canvas of canvases) {
       const opened = await agentDo({ type: 'open', file: canvas.file, line: canvas.line });
@@ -418,7 +424,10 @@ function summariseSize(canvas, paired, timings, info) {
   const updates = timings?.updates;
   if (Array.isArray(updates) && updates.length) {
     const shares = updateShares(paired.rows, updates);
-    row.pageTimings = { updates: updates.length, host: percentiles(shares.host), transport: percentiles(shares.transport), page: percentiles(shares.page), total: percentiles(shares.total) };
+    // The same event timed by the agent and by the extension (same process): how far apart.
+    const byVersion = new Map(updates.map((u) => [u.version, u]));
+    const apart = paired.rows.map((r) => (byVersion.get(r.version)?.changeAt ?? NaN) - (r.changeAt ?? NaN));
+    row.pageTimings = { updates: updates.length, changeAtApart: percentiles(apart.map(Math.abs)), host: percentiles(shares.host), transport: percentiles(shares.transport), page: percentiles(shares.page), total: percentiles(shares.total) };
   }
   return row;
 }
@@ -472,7 +481,8 @@ export function formatWorkbench(result) {
   for (const r of result.sizes) {
     if (r.pageTimings) {
       const t = r.pageTimings;
-      lines.push(`${r.cards} cards, the page's own timings (${t.updates} updates): host change->posted p50/p95 ${ms(t.host.p50)}/${ms(t.host.p95)}, posted->received ${ms(t.transport.p50)}/${ms(t.transport.p95)}, received->painted ${ms(t.page.p50)}/${ms(t.page.p95)}, change->painted ${ms(t.total.p50)}/${ms(t.total.p95)}`);
+      lines.push(`${r.cards} cards, the page's own timings (${t.updates} updates): host change->posted p50/p95 ${ms(t.host.p50)}/${ms(t.host.p95)}, posted->received ${ms(t.transport.p50)}/${ms(t.transport.p95)}, received->painted ${ms(t.page.p50)}/${ms(t.page.p95)}, change->painted ${ms(t.total.p50)}/${ms(t.total.p95)}; ` +
+          `its changeAt and the agent's for the same version differ by p50 ${ms(t.changeAtApart.p50)} max ${ms(t.changeAtApart.max)} ms (${t.changeAtApart.n} versions)`);
     } else lines.push(`${r.cards} cards: the page keeps no timings of its own (window.__canvasAsCodeTimings absent)`);
     lines.push(
       `${r.cards} cards: CPU ${(r.calm.idle * 100).toFixed(0)}% idle just before typing (waited ${r.calm.waited.toFixed(0)} s for >= 50%), ` +

@@ -46,6 +46,14 @@ async function focusEditor(document, line) {
 }
 
 const handlers = {
+  /**
+   * The agent runs. Whether the extension is active already tells whether its change listener
+   * was registered before ours (then ours runs after its synchronous part).
+   */
+  hello({ extensionId }) {
+    return { extensionActive: vscode.extensions.getExtension(extensionId)?.isActive === true };
+  },
+
   /** Opens `file` in column one and its preview beside; resolves once the preview drew it. */
   async open({ file, line }) {
     const uri = vscode.Uri.file(file);
