@@ -3,6 +3,7 @@ import type { TextEdit } from '../../core';
 import type { CanvasDocumentCache } from '../documentCache';
 import { localize } from '../toVscode';
 import { badArgument, CARD_EDITS, type CardEditName } from './cardEdits';
+import { isReadonlyDocument } from './readonlyDocument';
 
 /**
  * What became of an edit: applied (`appliedAt`: when VS Code confirmed it, in epoch milliseconds
@@ -18,8 +19,8 @@ const now = () => performance.timeOrigin + performance.now();
  * alike: the core engine computes the smallest text edits on exactly `version` of `document` (the
  * current one when undefined), and they are applied as one WorkspaceEdit, so one undo step. A
  * version that is no longer the document's is refused, never applied to other text; so is an
- * argument of the wrong type, anything the engine refuses, and an edit VS Code does not apply (a
- * read-only file). Never throws.
+ * argument of the wrong type, a read-only file (which applyEdit would change all the same),
+ * anything the engine refuses, and an edit VS Code does not apply. Never throws.
  */
 export async function applyCardEdit(
   cache: CanvasDocumentCache,
@@ -31,6 +32,7 @@ export async function applyCardEdit(
   try {
     const bad = badArgument(edit, request);
     if (bad !== undefined) return refused(badArgumentMessage(bad));
+    if (await isReadonlyDocument(document)) return refused(notApplied(document));
     if (request.version !== undefined && request.version !== document.version) {
       return refused(vscode.l10n.t('The document changed since this edit was asked for (version {0}, now {1}); nothing was changed.', String(request.version), String(document.version)));
     }

@@ -87,19 +87,35 @@ async function documentOf(resource: vscode.Uri): Promise<vscode.TextDocument> {
   return open ?? (await vscode.workspace.openTextDocument(resource));
 }
 
+/** How often, and how far apart, Undo/Redo is tried while the page still holds the focus (see below). */
+const UNDO_ATTEMPTS = 10;
+const UNDO_RETRY_MS = 50;
+
 /**
- * VS Code's own Undo/Redo of the preview's file (not of the page): they act on the focused editor,
+ * VS Code's own Undo/Redo of the preview's file (not of the page): they act on what has the focus,
  * so the file's editor is shown with the focus (where it is visible, else beside the preview), the
  * command runs there, and the focus goes back to the preview, where the user was.
+ *
+ * The workbench learns that the page lost the focus a moment after the editor took it (the page's
+ * frame reports its blur by a message); a command run before that goes to the page and does
+ * nothing (seen in the web-worker host, where the command arrives quickly). So it is tried again
+ * until the document changes, a few times: an undo that happened has changed the document by the
+ * time the command resolves, so one never runs twice; with nothing to undo it gives up after about
+ * half a second.
  */
 async function undoOrRedo(preview: EditingPreview, command: 'undo' | 'redo'): Promise<void> {
   const { panel } = preview;
   try {
     const document = await documentOf(preview.resource);
-    const existing = vscode.window.visibleTextEditors.find((e) => e.document === document);
-    const column = existing?.viewColumn ?? (panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
-    await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false });
-    await vscode.commands.executeCommand(command);
+    for (let attempt = 0; attempt < UNDO_ATTEMPTS && !document.isClosed; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, UNDO_RETRY_MS));
+      const version = document.version;
+      const existing = vscode.window.visibleTextEditors.find((e) => e.document === document);
+      const column = existing?.viewColumn ?? (panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
+      await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false });
+      await vscode.commands.executeCommand(command);
+      if (document.version !== version) return;
+    }
   } finally {
     panel.reveal(panel.viewColumn, false);
   }
