@@ -77,7 +77,7 @@ export interface CompareLabels {
 export interface CompareMark {
   position: number;
   kind: 'added' | 'changed' | 'moved';
-  /** Its field changes, one line each (for the tooltip and screen readers). */
+  /** Its field changes, one line each ("status: hypothesis → validated"), written on the card. */
   details: string[];
 }
 

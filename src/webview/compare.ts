@@ -4,10 +4,12 @@ import { createCard, fillCard, type CardContext } from './cards';
 const KIND_CLASSES = ['compare-added', 'compare-changed', 'compare-moved'];
 
 /**
- * Compare mode: a summary bar above the canvas, and marks on the drawn cards (added green, changed
- * and moved amber, their field changes in the tooltip and in visually hidden text) with the removed
- * cards of the old version shown struck in their block. The marks are laid on after every render
- * and taken off before the next, so the canvas's own patching never sees them.
+ * Compare mode: a summary bar above the canvas, and marks on the drawn cards with the removed cards
+ * of the old version shown struck in their block. Each marked card says what happened in words, on
+ * the card, without hovering: a badge (added, changed, moved, removed) and its field changes one a
+ * line ("status: hypothesis → validated"), in the theme's Git colours (the words carry the meaning,
+ * the colours only repeat it). The marks are laid on after every render and taken off before the
+ * next, so the canvas's own patching never sees them.
  */
 export class CompareDom {
   readonly bar: HTMLElement;
@@ -56,11 +58,8 @@ export class CompareDom {
   /** Takes every mark off the canvas. */
   undecorate(): void {
     for (const el of Array.from(this.main.querySelectorAll('.compare-removed'))) el.remove();
-    for (const el of Array.from(this.main.querySelectorAll('.compare-sr'))) el.remove();
-    for (const el of Array.from(this.main.querySelectorAll<HTMLElement>('.compare-mark'))) {
-      el.classList.remove('compare-mark', ...KIND_CLASSES);
-      el.removeAttribute('title');
-    }
+    for (const el of Array.from(this.main.querySelectorAll('.compare-note'))) el.remove();
+    for (const el of Array.from(this.main.querySelectorAll<HTMLElement>('.compare-mark'))) el.classList.remove('compare-mark', ...KIND_CLASSES);
     for (const section of Array.from(this.main.querySelectorAll<HTMLElement>('section.block'))) {
       const list = section.querySelector<HTMLElement>('ul.cards');
       const guide = section.querySelector<HTMLElement>('.guide');
@@ -111,8 +110,7 @@ export class CompareDom {
         li.removeAttribute('aria-describedby');
         fillCard(li, card, context);
         li.classList.add('compare-removed');
-        li.title = labels.removed;
-        li.prepend(srText(`${labels.removed}: `));
+        addNote(li, 'removed', labels.removed, []);
         list.appendChild(li);
       }
       if (block.removed.length) {
@@ -124,16 +122,34 @@ export class CompareDom {
   }
 
   private markCard(el: HTMLElement, mark: CompareMark, label: string): void {
-    el.classList.add('compare-mark', mark.kind === 'added' ? 'compare-added' : mark.kind === 'moved' ? 'compare-moved' : 'compare-changed');
-    const text = mark.details.length ? `${label}: ${mark.details.join('; ')}` : label;
-    el.title = [label, ...mark.details].join('\n');
-    el.prepend(srText(`${text}. `));
+    el.classList.add('compare-mark', `compare-${mark.kind}`);
+    addNote(el, mark.kind, label, mark.details);
   }
 }
 
-function srText(text: string): HTMLElement {
-  const span = document.createElement('span');
-  span.className = 'sr-only compare-sr';
-  span.textContent = text;
-  return span;
+/**
+ * Writes what changed into the card, right under its name (read after it): the badge, then the
+ * field changes as a list. Text from the file arrives as text nodes only.
+ */
+function addNote(card: HTMLElement, kind: CompareMark['kind'] | 'removed', label: string, details: string[]): void {
+  const note = document.createElement('div');
+  note.className = 'compare-note';
+  note.dataset.kind = kind;
+  const badge = document.createElement('span');
+  badge.className = 'compare-badge';
+  badge.textContent = label;
+  note.appendChild(badge);
+  if (details.length) {
+    const list = document.createElement('ul');
+    list.className = 'compare-changes';
+    for (const detail of details) {
+      const item = document.createElement('li');
+      item.textContent = detail;
+      list.appendChild(item);
+    }
+    note.appendChild(list);
+  }
+  const head = card.querySelector(':scope > .card-head');
+  if (head) head.after(note);
+  else card.prepend(note);
 }

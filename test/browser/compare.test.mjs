@@ -50,7 +50,13 @@ function marks(preview) {
       block: c.closest('section').dataset.block,
       classes: [...c.classList].filter((k) => k.startsWith('compare-')).sort(),
       title: c.getAttribute('title') ?? undefined,
-      sr: c.querySelector('.compare-sr')?.textContent,
+      note: c.querySelector('.compare-note')
+        ? {
+            kind: c.querySelector('.compare-note').dataset.kind,
+            badge: c.querySelector('.compare-note .compare-badge').textContent,
+            changes: [...c.querySelectorAll('.compare-note .compare-changes li')].map((l) => l.textContent),
+          }
+        : undefined,
     })),
   );
 }
@@ -84,7 +90,7 @@ describe('preview page: compare mode', function () {
     assert.equal(everythingAdded.summary.removed + everythingAdded.summary.changed + everythingAdded.summary.moved, 0);
   });
 
-  it('marks added cards green, changed and moved ones amber, and shows removed cards struck in their block', async () => {
+  it('marks added cards green, changed and moved ones amber, each with its badge in words, and shows removed cards struck in their block', async () => {
     await openCompared();
     const all = await marks(preview);
     const byName = (name) => all.find((c) => c.name === name);
@@ -93,7 +99,9 @@ describe('preview page: compare mode', function () {
     assert.deepEqual(byName('App').classes, ['compare-mark', 'compare-moved']);
     assert.equal(byName('App').block, 'customer-relationships');
     assert.deepEqual(byName('Urban riders').classes, [], 'an unchanged card is not marked');
-    assert.deepEqual(byName('Steady income'), { name: 'Steady income', block: 'value-propositions', classes: ['compare-removed'], title: 'removed', sr: 'removed: ' });
+    assert.deepEqual(byName('Steady income'), { name: 'Steady income', block: 'value-propositions', classes: ['compare-removed'], title: undefined, note: { kind: 'removed', badge: 'removed', changes: [] } });
+    assert.deepEqual(byName('Safety first').note, { kind: 'added', badge: 'added', changes: [] });
+    assert.equal(byName('Urban riders').note, undefined);
     assert.equal(byName('Insurer').block, 'key-partnerships');
     assert.deepEqual(byName('Insurer').classes, ['compare-removed']);
     // The removed card's block has no card of its own: its list is shown, its guide is not.
@@ -102,9 +110,9 @@ describe('preview page: compare mode', function () {
       guide: s.querySelector('.guide').hidden,
     }));
     assert.deepEqual(kp, { list: false, guide: true });
-    // Struck through, in the theme's colours (Git decorations), never a fixed colour.
-    const style = await preview.page.$eval('li.compare-removed', (c) => getComputedStyle(c).textDecorationLine);
-    assert.equal(style, 'line-through');
+    // Its text struck through, its badge not; in the theme's colours (Git decorations), never a fixed colour.
+    const style = await preview.page.$eval('li.compare-removed', (c) => [c.querySelector('.card-head'), c.querySelector('.compare-badge')].map((e) => getComputedStyle(e).textDecorationLine));
+    assert.deepEqual(style, ['line-through', 'none']);
     const css = readFileSync(join(ROOT, 'media', 'preview.css'), 'utf8');
     const compareCss = css.slice(css.indexOf('/* Compare mode'));
     assert.match(compareCss, /--vscode-gitDecoration-addedResourceForeground/);
@@ -136,23 +144,37 @@ describe('preview page: compare mode', function () {
     assert.deepEqual(await preview.page.$$eval('li.compare-removed', (l) => l.map((c) => c.getAttribute('aria-describedby'))), [null, null]);
   });
 
-  it('gives changed cards their field changes in a tooltip and in visually hidden text', async () => {
+  it('writes each card’s field changes on the card, visible without hovering, read after its name, no tooltip', async () => {
     await openCompared();
     const all = await marks(preview);
     const fast = all.find((c) => c.name === 'Fast pickup');
-    assert.equal(fast.title, 'changed\nstatus: (none) → validated\nsegments: +drivers');
-    assert.equal(fast.sr, 'changed: status: (none) → validated; segments: +drivers. ');
+    assert.deepEqual(fast.note, { kind: 'changed', badge: 'changed', changes: ['status: (none) → validated', 'segments: +drivers'] });
+    assert.equal(fast.title, undefined, 'no native tooltip: the text is on the card');
     const app = all.find((c) => c.name === 'App');
-    assert.match(app.sr, /^moved: moved from Channels/);
-    assert.equal(all.find((c) => c.name === 'Safety first').sr, 'added. ');
-    // Visually hidden: a 1px clipped box, but in the accessibility tree.
-    const box = await preview.page.$eval('li.compare-changed .compare-sr', (s) => {
-      const r = s.getBoundingClientRect();
-      return { w: r.width, h: r.height, display: getComputedStyle(s).display };
+    assert.deepEqual(app.note, { kind: 'moved', badge: 'moved', changes: ['moved from Channels'] });
+    // Visible: laid out with a real size, inside its card, not clipped away.
+    const box = await preview.page.$eval('li.compare-changed', (card) => {
+      const note = card.querySelector('.compare-note');
+      const r = note.getBoundingClientRect();
+      const c = card.getBoundingClientRect();
+      return {
+        visible: r.width > 40 && r.height > 20 && getComputedStyle(note).visibility === 'visible',
+        inside: r.left >= c.left && r.right <= c.right + 0.5 && r.top >= c.top && r.bottom <= c.bottom + 0.5,
+        after: note.previousElementSibling?.className,
+        badgeColor: getComputedStyle(note.querySelector('.compare-badge')).color,
+      };
     });
-    assert.ok(box.w <= 1 && box.h <= 1 && box.display !== 'none', JSON.stringify(box));
+    assert.deepEqual(box, { visible: true, inside: true, after: 'card-head', badgeColor: box.badgeColor });
+    // In the accessibility tree, after the name.
     const snapshot = await preview.page.locator('li.compare-changed').first().ariaSnapshot();
-    assert.match(snapshot, /changed: status/);
+    assert.match(snapshot, /Fast pickup[\s\S]*changed[\s\S]*status: \(none\) → validated[\s\S]*segments: \+drivers/);
+    // Theme colours only.
+    const css = readFileSync(join(ROOT, 'media', 'preview.css'), 'utf8');
+    const noteCss = css.slice(css.indexOf('/* What changed, written on the card'), css.indexOf('body.vscode-high-contrast .compare-badge'));
+    assert.doesNotMatch(noteCss, /#[0-9a-f]{3,6}\b|rgb\(/i);
+    // A canvas change redraws the card and its note once, never twice.
+    await preview.post({ type: 'compare', uri: URI, version: 2, compare: await comparePayload(OLD, NEW) });
+    assert.equal(await preview.page.$$eval('li.compare-changed .compare-note', (l) => l.length), 1);
   });
 
   it('shows a summary bar with the counts and toggles back to the plain view and again', async () => {
@@ -179,7 +201,7 @@ describe('preview page: compare mode', function () {
     assert.equal((await bar()).toggle, 'Show changes');
     assert.equal((await bar()).pressed, 'true');
     let all = await marks(preview);
-    assert.ok(all.every((c) => c.classes.length === 0 && c.title === undefined && c.sr === undefined), 'plain view: no marks');
+    assert.ok(all.every((c) => c.classes.length === 0 && c.title === undefined && c.note === undefined), 'plain view: no marks');
     assert.ok(!all.some((c) => c.name === 'Steady income' || c.name === 'Insurer'), 'plain view: no removed cards');
     const kp = await preview.page.$eval('section[data-block="key-partnerships"]', (s) => [s.querySelector('ul.cards').hidden, s.querySelector('.guide').hidden]);
     assert.deepEqual(kp, [true, false], 'the empty block shows its guide again');
