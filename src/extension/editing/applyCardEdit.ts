@@ -7,10 +7,11 @@ import { isReadonlyDocument } from './readonlyDocument';
 
 /**
  * What became of an edit: applied (`appliedAt`: when VS Code confirmed it, in epoch milliseconds
- * with fractions, comparable with the page's clock; undefined when there was nothing to change),
+ * with fractions, comparable with the page's clock; undefined when there was nothing to change;
+ * `computedAt`: when the engine had computed the edits, for the benchmarks' breakdown),
  * or refused with the localized reason and nothing changed.
  */
-export type CardEditOutcome = { ok: true; appliedAt: number | undefined } | { ok: false; message: string };
+export type CardEditOutcome = { ok: true; appliedAt: number | undefined; computedAt?: number } | { ok: false; message: string };
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -41,13 +42,14 @@ export async function applyCardEdit(
     const result = CARD_EDITS[edit].compute(document.getText(), cache.get(document), request as never);
     if ('error' in result) return refused(localize(result.error, result.args));
     if (!result.edits.length) return { ok: true, appliedAt: undefined };
+    const computedAt = now();
     const workspaceEdit = new vscode.WorkspaceEdit();
     for (const { start, end, newText } of result.edits as TextEdit[]) {
       workspaceEdit.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(end)), newText);
     }
     const applied = document.version === version && (await vscode.workspace.applyEdit(workspaceEdit));
     if (!applied) return refused(notApplied(document));
-    return { ok: true, appliedAt: now() };
+    return { ok: true, appliedAt: now(), computedAt };
   } catch (error) {
     // applyEdit rejects on some hosts instead of resolving false (a file system that refuses writes).
     return refused(`${notApplied(document)} (${error instanceof Error ? error.message : String(error)})`);

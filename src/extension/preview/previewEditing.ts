@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { HostMessage, WebviewMessage } from '../../shared/protocol';
 import type { CanvasDocumentCache } from '../documentCache';
-import { applyCardEdit, badArgumentMessage } from '../editing/applyCardEdit';
+import { applyCardEdit, badArgumentMessage, type CardEditOutcome } from '../editing/applyCardEdit';
 import { isCardEditName, type CardEditName } from '../editing/cardEdits';
 
 /** What the preview's editing needs of the preview it serves (canvasPreview.ts implements it). */
@@ -20,6 +20,8 @@ export type EditedMessage = Extract<HostMessage, { type: 'edited' }>;
 export interface EditAnswer extends EditedMessage {
   /** When the handler got the gesture (epoch ms, like `appliedAt`): `appliedAt - receivedAt` is the host's share. */
   receivedAt: number;
+  /** When the engine had computed the edit (applied edits only): the rest, to `appliedAt`, is VS Code applying it. */
+  computedAt?: number;
 }
 
 const ANSWERS_KEPT = 20;
@@ -51,11 +53,11 @@ export async function handlePreviewEdit(preview: EditingPreview, message: Editin
 async function edit(preview: EditingPreview, message: Extract<EditingMessage, { type: 'edit' }>, cache: CanvasDocumentCache): Promise<void> {
   const receivedAt = now();
   const id = Number.isInteger(message.id) ? message.id : -1;
-  const answer = (outcome: { ok: true; appliedAt: number | undefined } | { ok: false; message: string }) => {
+  const answer = (outcome: CardEditOutcome) => {
     const edited: EditedMessage = outcome.ok
       ? { type: 'edited', id, ok: true, ...(outcome.appliedAt !== undefined ? { appliedAt: outcome.appliedAt } : {}) }
       : { type: 'edited', id, ok: false, message: outcome.message };
-    remember(preview.panel, { ...edited, receivedAt });
+    remember(preview.panel, { ...edited, receivedAt, ...(outcome.ok && outcome.computedAt !== undefined ? { computedAt: outcome.computedAt } : {}) });
     preview.post(edited);
     if (!outcome.ok) preview.redraw();
   };
