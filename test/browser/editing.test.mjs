@@ -273,6 +273,19 @@ describe('preview editing', function () {
       ]);
     });
 
+    it('drag and drop in a wide block (cards side by side): before the card whose left half it is over', async () => {
+      await open('canvas: business-model\ntitle: T\nrevenue-streams:\n  - name: Fees\n  - name: Ads\n  - name: Data\n');
+      const keys = ['revenue-streams/revenue-streams#0', 'revenue-streams/revenue-streams#1', 'revenue-streams/revenue-streams#2'];
+      const boxes = await Promise.all(keys.map((k) => preview.page.$eval(card(k), (e) => e.getBoundingClientRect().toJSON())));
+      assert.ok(boxes[1].left > boxes[0].right - 1 && boxes[1].top === boxes[0].top, 'side by side');
+      await drag(card(keys[2]), card(keys[0]), { dx: -10 });
+      await drag(card(keys[0]), card(keys[2]), { dx: boxes[2].width - 30 });
+      assert.deepEqual(await intents(), [
+        { command: 'moveCard', block: 'revenue-streams', index: 2, toBlock: 'revenue-streams', toIndex: 0 },
+        { command: 'moveCard', block: 'revenue-streams', index: 0, toBlock: 'revenue-streams', toIndex: 2 },
+      ]);
+    });
+
     it('a press without a drag stays a click (it reveals the card); a drop where the card is sends nothing', async () => {
       await open();
       await preview.page.click(card('channels/app'));
