@@ -283,7 +283,7 @@ export async function measureWorkbench({ quick = false, keys, sizes = [50, 1000]
         result.notes.push(`${canvas.cards} cards: ${error.message}`);
         return false;
       });
-      const { changes } = await agentDo({ type: 'changes', file: canvas.file });
+      const { changes, cpuMs } = await agentDo({ type: 'changes', file: canvas.file });
       const keysDown = await page.evaluate(() => window.__benchKeys.slice());
       const probe = await frame.evaluate(() => ({
         paints: window.__benchPaints.paints.slice(),
@@ -299,6 +299,7 @@ export async function measureWorkbench({ quick = false, keys, sizes = [50, 1000]
         // A shared machine: how busy it was, and whether the driver kept its cadence.
         load: [loadBefore, os.loadavg()[0]],
         calm,
+        hostCpuPerKey: cpuMs / typed.length,
         interval: percentiles(keysDown.slice(1).map((k, i) => k.at - keysDown[i].at)),
       });
       result.sizes.push(row);
@@ -411,6 +412,7 @@ function summariseSize(canvas, paired, timings, info) {
     allPainted: info.allPainted,
     load: info.load,
     calm: info.calm,
+    hostCpuPerKey: info.hostCpuPerKey,
     interval: info.interval,
     endToEnd: pick('endToEnd'),
     extension: pick('extension'),
@@ -486,7 +488,8 @@ export function formatWorkbench(result) {
     } else lines.push(`${r.cards} cards: the page keeps no timings of its own (window.__canvasAsCodeTimings absent)`);
     lines.push(
       `${r.cards} cards: CPU ${(r.calm.idle * 100).toFixed(0)}% idle just before typing (waited ${r.calm.waited.toFixed(0)} s for >= 50%), ` +
-        `load average ${r.load.map((l) => l.toFixed(1)).join(' -> ')} while typing; keydown interval p50 ${ms(r.interval.p50)} max ${ms(r.interval.max)} ms`,
+        `load average ${r.load.map((l) => l.toFixed(1)).join(' -> ')} while typing; keydown interval p50 ${ms(r.interval.p50)} max ${ms(r.interval.max)} ms; ` +
+        `extension host CPU ${ms(r.hostCpuPerKey)} ms per key (all of its work while typing, waiting excluded)`,
     );
     for (const a of r.anomalies) lines.push(`  anomaly (${r.cards} cards): ${a}`);
   }

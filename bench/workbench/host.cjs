@@ -30,6 +30,7 @@ async function until(test, what, deadlineMs = READY_DEADLINE_MS) {
 /** Every change event of every document, with the time it reached this host (epoch ms). */
 const changes = [];
 let recording = false;
+let cpuAtRecord;
 
 async function previewOf(uri) {
   const state = await vscode.commands.executeCommand('canvasAsCode.preview._state');
@@ -79,6 +80,7 @@ const handlers = {
   record() {
     changes.length = 0;
     recording = true;
+    cpuAtRecord = process.cpuUsage();
     return { at: now() };
   },
 
@@ -86,7 +88,10 @@ const handlers = {
   changes({ file }) {
     recording = false;
     const document = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file);
-    return { changes: changes.filter((c) => c.file === file), version: document?.version };
+    // CPU time of this extension host since `record` (user + system, ms): what waiting on a busy
+    // machine does not inflate.
+    const cpu = cpuAtRecord ? process.cpuUsage(cpuAtRecord) : undefined;
+    return { changes: changes.filter((c) => c.file === file), version: document?.version, cpuMs: cpu ? (cpu.user + cpu.system) / 1000 : undefined };
   },
 
   /** Waits until the preview has drawn the document's current version. */
