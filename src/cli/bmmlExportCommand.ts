@@ -18,34 +18,18 @@ import { LinkSession, linkPathOf } from './links';
 import { JSON_UNSAFE } from './validateCommand';
 import type { Io } from './validateCommand';
 import { isSameFile, writeOutputAtomically } from './writeOutput';
+import { fillTemplate, translate } from '../core/l10n';
+import { CLI_HELP_MESSAGES } from './helpTexts';
 
 export const EXPORT_USAGE = 'canvas-as-code export bmml <file.canvas.yaml> [-o out.bmml] [--format text|json] [--max-file-size KB]';
 
-export const EXPORT_HELP = `Usage:
-  ${EXPORT_USAGE}
+/** The --help text, in the language installed (CLI_HELP_MESSAGES, helpTexts.ts). */
+export function exportHelp(): string {
+  return translate(CLI_HELP_MESSAGES.exportHelp, [EXPORT_USAGE, DEFAULT_MAX_FILE_SIZE_KB]);
+}
 
-export bmml writes a business-model canvas as BMML v2 (github.com/hiasinho/bmml), to standard
-output or the -o file, with the value-proposition canvases whose business-model: leads to it by
-the rules of links (looked for in its folder and below; one whose path is refused, absolute or
-leading out of the project root, is noted and left out): their profiles and value maps go into
-its segments and propositions, their relieves/creates into fits. What import bmml kept under x-bmml is put back. BMML has no
-types, status, tags, notes, personas, colours or extension keys: every value dropped is listed on
-standard error (--format json: as a JSON report {file, output, dropped: [{file, path, value,
-reason}], notes} on standard output; it needs -o). Ids get BMML's prefixes (riders -> cs-riders)
-where they lack them. The BMML is checked against BMML's own v2 schema, read back as BMML reads
-it (an unquoted 2024-03-01 would be a date), before anything is written. The mapping: docs/bmml.md.
-
-Options:
-  -o, --output FILE      write there instead of to standard output (written whole or not at all)
-  --format FORMAT        text (default) or json: how the dropped values are reported
-  --max-file-size KB     the largest canvas read (default ${DEFAULT_MAX_FILE_SIZE_KB}; 0: no limit)
-  -h, --help             this help
-  --version              print the version of canvas-as-code
-
-Exit status: 0 exported (values may have been dropped), 1 the BMML would not pass BMML's schema or
-the file is not a business-model canvas (nothing written), 2 bad usage, an unreadable canvas, or an
-output that is the input or a directory.
-`;
+/** The same in English. */
+export const EXPORT_HELP = fillTemplate(CLI_HELP_MESSAGES.exportHelp, [EXPORT_USAGE, DEFAULT_MAX_FILE_SIZE_KB]);
 
 export const EXPORT_OPTIONS = {
   output: { type: 'string', short: 'o', missing: (option: string) => `${option} needs a file name` },

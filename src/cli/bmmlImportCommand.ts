@@ -15,31 +15,18 @@ import { createFileExclusively } from './initCommand';
 import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, maxFileSizeArgument, readInputFile } from './readInput';
 import type { Io } from './validateCommand';
 import { isSameFile, writeOutputAtomically } from './writeOutput';
+import { fillTemplate, translate } from '../core/l10n';
+import { CLI_HELP_MESSAGES } from './helpTexts';
 
 export const IMPORT_USAGE = 'canvas-as-code import bmml <file.bmml> [-o out.canvas.yaml] [--force] [--max-file-size KB]';
 
-export const IMPORT_HELP = `Usage:
-  ${IMPORT_USAGE}
+/** The --help text, in the language installed (CLI_HELP_MESSAGES, helpTexts.ts). */
+export function importHelp(): string {
+  return translate(CLI_HELP_MESSAGES.importHelp, [IMPORT_USAGE, DEFAULT_MAX_FILE_SIZE_KB]);
+}
 
-import bmml reads a BMML v2 file (Business Model Markup Language, github.com/hiasinho/bmml) and
-writes a business-model canvas (-o, default: the BMML file's name with .canvas.yaml, beside it)
-and, where the BMML file holds value-proposition detail, value-proposition canvases beside it,
-named after it and linked to it by business-model: (one per fit's proposition and segment, one
-per profile or value map no fit uses). It prints each file written. Nothing is dropped: what has
-no field in a canvas is kept under x-bmml keys (listed on standard error), so that export bmml
-restores it. Dangling links, unknown sections and the like are warnings (file:line:col). A BMML
-v1 file is refused: convert it with BMML's own "bmml migrate" first. The mapping: docs/bmml.md.
-
-Options:
-  -o, --output FILE      the business-model canvas to write (.canvas.yaml or .canvas.yml)
-  --force                overwrite canvases that exist (by default nothing is written then)
-  --max-file-size KB     the largest file read (default ${DEFAULT_MAX_FILE_SIZE_KB}; 0: no limit)
-  -h, --help             this help
-  --version              print the version of canvas-as-code
-
-Exit status: 0 imported, 1 the file is not BMML v2 that can be imported (not YAML, v1, duplicate
-ids...; nothing written), 2 bad usage, an unreadable file, or a canvas that exists (without --force).
-`;
+/** The same in English. */
+export const IMPORT_HELP = fillTemplate(CLI_HELP_MESSAGES.importHelp, [IMPORT_USAGE, DEFAULT_MAX_FILE_SIZE_KB]);
 
 export const IMPORT_OPTIONS = {
   output: { type: 'string', short: 'o', missing: (option: string) => `${option} needs a file name (a .canvas.yaml)` },

@@ -6,6 +6,8 @@ import { visibleText } from '../core/visibleText';
 import type { Io } from './validateCommand';
 import { COMMON_OPTIONS, parseCommandArgs, shown, stringValue } from './args';
 import type { OptionSpecs } from './args';
+import { fillTemplate, translate } from '../core/l10n';
+import { CLI_HELP_MESSAGES } from './helpTexts';
 
 const DEFAULT_KIND = STARTER_KINDS[0] ?? 'business-model';
 const EXTENSIONS = ['.canvas.yaml', '.canvas.yml'];
@@ -13,18 +15,13 @@ const EXTENSIONS = ['.canvas.yaml', '.canvas.yml'];
 /** The usage line (without "Usage:"). */
 export const INIT_USAGE = 'canvas-as-code init [--kind KIND] [--title TITLE] [FILE]';
 
-export const INIT_HELP = `Usage:
-  ${INIT_USAGE}
+/** The --help text, in the language installed (CLI_HELP_MESSAGES, helpTexts.ts). */
+export function initHelp(): string {
+  return translate(CLI_HELP_MESSAGES.initHelp, [INIT_USAGE, STARTER_KINDS.join(', '), DEFAULT_KIND]);
+}
 
-Writes a starter canvas, with no errors or warnings, to FILE (default: KIND.canvas.yaml; - for
-standard output). FILE must end in .canvas.yaml or .canvas.yml. An existing file is never
-overwritten.
-
-Options:
-  --kind KIND    the kind of canvas: ${STARTER_KINDS.join(', ')} (default: ${DEFAULT_KIND})
-  --title TITLE  the canvas's title
-  -h, --help     show this help
-`;
+/** The same in English. */
+export const INIT_HELP = fillTemplate(CLI_HELP_MESSAGES.initHelp, [INIT_USAGE, STARTER_KINDS.join(', '), DEFAULT_KIND]);
 
 export interface InitArgs {
   kind: string;

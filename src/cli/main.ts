@@ -7,13 +7,13 @@
 import { COMMON_OPTIONS, asksFor, lastOfPair, parseCommandArgs, shown, stringValue } from './args';
 import type { OptionSpecs } from './args';
 import { useColor } from './color';
-import { EXPORT_HELP, EXPORT_OPTIONS, EXPORT_USAGE, parseExportArgs, runExport } from './bmmlExportCommand';
-import { IMPORT_HELP, IMPORT_OPTIONS, IMPORT_USAGE, parseImportArgs, runImport } from './bmmlImportCommand';
+import { exportHelp, EXPORT_OPTIONS, EXPORT_USAGE, parseExportArgs, runExport } from './bmmlExportCommand';
+import { importHelp, IMPORT_OPTIONS, IMPORT_USAGE, parseImportArgs, runImport } from './bmmlImportCommand';
 import { DIFF_OPTIONS, parseDiffArgs, runDiff } from './diffCommand';
 import { runFix } from './fix';
-import { INIT_HELP, INIT_OPTIONS, INIT_USAGE, parseInitArgs, runInit } from './initCommand';
+import { initHelp, INIT_OPTIONS, INIT_USAGE, parseInitArgs, runInit } from './initCommand';
 import { parseRenderArgs, RENDER_OPTIONS, runRender } from './renderCommand';
-import { parseReviewArgs, REVIEW_HELP, REVIEW_OPTIONS, REVIEW_USAGE, runReview } from './reviewCommand';
+import { parseReviewArgs, reviewHelp, REVIEW_OPTIONS, REVIEW_USAGE, runReview } from './reviewCommand';
 import { visibleText } from '../core/visibleText';
 import { DEFAULT_MAX_FILE_SIZE_KB, MAX_FILE_SIZE_USAGE, maxFileSizeArgument } from './readInput';
 import { Io, Jobs, runValidate, VALIDATE_FORMATS, ValidateFormat } from './validateCommand';
@@ -21,105 +21,33 @@ import { isValidateWorker, runValidateWorker } from './validateWorkers';
 import { VERSION } from './version';
 import { languageFromEnv, languageOf, takeLocaleOption, useLanguage } from './locale';
 import { cliText } from './messages';
+import { CLI_HELP_MESSAGES } from './helpTexts';
+import { translate } from '../core/l10n';
 
 // For bench/cli.mjs: what --jobs left out picks.
 export { autoJobs } from './validateCommand';
 export { expandArguments } from './files';
 // For scripts/export-l10n.mjs: the CLI's texts join the l10n bundles.
 export { CLI_MESSAGES } from './messages';
-
-const COMMON_HELP = `  -h, --help             this help
-  --version              print the version of canvas-as-code`;
+export { CLI_HELP_MESSAGES } from './helpTexts';
 
 const VALIDATE_USAGE = `canvas-as-code validate <files, directories or globs…> [-] [--format text|json|github|sarif] [--jobs N]
                           [--max-file-size KB] [--quiet] [--max-warnings N] [--color | --no-color]
                           [--fix | --fix-dry-run] [--config FILE | --no-config]`;
 
-const VALIDATE_HELP = `Usage:
-  ${VALIDATE_USAGE}
-
-validate checks Business Model Canvas files (*.canvas.yaml). Text output is one problem per line,
-"file:line:col severity code message"; JSON output is an array of
-{file, line, column, endLine, endColumn, severity, code, message}. --format github prints GitHub
-Actions workflow commands (::error file=…,line=…::message; information and hints as ::notice), which
-show as annotations on the pull request. --format sarif prints a SARIF 2.1.0 log for code scanning:
-one rule per code with its description, one result per problem with its region, files as URIs
-relative to the repository root (the nearest folder up holding .git, else the current directory).
-Control characters in names and messages are printed as visible escapes (\\x1b, \\n, \\u202e).
-- reads one canvas from standard input, reported as <stdin> (checked before the files); after --
-every argument is a file, even one that starts with -.
-Only regular files are read, at most --max-file-size KB each (default ${DEFAULT_MAX_FILE_SIZE_KB}, as the editor's
-canvasAsCode.maxFileSizeKB; 0: no limit), as UTF-8 or UTF-16 with a byte order mark.
---jobs N (-j N) validates on N threads (N - 1 worker threads besides the main one); left out, one
-per idle CPU core (up to 8) when there are enough files to be worth it, else 1. Output is written
-as each file is done, in input order whatever N.
---fix applies, in place, the quick fixes that need no human choice (a value written as text or as
-a list, a kebab-case id with its references, a numbered id for a duplicate), prints
-"fixed file:line:col code title" for each, then reports what is left; exit status by what is left.
-A read-only file is left as it was (exit 2). --fix-dry-run writes nothing: it prints the unified
-diff --fix would apply (and the problems that would be left, on standard error). Both run on one
-thread; --fix cannot take - (standard input), --fix-dry-run can.
-
-Options:
-  --format FORMAT        text (default), json, github or sarif
-  -j, --jobs N           validate on N threads
-  --max-file-size KB     the largest file read (default ${DEFAULT_MAX_FILE_SIZE_KB}; 0: no limit)
-  --quiet                report errors only (warnings are still counted for --max-warnings)
-  --max-warnings N       exit 1 when more than N warnings are found (as eslint)
-  --color, --no-color    colour severities and file names in text output; by default only on a
-                         terminal, and never when NO_COLOR is set (FORCE_COLOR forces it)
-  --config FILE          use this .canvas-as-code.yaml for every canvas (rules, ignore, max-file-size)
-  --no-config            use no configuration file; by default each canvas uses the nearest
-                         .canvas-as-code.yaml (or .yml) found walking up from its folder. A config
-                         with a problem is printed as file:line:col error config message, exit 2
-  --fix                  apply the safe quick fixes in place
-  --fix-dry-run          print the unified diff of the safe quick fixes instead
-${COMMON_HELP}
-
-Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage, a
-file not found or not readable (not a regular file, too large, not UTF-8 text).
-`;
-
 const RENDER_USAGE = 'canvas-as-code render <file|-> --format html|svg|md [-o out] [--max-file-size KB]';
-
-const RENDER_HELP = `Usage:
-  ${RENDER_USAGE}
-
-render draws one canvas as a standalone HTML page (no script), an SVG image (for READMEs and pull
-requests) or Markdown (a table per block), to standard output or to the -o file. --format may be
-left out when -o ends in .html, .svg or .md. A canvas with problems is drawn as far as it can be
-read, its problems listed. The file is read as validate reads one (- for standard input). -o is
-written whole or not at all (a temporary file renamed over it), and never over the canvas itself.
-
-Options:
-  --format FORMAT        html, svg or md
-  -o, --output FILE      write there instead of to standard output
-  --max-file-size KB     the largest file read (default ${DEFAULT_MAX_FILE_SIZE_KB}; 0: no limit)
-${COMMON_HELP}
-
-Exit status: 0 rendered, 2 bad usage, unreadable file, an output that is the input or a directory,
-or YAML too broken to read a canvas from.
-`;
 
 const DIFF_USAGE = 'canvas-as-code diff <old> <new> [--format text|md|json] [--max-file-size KB]';
 
-const DIFF_HELP = `Usage:
-  ${DIFF_USAGE}
+/** The options every command takes, as validate, render and diff list them last. */
+function commonHelp(): string {
+  return translate(CLI_HELP_MESSAGES.commonHelp);
+}
 
-diff compares two versions of a canvas card by card: added, removed, changed (field by field) and
-moved cards per block, title and description. Each side is a file, - (standard input, one side
-at most) or git:REV:path: the file at one commit REV (a branch, tag or commit id; never an option
-or a range) of the repository in the current directory, path from its root. Sides are read as
-validate reads files; after -- every argument is a side, even one that starts with -. A side with
-errors is diffed as far as it can be read.
-
-Options:
-  --format FORMAT        text (default), md (a pull request comment) or json
-  --max-file-size KB     the largest side read (default ${DEFAULT_MAX_FILE_SIZE_KB}; 0: no limit)
-${COMMON_HELP}
-
-Exit status: 0 equal, 1 different, 2 bad usage, unreadable side, not a canvas or bad git revision.
-`;
+/** The --help texts, in the language installed when they are printed. */
+const validateHelp = () => translate(CLI_HELP_MESSAGES.validateHelp, [VALIDATE_USAGE, DEFAULT_MAX_FILE_SIZE_KB, commonHelp()]);
+const renderHelp = () => translate(CLI_HELP_MESSAGES.renderHelp, [RENDER_USAGE, DEFAULT_MAX_FILE_SIZE_KB, commonHelp()]);
+const diffHelp = () => translate(CLI_HELP_MESSAGES.diffHelp, [DIFF_USAGE, DEFAULT_MAX_FILE_SIZE_KB, commonHelp()]);
 
 /** validate's options (parseArgs, see args.ts), besides --help and --version. */
 const VALIDATE_OPTIONS = {
@@ -203,8 +131,8 @@ function runValidateCommand(args: readonly string[], io: RunIo, threads: boolean
 export interface Command {
   /** The usage line(s), without "Usage:". */
   usage: string;
-  /** What `canvas-as-code <command> --help` prints. */
-  help: string;
+  /** What `canvas-as-code <command> --help` prints (in the language installed when it is read). */
+  readonly help: string;
   /** The options, to find --help and --version among them. */
   options: OptionSpecs;
   run(args: readonly string[], io: RunIo, threads: boolean): number | Promise<number> | { error: string; bare?: boolean };
@@ -216,14 +144,16 @@ type RunResult = ReturnType<Command['run']>;
 /** A command whose arguments are parsed first: a usage error is returned as it is, never run. */
 function parsedCommand<T extends object>(
   usage: string,
-  help: string,
+  help: () => string,
   options: OptionSpecs,
   parse: (args: readonly string[]) => ParseResult<T>,
   run: (parsed: T, io: RunIo) => RunResult,
 ): Command {
   return {
     usage,
-    help,
+    get help() {
+      return help();
+    },
     options,
     run: (args, io) => {
       const parsed = parse(args);
@@ -234,13 +164,20 @@ function parsedCommand<T extends object>(
 
 /** Every command: one entry each. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
-  validate: { usage: VALIDATE_USAGE, help: VALIDATE_HELP, options: VALIDATE_OPTIONS, run: runValidateCommand },
-  render: parsedCommand(RENDER_USAGE, RENDER_HELP, RENDER_OPTIONS, parseRenderArgs, runRender),
-  diff: parsedCommand(DIFF_USAGE, DIFF_HELP, DIFF_OPTIONS, parseDiffArgs, runDiff),
-  review: parsedCommand(REVIEW_USAGE, REVIEW_HELP, REVIEW_OPTIONS, parseReviewArgs, runReview),
-  init: parsedCommand(INIT_USAGE, INIT_HELP, INIT_OPTIONS, parseInitArgs, runInit),
-  import: parsedCommand(IMPORT_USAGE, IMPORT_HELP, IMPORT_OPTIONS, parseImportArgs, runImport),
-  export: parsedCommand(EXPORT_USAGE, EXPORT_HELP, EXPORT_OPTIONS, parseExportArgs, runExport),
+  validate: {
+    usage: VALIDATE_USAGE,
+    get help() {
+      return validateHelp();
+    },
+    options: VALIDATE_OPTIONS,
+    run: runValidateCommand,
+  },
+  render: parsedCommand(RENDER_USAGE, renderHelp, RENDER_OPTIONS, parseRenderArgs, runRender),
+  diff: parsedCommand(DIFF_USAGE, diffHelp, DIFF_OPTIONS, parseDiffArgs, runDiff),
+  review: parsedCommand(REVIEW_USAGE, reviewHelp, REVIEW_OPTIONS, parseReviewArgs, runReview),
+  init: parsedCommand(INIT_USAGE, initHelp, INIT_OPTIONS, parseInitArgs, runInit),
+  import: parsedCommand(IMPORT_USAGE, importHelp, IMPORT_OPTIONS, parseImportArgs, runImport),
+  export: parsedCommand(EXPORT_USAGE, exportHelp, EXPORT_OPTIONS, parseExportArgs, runExport),
 };
 
 /** What `canvas-as-code --help` prints: every command's usage line. */

@@ -10,7 +10,9 @@ export const CLI_MESSAGES = {
   // Usage and help
   usageHeading: 'Usage:',
   usageMore: 'Run "canvas-as-code {0} --help" for more.',
-  overviewText: 'Canvas as Code checks, draws and compares Business Model Canvas files (*.canvas.yaml).\nRun "canvas-as-code <command> --help" for a command\'s options and exit status.',
+  overviewText:
+    'Canvas as Code checks, draws and compares Business Model Canvas files (*.canvas.yaml).\nRun "canvas-as-code <command> --help" for a command\'s options and exit status.\n' +
+    'Every command takes --locale LANG (en or ko), the language of its messages; by default LC_ALL, LC_MESSAGES or LANG decides.',
   unknownCommand: 'unknown command "{0}"',
   unknownOption: 'unknown option "{0}"',
   localeNeedsValue: '--locale needs a language (en or ko), got nothing',

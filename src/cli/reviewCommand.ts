@@ -16,6 +16,8 @@
  *   outside a git repository, or with a revision that is not one commit.
  */
 import { cliText, countText } from './messages';
+import { fillTemplate, translate } from '../core/l10n';
+import { CLI_HELP_MESSAGES } from './helpTexts';
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigResolver, configError, configSourceAt } from './config';
@@ -36,27 +38,13 @@ import type { CliDiagnostic, Io } from './validateCommand';
 /** The usage line (without "Usage:"). */
 export const REVIEW_USAGE = 'canvas-as-code review [--base REV] [--head REV] [--format md|json|text] [--max-file-size KB]';
 
-export const REVIEW_HELP = `Usage:
-  ${REVIEW_USAGE}
+/** The --help text, in the language installed (CLI_HELP_MESSAGES, helpTexts.ts). */
+export function reviewHelp(): string {
+  return translate(CLI_HELP_MESSAGES.reviewHelp, [REVIEW_USAGE, DEFAULT_MAX_FILE_SIZE_KB]);
+}
 
-Reviews every canvas (*.canvas.yaml, *.canvas.yml) added, deleted, modified, renamed or copied
-between two revisions: a semantic diff of each (a rename or copy against its source) and the
-problems of the changed canvases. A value-proposition canvas's link is checked against the
-business model as of the head (read from git); under a changed, deleted or renamed business model,
-"affected" lists the unchanged value-proposition canvases whose link it breaks.
-
-Options:
-  --base REV          the old side (default: the merge base of the head with origin/HEAD, else
-                      main, else master)
-  --head REV          the new side (default: the work tree, uncommitted and untracked canvases
-                      included)
-  --format FORMAT     text (default), md (one pull request comment) or json
-  --max-file-size KB  canvases larger than this are not read (default ${DEFAULT_MAX_FILE_SIZE_KB}; 0: no limit)
-  --help              this help
-
-Exit status: 0 no errors in the changed canvases, 1 errors found, 2 bad usage, not a git
-repository or a bad revision.
-`;
+/** The same in English. */
+export const REVIEW_HELP = fillTemplate(CLI_HELP_MESSAGES.reviewHelp, [REVIEW_USAGE, DEFAULT_MAX_FILE_SIZE_KB]);
 
 /** The hidden marker that starts the md output: the one comment of this tool in a pull request. */
 export const REVIEW_MARKER = '<!-- canvas-as-code review -->';

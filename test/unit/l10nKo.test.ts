@@ -220,6 +220,26 @@ describe('The CLI in Korean', () => {
     });
   });
 
+  it('--help of every command and the overview in Korean (translated templates, filled as in English)', () => {
+    const help = run(['init', '--help', '--locale', 'ko']);
+    assert.equal(help.code, 0);
+    assert.equal(
+      help.out,
+      '사용법:\n  canvas-as-code init [--kind KIND] [--title TITLE] [FILE]\n\n' +
+        '오류나 경고가 없는 시작 캔버스를 FILE에 씁니다(기본값: KIND.canvas.yaml, 표준 출력은 -).\nFILE은 .canvas.yaml 또는 .canvas.yml로 끝나야 합니다. 기존 파일은 절대 덮어쓰지\n않습니다.\n\n' +
+        '옵션:\n  --kind KIND    캔버스 종류: business-model, lean, value-proposition(기본값: business-model)\n  --title TITLE  캔버스의 제목\n' +
+        '  --locale LANG  메시지 언어: en 또는 ko(기본값: LC_ALL, LC_MESSAGES 또는 LANG)\n  -h, --help     이 도움말 표시\n',
+    );
+    for (const command of ['validate', 'render', 'diff', 'review', 'import', 'export']) {
+      const { code, out } = run([command, '--help'], { LANG: 'ko_KR.UTF-8' });
+      assert.equal(code, 0, command);
+      assert.ok(out.startsWith('사용법:\n  canvas-as-code ') && out.includes('\n옵션:\n') && out.includes('  --locale LANG '), `${command}: ${out}`);
+      assert.ok(!/\{\d\}/.test(out), `${command}: every placeholder filled`);
+    }
+    const overview = run(['--help'], { LANG: 'ko_KR.UTF-8' }).out;
+    assert.ok(overview.endsWith('모든 명령은 메시지 언어를 정하는 --locale LANG(en 또는 ko)을 받습니다. 기본값은 LC_ALL, LC_MESSAGES 또는 LANG이 정합니다.\n'), overview);
+  });
+
   it('the bundled CLI (dist/cli.js) carries the catalogue; its worker threads answer in the same language', () => {
     for (let i = 0; i < 3; i++) writeFileSync(join(dir, `copy${i}.canvas.yaml`), BAD);
     const cli = join(ROOT, 'dist/cli.js');
