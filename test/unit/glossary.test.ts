@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CANVAS_KINDS, kindInfo, setCatalogue } from '../../src/core';
 
@@ -72,6 +72,7 @@ function termPattern(term: string): RegExp {
  */
 function proseOf(english: string): string {
   return english
+    .replace(/```[\s\S]*?```/g, ' ')
     .replace(/`[^`]*`/g, ' ')
     .replace(/"[^"]*"/g, ' ')
     .replace(/(^|[\s(])'[^']*'(?=[\s.,:;)]|$)/g, '$1 ')
@@ -121,6 +122,21 @@ describe('Korean glossary (docs/glossary.ko.md)', () => {
       }
     }
     assert.equal(failures.length, 0, `${failures.length} Korean texts do not use the glossary's term:\n${failures.join('\n')}`);
+  });
+
+  it('is used by the Korean walkthrough pages (media/walkthrough/ko) where the English page has the term', () => {
+    const dir = join(ROOT, 'media/walkthrough');
+    const pages = readdirSync(join(dir, 'ko')).filter((f) => f.endsWith('.md'));
+    assert.deepEqual(pages, readdirSync(dir).filter((f) => f.endsWith('.md')));
+    const failures: string[] = [];
+    for (const page of pages) {
+      const english = readFileSync(join(dir, page), 'utf8');
+      const korean = readFileSync(join(dir, 'ko', page), 'utf8');
+      for (const entry of entries.filter((e) => e.scope !== 'label' && mentions(e, english))) {
+        if (![entry.ko, ...(entry.forms ?? [])].some((term) => korean.includes(term))) failures.push(`${page}: expected "${entry.ko}" (for "${entry.en}")`);
+      }
+    }
+    assert.deepEqual(failures, []);
   });
 
   it('has every label translated to exactly its Korean term', () => {
