@@ -104,8 +104,9 @@ export class Zoom {
     this.levelButton.addEventListener('click', () => this.set(1));
     fitButton.addEventListener('click', () => this.fitWidth());
     document.addEventListener('keydown', (event) => this.onKey(event));
-    // Not passive: Ctrl+wheel must not also scroll (or zoom the whole webview).
-    this.stage.addEventListener('wheel', (event) => this.onWheel(event), { passive: false });
+    // Anywhere on the page (over the header too: else the browser would zoom the whole page), and
+    // not passive: Ctrl+wheel must not also scroll.
+    window.addEventListener('wheel', (event) => this.onWheel(event), { passive: false });
     this.stage.addEventListener('pointerdown', (event) => this.onPointerDown(event));
     this.stage.addEventListener('pointermove', (event) => this.onPointerMove(event));
     this.stage.addEventListener('pointerup', (event) => this.endDrag(event));

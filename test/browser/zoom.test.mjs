@@ -196,6 +196,21 @@ describe('preview page: zoom and pan', function () {
     assert.equal((await preview.state()).zoom, zoom);
   });
 
+  it('Ctrl+wheel over the header zooms the canvas too, and the browser never zooms the page itself', async () => {
+    preview = await openPreview({ init: { view: await viewOf(SMALL) }, width: 1000, height: 600 });
+    const page = preview.page;
+    await page.evaluate(() => window.addEventListener('wheel', (e) => (window.__prevented = e.defaultPrevented)));
+    const title = await page.$eval('h1', (h) => h.getBoundingClientRect().toJSON());
+    await page.mouse.move(title.left + 5, title.top + 5);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, 100);
+    await page.keyboard.up('Control');
+    await page.waitForFunction(() => document.querySelector('.zoom-level').textContent !== '100%');
+    assert.equal((await preview.state()).zoom, Math.round(Math.exp(-0.2) * 1000) / 1000);
+    assert.equal((await zoomState(preview)).level, '82%');
+    assert.equal(await page.evaluate(() => window.__prevented), true);
+  });
+
   it('dragging empty canvas space pans; dragging from a card does not', async () => {
     preview = await openPreview({ init: { view: await viewOf(SMALL) }, width: 1000, height: 400, state: { uri: URI, locked: false, zoom: 2 } });
     const page = preview.page;
