@@ -128,6 +128,40 @@ function scalarField(card: Card, field: string): string | undefined {
   return undefined;
 }
 
+/** What a card's view says of the card alone: its own fields, labelled. */
+type OwnFields = Pick<CardView, 'name' | 'tags' | 'id' | 'type' | 'status' | 'statusLabel' | 'description' | 'values' | 'ratings'>;
+
+const OWN_FIELDS = new WeakMap<Card, { labels: BlockLabels; own: OwnFields }>();
+
+/**
+ * A card's own fields, read once per card object: the incremental revalidation keeps the objects
+ * of the cards an edit did not touch (moving only their offsets), so typing in a 1,000-card canvas
+ * reads one card's YAML, not all of them. Successive views share these values: views are read-only.
+ */
+function ownFields(card: Card, labels: BlockLabels): OwnFields {
+  const cached = OWN_FIELDS.get(card);
+  if (cached?.labels === labels) return cached.own;
+  const { types, statuses, ratings } = labels;
+  const own: OwnFields = { name: card.name ?? '', tags: card.tags.slice() };
+  if (card.id) own.id = card.id.value;
+  if (card.type) own.type = { value: card.type.value, label: types.get(card.type.value) ?? card.type.value };
+  if (card.status !== undefined) {
+    own.status = card.status;
+    own.statusLabel = statuses.get(card.status) ?? card.status;
+  }
+  if (card.description !== undefined) own.description = card.description;
+  const values = cardValues(card);
+  if (values) own.values = values;
+  const rated: RatingView[] = [];
+  for (const { field, title, labels: valueLabels } of ratings) {
+    const value = scalarField(card, field);
+    if (value !== undefined) rated.push({ field, title, value, label: valueLabels.get(value) ?? value });
+  }
+  if (rated.length) own.ratings = rated;
+  OWN_FIELDS.set(card, { labels, own });
+  return own;
+}
+
 /** First index in `sorted` (by start) whose start is at or after `offset`. */
 function lowerBound(sorted: readonly CanvasDiagnostic[], offset: number): number {
   let low = 0;
@@ -198,40 +232,36 @@ export function buildCanvasView(result: BuildViewInput, options: BuildViewOption
   const groupOf = new Map(kind.info.blocks.map((b) => [b.key, b.group]));
   const fits: FitView[] = [];
 
-  const blocks: BlockView[] = kind.blocks.map(({ info, types, statuses, ratings, refTitles, fields }) => {
+  const blocks: BlockView[] = kind.blocks.map((blockLabels) => {
+    const { info, refTitles, fields } = blockLabels;
     const entry = model?.blocks.get(info.key);
     const cards = (entry?.cards ?? []).map((card, position): CardView => {
       const tied: SegmentInfo[] = [];
-      const own = segments.byCard.get(card);
-      if (own) tied.push(own);
+      const ownSegment = segments.byCard.get(card);
+      if (ownSegment) tied.push(ownSegment);
       for (const ref of card.references) {
         const segment = ref.targetBlock === SEGMENTS ? segments.byId.get(ref.id) : undefined;
         if (segment && !tied.includes(segment)) tied.push(segment);
       }
+      const own = ownFields(card, blockLabels);
       const view: CardView = {
         key: keys.get(card)!,
-        name: card.name ?? '',
-        tags: card.tags.slice(),
+        name: own.name,
+        tags: own.tags,
         colors: tied.map((s) => s.color),
         segmentIds: tied.map((s) => s.id),
         span: { start: card.span.start, end: card.span.end },
       };
-      if (card.id) view.id = card.id.value;
-      if (card.type) view.type = { value: card.type.value, label: types.get(card.type.value) ?? card.type.value };
-      if (card.status !== undefined) {
-        view.status = card.status;
-        view.statusLabel = statuses.get(card.status) ?? card.status;
+      if (own.id !== undefined) view.id = own.id;
+      if (own.type) view.type = own.type;
+      if (own.status !== undefined) {
+        view.status = own.status;
+        view.statusLabel = own.statusLabel;
       }
-      if (card.description !== undefined) view.description = card.description;
-      const values = cardValues(card);
-      if (values) view.values = values;
+      if (own.description !== undefined) view.description = own.description;
+      if (own.values) view.values = own.values;
       if (card.index !== position) view.item = card.index;
-      const rated: RatingView[] = [];
-      for (const { field, title, labels } of ratings) {
-        const value = scalarField(card, field);
-        if (value !== undefined) rated.push({ field, title, value, label: labels.get(value) ?? value });
-      }
-      if (rated.length) view.ratings = rated;
+      if (own.ratings) view.ratings = own.ratings;
       const refs: RefView[] = [];
       for (const ref of card.references) {
         if (ref.targetBlock === SEGMENTS) continue;

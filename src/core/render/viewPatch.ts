@@ -103,31 +103,44 @@ function sameCard(previous: CardView, next: CardView, shift: TextShift | undefin
 }
 
 /**
- * The one text edit that explains most of the offsets: the longest run of matching cards, from the
- * end of the text back, that all moved by the same amount. Only a guess: whatever it does not
- * explain is sent as a change, so a wrong guess makes a bigger patch, never a wrong view.
+ * The one text edit that explains most of the offsets: from the end of the text back, the run of
+ * matching cards (and block keys) that all moved by the same amount. Only a guess: whatever it
+ * does not explain is sent as a change, so a wrong guess makes a bigger patch, never a wrong view.
+ * Two linear passes over the offsets (no sorting): it runs on every key typed.
  */
 function guessShift(previous: CanvasView, next: CanvasView): TextShift | undefined {
-  const pairs: [number, number][] = [];
-  const nextBlocks = new Map(next.blocks.map((b) => [b.key, b]));
-  for (const block of previous.blocks) {
-    const other = nextBlocks.get(block.key);
-    if (!other) continue;
-    if (block.keySpan && other.keySpan) pairs.push([block.keySpan.start, other.keySpan.start]);
-    const cards = new Map(other.cards.map((c) => [c.key, c]));
-    for (const card of block.cards) {
-      const match = cards.get(card.key);
-      if (match) pairs.push([card.span.start, match.span.start], [card.span.end, match.span.end]);
+  // Offsets before and after, side by side: [before, after, before, after, …].
+  const offsets: number[] = [];
+  previous.blocks.forEach((block, i) => {
+    const other = next.blocks[i];
+    if (block.keySpan && other.keySpan) offsets.push(block.keySpan.start, other.keySpan.start);
+    // Cards by position while the keys line up (typing), by key from the first that does not.
+    let byKey: Map<string, CardView> | undefined;
+    block.cards.forEach((card, j) => {
+      if (!byKey && other.cards[j]?.key !== card.key) byKey = new Map(other.cards.map((c) => [c.key, c]));
+      const same = byKey ? byKey.get(card.key) : other.cards[j];
+      if (same) offsets.push(card.span.start, same.span.start, card.span.end, same.span.end);
+    });
+  });
+  // The move of the last offset of the text, and the last offset that moved otherwise.
+  let last = -1;
+  let by = 0;
+  for (let i = 0; i < offsets.length; i += 2) {
+    if (offsets[i] > last) {
+      last = offsets[i];
+      by = offsets[i + 1] - offsets[i];
     }
   }
-  if (!pairs.length) return undefined;
-  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const last = pairs[pairs.length - 1];
-  const by = last[1] - last[0];
   if (by === 0) return undefined;
-  let i = pairs.length - 1;
-  while (i > 0 && pairs[i - 1][1] - pairs[i - 1][0] === by) i--;
-  return { at: pairs[i][0], by };
+  let otherwise = -1;
+  for (let i = 0; i < offsets.length; i += 2) {
+    if (offsets[i + 1] - offsets[i] !== by && offsets[i] > otherwise) otherwise = offsets[i];
+  }
+  let at = Infinity;
+  for (let i = 0; i < offsets.length; i += 2) {
+    if (offsets[i + 1] - offsets[i] === by && offsets[i] > otherwise && offsets[i] < at) at = offsets[i];
+  }
+  return { at, by };
 }
 
 function diffBlock(previous: BlockView, next: BlockView, shift: TextShift | undefined): BlockPatch | undefined {
@@ -146,6 +159,13 @@ function diffBlock(previous: BlockView, next: BlockView, shift: TextShift | unde
   if (Object.keys(set).length) patch.set = set;
   if (unset.length) patch.unset = unset;
 
+  const aligned = previous.cards.length === next.cards.length && previous.cards.every((c, i) => c.key === next.cards[i].key);
+  if (aligned && new Set(next.cards.map((c) => c.key)).size === next.cards.length) {
+    // The same cards in the same order (typing): only what changed, compared in place.
+    const changed = next.cards.filter((card, i) => !sameCard(previous.cards[i], card, shift));
+    if (changed.length) patch.changed = changed;
+    return Object.keys(patch).length > 1 ? patch : undefined;
+  }
   const before = new Map(previous.cards.map((c) => [c.key, c]));
   const after = new Map(next.cards.map((c) => [c.key, c]));
   if (before.size !== previous.cards.length || after.size !== next.cards.length) {
