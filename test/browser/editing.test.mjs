@@ -152,6 +152,46 @@ describe('preview editing', function () {
     });
   });
 
+  describe('while the canvas changes', () => {
+    const inserted = SMALL.replace('value-propositions:\n', 'value-propositions:\n  - id: new\n    name: Typed in the editor\n');
+
+    it('a rename goes to the card where it is when Enter is pressed (a card was added above meanwhile)', async () => {
+      await open();
+      await press('F2', card('value-propositions/income'));
+      await preview.page.keyboard.type('X');
+      await preview.post(viewMessage(await viewOf(inserted, VERSION + 1)));
+      await preview.page.keyboard.press('Enter');
+      assert.deepEqual(await edits(), [{ type: 'edit', id: 1, version: VERSION + 1, intent: { command: 'renameCard', block: 'value-propositions', index: 2, name: 'X' } }]);
+    });
+
+    it('a new card after a card follows that card; a card deleted meanwhile leaves its rename with nothing to send', async () => {
+      await open();
+      await press('Alt+n', card('value-propositions/fast'));
+      await preview.page.keyboard.type('After fast');
+      await preview.post(viewMessage(await viewOf(inserted, VERSION + 1)));
+      await preview.page.keyboard.press('Enter');
+      assert.deepEqual(await intents(), [{ command: 'addCard', block: 'value-propositions', name: 'After fast', index: 2 }]);
+      await applied(1);
+      await press('F2', card('channels/app'));
+      await preview.page.keyboard.type('Y');
+      await preview.post(viewMessage(await viewOf(SMALL.replace(/channels:[\s\S]*$/, ''), VERSION + 9)));
+      await preview.page.keyboard.press('Enter');
+      assert.equal((await edits()).length, 1);
+    });
+
+    it('another file shown drops the name fields open for the first one', async () => {
+      await open();
+      await press('F2', card('value-propositions/fast'));
+      await preview.page.keyboard.type('Z');
+      await preview.page.click('section[data-block="channels"] > button.add-card');
+      await preview.page.keyboard.type('W');
+      await preview.post({ ...viewMessage(await viewOf(SMALL, 1)), uri: 'file:///w/other.canvas.yaml', fileName: 'other.canvas.yaml' });
+      assert.equal(await preview.page.$$eval('input.inline-field', (i) => i.length), 0);
+      await preview.page.keyboard.press('Enter');
+      assert.deepEqual(await edits(), [{ type: 'edit', id: 1, version: VERSION, intent: { command: 'renameCard', block: 'value-propositions', index: 0, name: 'Z' } }], 'the rename was sent when the add field took the focus; nothing after');
+    });
+  });
+
   describe('delete', () => {
     it('the Delete key and the delete button send deleteCard; applied, it is announced with the way back', async () => {
       await open();

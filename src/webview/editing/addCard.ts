@@ -3,7 +3,7 @@ import type { EditingLabels } from '../../shared/labels/editing';
 import type { ViewStore } from '../viewStore';
 import { format } from './format';
 import { inlineField } from './inlineField';
-import { blockSection, listIndex } from './locate';
+import { blockSection, cardElements, listIndex } from './locate';
 import type { EditSession } from './session';
 
 /**
@@ -11,7 +11,7 @@ import type { EditSession } from './session';
  * card (after it). The new card's name is typed in place; Enter adds it, Escape cancels.
  */
 export class AddCard {
-  private open: HTMLInputElement | undefined;
+  private open: { uri: string; input: HTMLInputElement } | undefined;
 
   constructor(
     private readonly main: HTMLElement,
@@ -19,14 +19,22 @@ export class AddCard {
     private readonly session: EditSession,
     private readonly labels: EditingLabels,
   ) {
-    store.onChange(() => this.drawButtons());
+    store.onChange(() => {
+      // Another file: a name typed for this one is dropped.
+      if (this.open && this.store.current?.uri !== this.open.uri) {
+        const { input } = this.open;
+        this.open = undefined;
+        input.remove();
+      }
+      this.drawButtons();
+    });
     this.drawButtons();
     main.addEventListener('click', (event) => {
       const button = (event.target as Element).closest<HTMLButtonElement>('button.add-card');
       if (!button) return;
       event.stopPropagation();
       const block = this.block(button.dataset.block);
-      if (block) this.start(block, block.cards.length);
+      if (block) this.start(block);
     });
   }
 
@@ -59,32 +67,42 @@ export class AddCard {
     }
   }
 
-  /** Opens the name field of a new card that goes to `position` among the block's cards; Escape goes back to `from`. */
-  start(block: BlockView, position: number, from?: HTMLElement): void {
+  /**
+   * Opens the name field of a new card for `block`: right after the card `after` (its element),
+   * else at the end. Escape goes back to `after`, else to the block's + button.
+   */
+  start(block: BlockView, after?: HTMLElement): void {
     if (!this.session.allowed()) return;
     const section = blockSection(this.main, block.key);
     if (!section) return;
-    this.open?.blur();
-    const append = position >= block.cards.length;
+    this.open?.input.blur();
+    const uri = this.store.current?.uri;
+    const afterKey = after?.dataset.key;
     const input = inlineField({
       className: 'new-card',
       label: this.labels.newCardName,
       commit: (text) => {
         const name = text.trim();
-        const current = this.block(block.key) ?? block;
-        if (!name) return;
+        // Where it goes in the canvas as it is now (it may have changed while the name was typed).
+        const shown = this.store.current;
+        const current = shown?.uri === uri ? this.block(block.key) : undefined;
+        if (!name || !current) return;
+        const position = afterKey === undefined ? current.cards.length : cardElements(section).findIndex((el) => el.dataset.key === afterKey) + 1;
+        if (afterKey !== undefined && position === 0) return; // the card it was to follow is gone
+        const append = position >= current.cards.length;
         this.session.send(
           append ? { command: 'addCard', block: block.key, name } : { command: 'addCard', block: block.key, name, index: listIndex(current, position) },
-          format(this.labels.added, name, block.title),
-          { block: block.key, position: append ? current.cards.length : position },
+          format(this.labels.added, name, current.title),
+          { block: block.key, position },
         );
       },
       done: (cancelled) => {
         this.open = undefined;
+        const from = after;
         if (cancelled) (from?.isConnected ? from : section.querySelector<HTMLElement>(':scope > button.add-card'))?.focus();
       },
     });
-    this.open = input;
+    this.open = { uri: uri ?? '', input };
     const button = section.querySelector(':scope > button.add-card');
     if (button) button.before(input);
     else section.appendChild(input);

@@ -59,7 +59,7 @@ export function installEditing({ host, main, labels, store }: EditingDeps): void
     rename: onFocused(actions.rename),
     details: onFocused(actions.details),
     delete: onFocused(actions.delete),
-    add: onFocused(withCard((card) => add.start(card.block, card.position + 1, card.el))),
+    add: onFocused(withCard((card) => add.start(card.block, card.el))),
     moveWithin: (_el, step) => onFocused(withCard((card) => commands.moveWithin(card, step)))(),
     moveAcross: (_el, step) => onFocused(withCard((card) => commands.moveAcross(card, step)))(),
     undo: (redo) => session.undo(redo),

@@ -2,7 +2,7 @@ import type { EditingLabels } from '../../shared/labels/editing';
 import type { ViewStore } from '../viewStore';
 import { format } from './format';
 import { inlineField } from './inlineField';
-import { CardAt, listIndex } from './locate';
+import { CardAt, listIndex, locateCard } from './locate';
 import type { EditSession } from './session';
 
 /**
@@ -10,11 +10,11 @@ import type { EditSession } from './session';
  * A redraw of the card while typing (another update) puts the field back with what was typed.
  */
 export class InlineRename {
-  private editing: { domKey: string; input: HTMLInputElement } | undefined;
+  private editing: { uri: string; domKey: string; input: HTMLInputElement } | undefined;
 
   constructor(
     private readonly main: HTMLElement,
-    store: ViewStore,
+    private readonly store: ViewStore,
     private readonly session: EditSession,
     private readonly labels: EditingLabels,
   ) {
@@ -24,14 +24,17 @@ export class InlineRename {
   start(at: CardAt): void {
     if (!this.session.allowed()) return;
     this.editing?.input.blur();
-    const { block, position, card } = at;
     const input = inlineField({
       className: 'rename-card',
-      label: format(this.labels.renameField, card.name),
-      value: card.name,
+      label: format(this.labels.renameField, at.card.name),
+      value: at.card.name,
       commit: (text) => {
+        // Where the card is now: the canvas may have changed while the name was typed.
+        const shown = this.store.current;
+        const now = shown && shown.uri === this.editing?.uri ? locateCard(shown.view, this.cardElement()) : undefined;
         const name = text.trim();
-        if (!name || name === card.name) return;
+        if (!now || !name || name === now.card.name) return;
+        const { block, position, card } = now;
         this.session.send(
           { command: 'renameCard', block: block.key, index: listIndex(block, position), name },
           format(this.labels.renamed, card.name, name),
@@ -45,7 +48,7 @@ export class InlineRename {
         if (cancelled) el?.focus();
       },
     });
-    this.editing = { domKey: at.el.dataset.key ?? '', input };
+    this.editing = { uri: this.store.current?.uri ?? '', domKey: at.el.dataset.key ?? '', input };
     this.place(at.el, input);
     input.focus();
     input.select();
@@ -65,7 +68,14 @@ export class InlineRename {
   /** After an update: a card redrawn under the field gets it back; a card gone ends the rename. */
   private reattach(): void {
     const editing = this.editing;
-    if (!editing || editing.input.isConnected) return;
+    if (!editing) return;
+    if (this.store.current?.uri !== editing.uri) {
+      // Another file: its card of the same key is another card.
+      this.editing = undefined;
+      editing.input.remove();
+      return;
+    }
+    if (editing.input.isConnected) return;
     const li = this.cardElement();
     if (!li) {
       this.editing = undefined;
