@@ -8,7 +8,8 @@
 // peer (ours vs yaml-language-server, one-card edit), heap (1,000 edits), diff and render, CLI
 // (1,000 files; child processes by nature), startup and size (child processes), robustness,
 // linearity (aliases and schema errors, issue 12), links (a value-proposition canvas with its
-// business model, issue 14), workbench (typing with the preview open in the real VS Code, issue 15).
+// business model, issue 14), preview (typing: the extension's share per key, headless Chromium, issue 15),
+// workbench (typing with the preview open in the real VS Code, issue 15).
 //
 // Usage: node bench/run.mjs [--quick] [--only a,b] [--skip a,b] [--cases N]
 //   (npm run bench builds first). Always exits 0: the verdicts are printed.
@@ -150,6 +151,19 @@ await section('startup', 'Start-up and size', async () => {
   else add('startup', '.vsix', `not built: ${r.vsix?.error ?? 'skipped'}`, `< ${(startup.VSIX_BUDGET / 1024).toFixed(0)} KB`, false);
   for (const t of r.timing) add('startup', `activate / bundle load, ${t.bundle} ${t.scenario}`, times(t.ratio.median), `<= ${startup.ACTIVATE_BUDGET}x`, t.pass);
   for (const c of r.checks.filter((x) => x.pass !== undefined)) add('startup', c.name, c.pass ? 'yes' : 'no', 'yes', c.pass);
+});
+
+await section('preview', 'The preview while typing: host and page per key, 50 and 1,000 cards (issue 15)', async () => {
+  // Headless Chromium on the built page, no VS Code: the extension's own share of an update.
+  const { measurePreview, formatPreview, previewVerdicts } = await import('./preview.mjs');
+  const { closeBrowser } = await import('../test/browser/harness.mjs');
+  try {
+    const r = await measurePreview({ quick });
+    console.log(formatPreview(r));
+    for (const v of previewVerdicts(r)) add('preview', v.name, v.measured, v.limit, v.pass);
+  } finally {
+    await closeBrowser();
+  }
 });
 
 await section('workbench', 'Speed while typing, in the real workbench: code-server in headless Chromium (issue 15)', async () => {
