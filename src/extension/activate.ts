@@ -4,6 +4,7 @@ import { DiagnosticsController } from './diagnosticsController';
 import { ConfigFiles } from './configFile';
 import { CanvasDocumentCache } from './documentCache';
 import { registerEditingCommands } from './editing/commands';
+import { registerHealth } from './health';
 import { registerLinks } from './links';
 import { registerNewCanvas } from './newCanvas';
 import { registerPreview } from './preview';
@@ -56,6 +57,8 @@ export function activateCanvasAsCode(context: vscode.ExtensionContext): void {
     registerNewCanvas(),
     registerBmmlCommands(),
     registerEditingCommands(cache),
+    // The status bar counts the link problems published with the validation's, as the Problems view does.
+    registerHealth(cache, (document) => links.diagnostics.lastFor(document)),
     vscode.commands.registerCommand(VALIDATE_WORKSPACE_COMMAND, async () => {
       try {
         const problems = await validateWorkspace(collection, (uri, result) => links.diagnostics.diagnosticsForFile(uri, result));
