@@ -326,6 +326,19 @@ describe('preview editing', function () {
       ]);
     });
 
+    it('a drop after an update during the drag is read from the canvas as it is now', async () => {
+      await open();
+      const a = await preview.page.$eval(card('value-propositions/fast'), (e) => e.getBoundingClientRect().toJSON());
+      await preview.page.mouse.move(a.left + 20, a.top + 10);
+      await preview.page.mouse.down();
+      await preview.page.mouse.move(a.left + 30, a.top + 30, { steps: 3 });
+      await preview.post(viewMessage(await viewOf(SMALL.replace('value-propositions:\n', 'value-propositions:\n  - id: new\n    name: Typed in the editor\n'), VERSION + 1)));
+      const b = await preview.page.$eval(card('value-propositions/both'), (e) => e.getBoundingClientRect().toJSON());
+      await preview.page.mouse.move(b.left + 20, b.bottom - 2, { steps: 5 });
+      await preview.page.mouse.up();
+      assert.deepEqual(await edits(), [{ type: 'edit', id: 1, version: VERSION + 1, intent: { command: 'moveCard', block: 'value-propositions', index: 1, toBlock: 'value-propositions', toIndex: 3 } }]);
+    });
+
     it('a press without a drag stays a click (it reveals the card); a drop where the card is sends nothing', async () => {
       await open();
       await preview.page.click(card('channels/app'));

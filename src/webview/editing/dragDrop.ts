@@ -8,10 +8,15 @@ const THRESHOLD = 5;
 interface Drag {
   at: CardAt;
   pointerId: number;
+  /** Where the pointer was pressed, then where it is. */
   x: number;
   y: number;
   started: boolean;
-  target?: { block: BlockView; before: number };
+}
+
+interface DropTarget {
+  block: BlockView;
+  before: number;
 }
 
 /**
@@ -46,13 +51,14 @@ export function installDragDrop(main: HTMLElement, store: ViewStore, drop: (at: 
       window.getSelection()?.removeAllRanges();
     }
     event.preventDefault();
-    drag.target = dropTarget(event.clientX, event.clientY);
-    showIndicator(drag.target);
+    drag.x = event.clientX;
+    drag.y = event.clientY;
+    showIndicator(dropTarget(drag.x, drag.y));
   });
 
   const end = (event: PointerEvent, cancelled: boolean) => {
     if (!drag || event.pointerId !== drag.pointerId) return;
-    const { at, started, target } = drag;
+    const { at, started, x, y } = drag;
     drag = undefined;
     indicator.hidden = true;
     at.el.classList.remove('dragging');
@@ -60,7 +66,12 @@ export function installDragDrop(main: HTMLElement, store: ViewStore, drop: (at: 
     if (!started) return;
     swallowClick = true;
     setTimeout(() => (swallowClick = false), 0);
-    if (!cancelled && target) drop(at, target.block, target.before);
+    if (cancelled) return;
+    // Read from the canvas as it is now: an update may have come during the drag.
+    const view = store.current;
+    const now = view && !view.outdated ? locateCard(view.view, at.el) : undefined;
+    const target = dropTarget(x, y);
+    if (now && target) drop(now, target.block, target.before);
   };
   window.addEventListener('pointerup', (event) => end(event, false));
   window.addEventListener('pointercancel', (event) => end(event, true));
@@ -82,7 +93,7 @@ export function installDragDrop(main: HTMLElement, store: ViewStore, drop: (at: 
   );
 
   /** The block under the pointer and the card the dragged one would go before (its length: last). */
-  function dropTarget(x: number, y: number): Drag['target'] {
+  function dropTarget(x: number, y: number): DropTarget | undefined {
     const section = document.elementFromPoint(x, y)?.closest<HTMLElement>('section.block');
     const block = section && store.current?.view.blocks.find((b) => b.key === section.dataset.block);
     if (!section || !block) return undefined;
@@ -98,7 +109,7 @@ export function installDragDrop(main: HTMLElement, store: ViewStore, drop: (at: 
     return { block, before: Math.min(before, block.cards.length) };
   }
 
-  function showIndicator(target: Drag['target']): void {
+  function showIndicator(target: DropTarget | undefined): void {
     if (!target) {
       indicator.hidden = true;
       return;
