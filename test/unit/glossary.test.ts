@@ -70,7 +70,14 @@ function termPattern(term: string): RegExp {
  * The English a reader sees as words: code in backticks, quoted values and YAML ("canvas: {0}",
  * '{0}'), placeholders, file names and paths, and the product's name are not words to translate.
  */
+const proseCache = new Map<string, string>();
 function proseOf(english: string): string {
+  let prose = proseCache.get(english);
+  if (prose === undefined) proseCache.set(english, (prose = wordsOf(english)));
+  return prose;
+}
+
+function wordsOf(english: string): string {
   return english
     .replace(/```[\s\S]*?```/g, ' ')
     .replace(/`[^`]*`/g, ' ')
@@ -82,11 +89,21 @@ function proseOf(english: string): string {
     .replace(/Canvas as Code/g, ' ');
 }
 
+const matchers = new Map<Entry, { patterns: RegExp[]; except: RegExp[] }>();
+
 function mentions(entry: Entry, english: string): boolean {
   if (entry.exceptKeys?.includes(english)) return false;
+  let matcher = matchers.get(entry);
+  if (!matcher) {
+    matcher = {
+      patterns: [entry.en, ...(entry.match ?? [])].map(termPattern),
+      except: (entry.except ?? []).map((phrase) => new RegExp(escapeRegExp(phrase), 'gi')),
+    };
+    matchers.set(entry, matcher);
+  }
   let prose = proseOf(english);
-  for (const phrase of entry.except ?? []) prose = prose.replace(new RegExp(escapeRegExp(phrase), 'gi'), ' ');
-  return [entry.en, ...(entry.match ?? [])].some((term) => termPattern(term).test(prose));
+  for (const phrase of matcher.except) prose = prose.replace(phrase, ' ');
+  return matcher.patterns.some((pattern) => pattern.test(prose));
 }
 
 describe('Korean glossary (docs/glossary.ko.md)', () => {
