@@ -40,6 +40,8 @@ describe('preview editing', function () {
   const intents = async () => (await edits()).map((e) => e.intent);
   const status = () => preview.page.$eval('.editing-status', (s) => ({ text: s.textContent, role: s.getAttribute('role'), live: s.getAttribute('aria-live'), error: s.classList.contains('error') }));
   const focused = () => preview.page.evaluate(() => document.activeElement?.dataset?.key ?? document.activeElement?.className);
+  /** The panel gives the focus back on its `close` event, a task after Escape or Close. */
+  const focusReturnsTo = (key) => preview.page.waitForFunction((k) => document.activeElement?.dataset?.key === k, key, { timeout: 5000 });
   const answer = (id, ok, message) => preview.post({ type: 'edited', id, ok, ...(message ? { message } : {}), appliedAt: 1000 + id });
   /** The host's side of edit `id`: applied, and a newer view of the same text drawn (keys pressed since wait for it). */
   async function applied(id) {
@@ -455,11 +457,23 @@ describe('preview editing', function () {
       assert.equal(await preview.page.$eval('dialog.card-details', (d) => d.open), true);
       await preview.page.keyboard.press('Escape');
       assert.equal(await preview.page.$eval('dialog.card-details', (d) => d.open), false);
-      assert.equal(await focused(), 'channels/app');
+      await focusReturnsTo('channels/app');
       await press('Alt+Enter', card('channels/app'));
       await preview.page.click('button.close-details');
-      assert.equal(await focused(), 'channels/app');
+      await focusReturnsTo('channels/app');
       assert.deepEqual(await edits(), []);
+    });
+
+    it('stays on the card when its id (its key) is changed from the panel', async () => {
+      await open();
+      await press('Alt+Enter', card('channels/app'));
+      await preview.page.fill('#detail-id', 'mobile-app');
+      await preview.page.focus('#detail-name');
+      assert.deepEqual(await intents(), [{ command: 'setCardField', block: 'channels', index: 0, field: 'id', value: 'mobile-app' }]);
+      await preview.post(viewMessage(await viewOf(SMALL.replace('id: app', 'id: mobile-app'), VERSION + 1)));
+      assert.deepEqual(await preview.page.$eval('dialog.card-details', (d) => [d.open, d.querySelector('#detail-id').value]), [true, 'mobile-app']);
+      await preview.page.keyboard.press('Escape');
+      await focusReturnsTo('channels/mobile-app');
     });
 
     it('follows updates while open (the card as it is now) and closes when the card is gone', async () => {

@@ -17,8 +17,11 @@ export class DetailPanel {
   private readonly dialog: HTMLDialogElement;
   private readonly heading: HTMLElement;
   private readonly form: HTMLElement;
-  /** The card shown: its block and its key in the view. */
-  private shown: { block: string; key: string; domKey: string } | undefined;
+  /**
+   * The card shown: its block and its key in the view; `renamedKey`: its key once a change of its
+   * id (which is its key) is drawn.
+   */
+  private shown: { block: string; key: string; domKey: string; renamedKey?: string } | undefined;
 
   constructor(
     private readonly main: HTMLElement,
@@ -62,8 +65,17 @@ export class DetailPanel {
 
   private find() {
     const view = this.store.current?.view;
-    const block = view?.blocks.find((b) => b.key === this.shown?.block);
-    const position = block?.cards.findIndex((c) => c.key === this.shown?.key) ?? -1;
+    const shown = this.shown;
+    const block = view?.blocks.find((b) => b.key === shown?.block);
+    let position = block?.cards.findIndex((c) => c.key === shown?.key) ?? -1;
+    if (position < 0 && shown?.renamedKey !== undefined && block) {
+      position = block.cards.findIndex((c) => c.key === shown.renamedKey);
+      if (position >= 0) {
+        shown.key = shown.renamedKey;
+        shown.domKey = `${block.key}/${shown.key}`;
+        shown.renamedKey = undefined;
+      }
+    }
     return view && block && position >= 0 ? { view, block, position, card: block.cards[position] } : undefined;
   }
 
@@ -90,6 +102,8 @@ export class DetailPanel {
       return;
     }
     if (value === null && cardValue(card, spec.field) === undefined) return;
+    // A new id is a new key: the panel keeps the card (an id-less card is known by its place).
+    if (spec.field === 'id' && this.shown) this.shown.renamedKey = typeof value === 'string' ? value : `${block.key}#${index}`;
     this.session.send(
       { command: 'setCardField', block: block.key, index, field: spec.field, value },
       format(value === null ? this.labels.fieldRemoved : this.labels.fieldSet, spec.title, card.name),
