@@ -58,7 +58,7 @@ export function takeLocaleOption(argv: readonly string[]): { argv: string[]; loc
 /** Installs the catalogue of a language (`en`, or one without a catalogue: English). */
 export function useLanguage(language: string): void {
   current = Object.hasOwn(CATALOGUES, language) ? language : 'en';
-  setCatalogue(current === 'en' ? undefined : CATALOGUES[current]);
+  setCatalogue(current === 'en' ? undefined : CATALOGUES[current], current);
 }
 
 let current = 'en';

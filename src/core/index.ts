@@ -4,7 +4,7 @@ export type { ValidationResult } from './validate';
 export { LineIndex } from './lineIndex';
 export type { Position } from './lineIndex';
 export { MESSAGES, VALUE_MESSAGES, formatTemplate } from './messages';
-export { catalogueGeneration, fillTemplate, hasCatalogue, lookup, placeholdersOf, setCatalogue, translate } from './l10n';
+export { catalogueGeneration, catalogueLanguage, fillTemplate, hasCatalogue, lookup, placeholdersOf, setCatalogue, translate } from './l10n';
 export { COMPLETION_MESSAGES } from './completion/messages';
 export { DEFAULT_SEVERITIES, effectiveSeverity } from './severity';
 export { RULE_DOCS } from './ruleDocs';

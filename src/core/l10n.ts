@@ -10,6 +10,7 @@
  */
 
 let catalogue: ReadonlyMap<string, string> | undefined;
+let language: string | undefined;
 let generation = 0;
 
 const PLACEHOLDER = /\{(\d+)\}/g;
@@ -34,12 +35,19 @@ function usableEntries(entries: Readonly<Record<string, unknown>>): Map<string, 
 
 /**
  * Installs a catalogue (English text -> translation), or English again with `undefined`. Anything
- * not a plain object (a bundle that failed to parse) counts as no catalogue.
+ * not a plain object (a bundle that failed to parse) counts as no catalogue. `languageTag` (BCP 47,
+ * e.g. `ko`) is the catalogue's language, for what says which language a text is in (HTML `lang`).
  */
-export function setCatalogue(entries: Readonly<Record<string, unknown>> | undefined | null): void {
+export function setCatalogue(entries: Readonly<Record<string, unknown>> | undefined | null, languageTag?: string): void {
   const usable = entries && typeof entries === 'object' && !Array.isArray(entries) ? usableEntries(entries) : undefined;
   catalogue = usable && usable.size ? usable : undefined;
+  language = catalogue && languageTag && /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(languageTag) ? languageTag.toLowerCase() : undefined;
   generation++;
+}
+
+/** The installed catalogue's language tag, when one is installed and it was given. */
+export function catalogueLanguage(): string | undefined {
+  return language;
 }
 
 /** True when a catalogue with at least one usable translation is installed. */

@@ -9,7 +9,7 @@ import { activateCanvasAsCode } from './activate';
 export function activate(context: vscode.ExtensionContext): void {
   // The core's texts (messages, the vocabulary in hover, completion and the preview) in VS Code's
   // display language: the bundle VS Code loaded for it (l10n/bundle.l10n.<locale>.json), else English.
-  setCatalogue(vscode.l10n.bundle);
+  setCatalogue(vscode.l10n.bundle, vscode.env.language);
   activateCanvasAsCode(context);
 }
 

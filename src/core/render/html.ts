@@ -2,6 +2,8 @@
  * The canvas as one standalone HTML document: inline CSS, no script at all, a CSP that forbids
  * scripts anyway. Every string from the file is escaped; colours are checked before they reach CSS.
  */
+import { catalogueLanguage, lookup, translate } from '../l10n';
+import { RENDER_MESSAGES as R } from './messages';
 import { safeColor } from './colors';
 import { cssToken, escapeHtml } from './escape';
 import { groupBlocks, placeBlocks, type Cell } from './layout';
@@ -73,7 +75,10 @@ a{color:var(--information)}
 @media (max-width:960px){.grid,.groups{display:block}.block{min-height:0}.group .grid{grid-template-rows:none}.group-circle .ring{padding:0}.group-circle .ring::before{border-radius:2rem}}
 @media print{body{background:#fff}main{max-width:none;padding:0}.card{break-inside:avoid}}`;
 
-const SEVERITY_LABELS: Readonly<Record<string, string>> = { error: 'Error', warning: 'Warning', information: 'Information', hint: 'Hint' };
+/** A problem's severity as a word (translated); an unknown one as written. */
+function severityLabel(severity: string): string | undefined {
+  return severity === 'error' || severity === 'warning' || severity === 'information' || severity === 'hint' ? lookup(R[severity]) : undefined;
+}
 
 function guessLang(view: CanvasView): string {
   const sample = view.title + ' ' + (view.description ?? '') + ' ' + view.blocks.map((b) => b.cards[0]?.name ?? '').join(' ');
@@ -86,7 +91,7 @@ function segmentNames(card: CardView, legend: ReadonlyMap<string, SegmentLegend>
   // A segment card's own colour is its stripe; list only the other segments (its linked sides).
   const ids = block.key === 'customer-segments' ? card.segmentIds.slice(1) : card.segmentIds;
   if (ids.length === 0) return '';
-  const label = block.key === 'customer-segments' ? 'Linked' : 'Segments';
+  const label = escapeHtml(lookup(block.key === 'customer-segments' ? R.linked : R.segments));
   const names = ids.map((id) => {
     const segment = legend.get(id);
     const color = safeColor(segment?.color);
@@ -104,18 +109,18 @@ function renderCard(card: CardView, legend: ReadonlyMap<string, SegmentLegend>, 
   if (colors.length) parts.push(`<span class="stripes" aria-hidden="true">${colors.map((c) => `<span style="background:${c}"></span>`).join('')}</span>`);
   parts.push(`<p class="card-name">${escapeHtml(card.name)}</p>`);
   const meta: string[] = [];
-  if (card.type) meta.push(`<span class="badge"><span class="sr-only">Type: </span>${escapeHtml(card.type.label)}</span>`);
+  if (card.type) meta.push(`<span class="badge"><span class="sr-only">${escapeHtml(lookup(R.type))}: </span>${escapeHtml(card.type.label)}</span>`);
   if (card.status !== undefined) {
     const status = cssToken(card.status);
-    meta.push(`<span class="status${status ? ` status-${status}` : ''}"><span class="sr-only">Status: </span>${escapeHtml(card.statusLabel ?? card.status)}</span>`);
+    meta.push(`<span class="status${status ? ` status-${status}` : ''}"><span class="sr-only">${escapeHtml(lookup(R.status))}: </span>${escapeHtml(card.statusLabel ?? card.status)}</span>`);
   }
   for (const rating of card.ratings ?? []) meta.push(`<span class="badge">${escapeHtml(rating.title)}: ${escapeHtml(rating.label)}</span>`);
-  if (severity) meta.push(`<span class="flag flag-${severity}">${SEVERITY_LABELS[severity] ?? severity}</span>`);
+  if (severity) meta.push(`<span class="flag flag-${severity}">${escapeHtml(severityLabel(severity) ?? severity)}</span>`);
   if (meta.length) parts.push(`<p class="card-meta">${meta.join(' ')}</p>`);
   if (card.description) parts.push(`<div class="card-description">${markdownToHtml(card.description)}</div>`);
   parts.push(segmentNames(card, legend, block));
   for (const ref of card.refs ?? []) parts.push(`<p class="card-refs">${escapeHtml(ref.title)}: ${ref.cards.map((c) => escapeHtml(c.name || c.key)).join(', ')}</p>`);
-  if (card.tags.length) parts.push(`<ul class="tags" aria-label="Tags">${card.tags.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul>`);
+  if (card.tags.length) parts.push(`<ul class="tags" aria-label="${escapeHtml(lookup(R.tags))}">${card.tags.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul>`);
   return `<li class="${classes}" data-key="${escapeHtml(card.key)}"${style}>${parts.filter(Boolean).join('')}</li>`;
 }
 
@@ -137,9 +142,9 @@ function renderProblems(view: CanvasView): string {
   if (view.problems.length === 0) return '';
   const items = view.problems.map((p) => {
     const severity = cssToken(p.severity) ?? 'error';
-    return `<li><span class="flag flag-${severity}">${SEVERITY_LABELS[severity] ?? escapeHtml(severity)}</span> Line ${p.line}, column ${p.column}: ${escapeHtml(p.message)} <code>${escapeHtml(p.code)}</code></li>`;
+    return `<li><span class="flag flag-${severity}">${escapeHtml(severityLabel(severity) ?? severity)}</span> ${escapeHtml(translate(R.problemLine, [p.line, p.column]))}: ${escapeHtml(p.message)} <code>${escapeHtml(p.code)}</code></li>`;
   });
-  return `<section class="problems" aria-labelledby="problems-heading">\n<h2 id="problems-heading">Problems (${view.problems.length})</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</section>`;
+  return `<section class="problems" aria-labelledby="problems-heading">\n<h2 id="problems-heading">${escapeHtml(translate(R.problems, [view.problems.length]))}</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</section>`;
 }
 
 /**
@@ -165,13 +170,13 @@ function renderGroup(view: CanvasView, group: GroupView, legend: ReadonlyMap<str
 /** The `<main>` element: header, the kind's blocks in layout order, the problems. */
 export function renderCanvasMain(view: CanvasView): string {
   const legend = new Map(view.segments.map((s) => [s.id, s]));
-  const title = view.title.trim() ? escapeHtml(view.title) : 'Untitled canvas';
+  const title = escapeHtml(view.title.trim() ? view.title : lookup(R.untitled));
   const header = [`<header>`, `<p class="kind">${escapeHtml(view.kindTitle)}</p>`, `<h1 id="canvas-title">${title}</h1>`];
   if (view.links.length) header.push(`<p class="links">${view.links.map((l) => `${escapeHtml(l.title)}: <code>${escapeHtml(l.value)}</code>`).join(' · ')}</p>`);
   if (view.description) header.push(`<div class="description">${markdownToHtml(view.description)}</div>`);
   if (view.segments.length) {
     const items = view.segments.map((s) => `<li><span class="swatch" style="background:${safeColor(s.color)}" aria-hidden="true"></span>${escapeHtml(s.name)}</li>`);
-    header.push(`<ul class="legend" aria-label="Customer segments">${items.join('')}</ul>`);
+    header.push(`<ul class="legend" aria-label="${escapeHtml(lookup(R.customerSegments))}">${items.join('')}</ul>`);
   }
   header.push('</header>');
   const body = view.groups.length
@@ -192,7 +197,8 @@ export function renderCanvasMain(view: CanvasView): string {
 export function renderHtml(view: CanvasView, options: HtmlOptions = {}): string {
   const main = renderCanvasMain(view);
   if (options.standalone === false) return main;
-  const lang = cssToken(options.lang?.toLowerCase()) ?? guessLang(view);
+  // Asked for, else the language the page's own words are in (a catalogue's), else the canvas's.
+  const lang = cssToken(options.lang?.toLowerCase()) ?? catalogueLanguage() ?? guessLang(view);
   const title = (view.title.trim() ? view.title + ' — ' : '') + view.kindTitle;
   return `<!DOCTYPE html>
 <html lang="${lang}">

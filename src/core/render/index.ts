@@ -15,3 +15,4 @@ export { renderSvg } from './svg';
 export { renderMarkdown } from './markdownExport';
 export { graphemes, measure, wrapText } from './textWrap';
 export type { BlockView, CanvasView, CardView, CellView, FitView, GroupView, HealthView, LinkView, ProblemView, RatingView, RefView, SegmentLegend } from './viewTypes';
+export { RENDER_MESSAGES } from './messages';

@@ -4,6 +4,8 @@
  * through markdownEscape.ts, so it stays text in GitHub's and any CommonMark renderer (no raw HTML,
  * no link but http(s), no mention, reference or math); descriptions keep their safe subset.
  */
+import { lookup, translate } from '../l10n';
+import { RENDER_MESSAGES as R } from './messages';
 import { sanitizeMarkdown } from './markdown';
 import { markdownCell, markdownCode, markdownHeading, markdownText } from './markdownEscape';
 import type { BlockView, CanvasView, CardView, SegmentLegend } from './viewTypes';
@@ -13,7 +15,10 @@ interface Column {
   cell(card: CardView): string;
 }
 
-const SEVERITY_LABELS: Readonly<Record<string, string>> = { error: 'Error', warning: 'Warning', information: 'Information', hint: 'Hint' };
+/** A problem's severity as a word (translated); an unknown one as written. */
+function severityLabel(severity: string): string | undefined {
+  return severity === 'error' || severity === 'warning' || severity === 'information' || severity === 'hint' ? lookup(R[severity]) : undefined;
+}
 
 /** Text on one line (a list item or emphasis): whitespace runs, line breaks included, as one space. */
 function markdownLine(text: string): string {
@@ -36,9 +41,9 @@ function segmentsOf(card: CardView, block: BlockView, legend: ReadonlyMap<string
  */
 function columns(view: CanvasView, block: BlockView, legend: ReadonlyMap<string, SegmentLegend>): Column[] {
   const out: Column[] = [
-    { title: 'Card', cell: (card) => markdownCell(card.name) },
-    { title: 'Type', cell: (card) => (card.type ? markdownCell(card.type.label) : '') },
-    { title: 'Status', cell: (card) => (card.status !== undefined ? markdownCell(card.statusLabel ?? card.status) : '') },
+    { title: lookup(R.card), cell: (card) => markdownCell(card.name) },
+    { title: lookup(R.type), cell: (card) => (card.type ? markdownCell(card.type.label) : '') },
+    { title: lookup(R.status), cell: (card) => (card.status !== undefined ? markdownCell(card.statusLabel ?? card.status) : '') },
   ];
   const ratings = new Map<string, string>();
   const refs = new Map<string, string>();
@@ -50,7 +55,7 @@ function columns(view: CanvasView, block: BlockView, legend: ReadonlyMap<string,
     out.push({ title: markdownCell(title), cell: (card) => markdownCell(card.ratings?.find((r) => r.field === field)?.label ?? '') });
   }
   if (view.kind === 'business-model' || block.cards.some((card) => segmentIdsOf(card, block).length)) {
-    out.push({ title: 'Segments', cell: (card) => segmentsOf(card, block, legend) });
+    out.push({ title: lookup(R.segments), cell: (card) => segmentsOf(card, block, legend) });
   }
   for (const [field, title] of refs) {
     out.push({
@@ -58,7 +63,7 @@ function columns(view: CanvasView, block: BlockView, legend: ReadonlyMap<string,
       cell: (card) => (card.refs?.find((r) => r.field === field)?.cards ?? []).map((c) => markdownCell(c.name || c.key)).join(', '),
     });
   }
-  out.push({ title: 'Tags', cell: (card) => card.tags.map(markdownCell).join(', ') });
+  out.push({ title: lookup(R.tags), cell: (card) => card.tags.map(markdownCell).join(', ') });
   return out;
 }
 
@@ -76,7 +81,7 @@ function blockParts(view: CanvasView, block: BlockView, level: number, legend: R
 /** The canvas as a Markdown document (GitHub-flavoured tables). */
 export function renderMarkdown(view: CanvasView): string {
   const legend = new Map(view.segments.map((s) => [s.id, s]));
-  const parts: string[] = [markdownHeading(1, view.title.trim() ? view.title : 'Untitled canvas')];
+  const parts: string[] = [markdownHeading(1, view.title.trim() ? view.title : lookup(R.untitled))];
   parts.push(`*${markdownLine(view.kindTitle)}*`);
   if (view.links.length) parts.push(view.links.map((l) => `${markdownLine(l.title)}: ${markdownCode(l.value)}`).join(' · '));
   if (view.description?.trim()) parts.push(sanitizeMarkdown(view.description));
@@ -90,10 +95,10 @@ export function renderMarkdown(view: CanvasView): string {
   }
   for (const block of view.blocks) if (!grouped.has(block.key)) parts.push(...blockParts(view, block, 2, legend));
   if (view.problems.length) {
-    parts.push(`## Problems (${view.problems.length})`);
+    parts.push(`## ${markdownLine(translate(R.problems, [view.problems.length]))}`);
     parts.push(
       view.problems
-        .map((p) => `- ${SEVERITY_LABELS[p.severity] ?? markdownLine(p.severity)}, line ${p.line}, column ${p.column}: ${markdownLine(p.message)} (${markdownLine(p.code)})`)
+        .map((p) => `- ${markdownLine(severityLabel(p.severity) ?? p.severity)}, ${translate(R.problemAt, [p.line, p.column])}: ${markdownLine(p.message)} (${markdownLine(p.code)})`)
         .join('\n'),
     );
   }

@@ -5,6 +5,8 @@
  * Light colours are presentation attributes (readable by any SVG tool); a dark variant overrides
  * them with CSS where the viewer prefers a dark scheme.
  */
+import { lookup, translate } from '../l10n';
+import { RENDER_MESSAGES as R } from './messages';
 import { safeColor } from './colors';
 import { cssToken, escapeXml } from './escape';
 import { facing, fitEndpoints, type Box } from './fits';
@@ -53,7 +55,10 @@ const STYLE = {
 } satisfies Record<string, TextStyle>;
 
 const SEVERITY_COLORS: Readonly<Record<string, string>> = { error: '#b3261e', warning: '#8a5300', information: '#1a5fb4', hint: '#5c5f66' };
-const SEVERITY_LABELS: Readonly<Record<string, string>> = { error: 'Error', warning: 'Warning', information: 'Information', hint: 'Hint' };
+/** A problem's severity as a word (translated); an unknown one as written. */
+function severityLabel(severity: string): string | undefined {
+  return severity === 'error' || severity === 'warning' || severity === 'information' || severity === 'hint' ? lookup(R[severity]) : undefined;
+}
 
 const CSS = `text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans KR","Apple SD Gothic Neo","Malgun Gothic",sans-serif}
 ${Object.values(STYLE)
@@ -92,7 +97,7 @@ function layOutCard(card: CardView, width: number, legend: ReadonlyMap<string, S
   parts.push({ lines: wrap(card.name || ' ', inner, STYLE.name), style: STYLE.name });
   const meta = [card.type?.label, card.status !== undefined ? card.statusLabel ?? card.status : undefined, ...(card.ratings ?? []).map((r) => `${r.title}: ${r.label}`)];
   const severity = cssToken(card.severity);
-  if (severity) meta.push(SEVERITY_LABELS[severity] ?? severity);
+  if (severity) meta.push(severityLabel(severity) ?? severity);
   const metaText = meta.filter((m) => m !== undefined).join(' · ');
   if (metaText) parts.push({ lines: wrap(metaText, inner, STYLE.meta), style: STYLE.meta });
   if (card.description) parts.push({ lines: markdownToText(card.description).flatMap((p) => wrap(p, inner, STYLE.body)), style: STYLE.body });
@@ -100,7 +105,7 @@ function layOutCard(card: CardView, width: number, legend: ReadonlyMap<string, S
   const others = isSegment ? card.segmentIds.slice(1) : card.segmentIds;
   if (others.length) {
     const names = others.map((id) => legend.get(id)?.name ?? id).join(', ');
-    parts.push({ lines: wrap(`${isSegment ? 'Linked' : 'Segments'}: ${names}`, inner, STYLE.meta), style: STYLE.meta });
+    parts.push({ lines: wrap(`${lookup(isSegment ? R.linked : R.segments)}: ${names}`, inner, STYLE.meta), style: STYLE.meta });
   }
   for (const ref of card.refs ?? []) parts.push({ lines: wrap(`${ref.title}: ${ref.cards.map((c) => c.name || c.key).join(', ')}`, inner, STYLE.meta), style: STYLE.meta });
   if (card.tags.length) parts.push({ lines: wrap(card.tags.map((t) => '#' + t).join(' '), inner, STYLE.meta), style: STYLE.meta });
@@ -120,7 +125,7 @@ function layOutCard(card: CardView, width: number, legend: ReadonlyMap<string, S
       if (severity) {
         const color = SEVERITY_COLORS[severity] ?? SEVERITY_COLORS.error;
         svg += `<rect x="${x}" y="${y}" width="${width}" height="${height}" rx="3" fill="none" stroke="${color}" stroke-width="2"/>`;
-        svg += `<circle cx="${x + width - 8}" cy="${y + 8}" r="4" fill="${color}"><title>${SEVERITY_LABELS[severity] ?? severity}</title></circle>`;
+        svg += `<circle cx="${x + width - 8}" cy="${y + 8}" r="4" fill="${color}"><title>${escapeXml(severityLabel(severity) ?? severity)}</title></circle>`;
       }
       let cursor = y + CARD_PAD_Y;
       for (const part of parts) {
@@ -189,7 +194,7 @@ function legendRows(segments: readonly SegmentLegend[], width: number): { x: num
 function plainDescription(view: CanvasView): string {
   const text = view.description ? markdownToText(view.description).join(' ') : '';
   const cards = view.blocks.reduce((n, b) => n + b.cards.length, 0);
-  const summary = `${cards} card${cards === 1 ? '' : 's'}: ${view.blocks.map((b) => `${b.title} ${b.cards.length}`).join(', ')}.`;
+  const summary = translate(R.summary, [cards === 1 ? lookup(R.oneCard) : translate(R.cards, [cards]), view.blocks.map((b) => `${b.title} ${b.cards.length}`).join(', ')]);
   return text ? `${text} ${summary}` : summary;
 }
 
@@ -284,7 +289,7 @@ export function renderSvg(view: CanvasView): string {
 
   out.push(textLines([view.kindTitle.toUpperCase()], STYLE.kind, MARGIN, y));
   y += STYLE.kind.line;
-  const title = wrap(view.title.trim() || 'Untitled canvas', contentWidth, STYLE.title);
+  const title = wrap(view.title.trim() || lookup(R.untitled), contentWidth, STYLE.title);
   out.push(textLines(title, STYLE.title, MARGIN, y));
   y += title.length * STYLE.title.line + 4;
   if (view.links.length) {
@@ -325,12 +330,12 @@ export function renderSvg(view: CanvasView): string {
   }
 
   if (view.problems.length) {
-    const heading = `Problems (${view.problems.length})`;
+    const heading = translate(R.problems, [view.problems.length]);
     out.push(textLines([heading], STYLE.heading, MARGIN, y));
     y += STYLE.heading.line + 4;
     for (const p of view.problems) {
-      const severity = SEVERITY_LABELS[p.severity] ?? String(p.severity);
-      const lines = wrap(`${severity} · line ${p.line}, column ${p.column} · ${p.code}: ${p.message}`, contentWidth - 16, STYLE.problem);
+      const severity = severityLabel(p.severity) ?? String(p.severity);
+      const lines = wrap(`${severity} · ${translate(R.problemAt, [p.line, p.column])} · ${p.code}: ${p.message}`, contentWidth - 16, STYLE.problem);
       out.push(`<circle cx="${MARGIN + 5}" cy="${y + 9}" r="4" fill="${SEVERITY_COLORS[p.severity] ?? SEVERITY_COLORS.error}"/>`);
       out.push(textLines(lines, STYLE.problem, MARGIN + 16, y));
       y += lines.length * STYLE.problem.line + 2;
