@@ -314,6 +314,8 @@ export class CanvasDom {
 
   /** Highlights every card tied to `segment` and dims the rest (undefined: no filter). */
   filter(segment: string | undefined): void {
+    // The same filter: render and update already marked the cards they drew (no walk per key typed).
+    if ((segment || undefined) === this.segment) return;
     this.segment = segment || undefined;
     this.applyFilter();
   }

@@ -106,8 +106,37 @@ suite('canvas preview', () => {
     ok(await editor.edit((b) => b.insert(end, '  - id: cheap\n    name: Cheap rides\n    segments: [riders]\n')), 'edit applied');
     ok(editor.document.isDirty, 'not saved');
     const s = await waitForState(drawn(uri, editor.document.version, 3), `the page to draw version ${editor.document.version} with 3 cards`);
-    ok(previewOf(s, uri)!.posted.includes('view'), 'the view was posted, not reloaded');
+    ok(previewOf(s, uri)!.posted.includes('patch'), `what changed was posted as a patch, not reloaded: ${previewOf(s, uri)!.posted}`);
     equal(previewOf(s, uri)!.received.filter((t) => t === 'ready').length, 1, 'the page did not reload');
+  });
+
+  // Issue 15 item 3: no fixed throttle. Keys typed one after another are each drawn (at most one
+  // update in flight, the page's `rendered` releases the next), and the page ends on the last text.
+  test('typing: every key reaches the page as a patch and the last version is drawn', async () => {
+    const uri = await writeScratchCanvas(CANVAS, 'preview-typing');
+    const editor = await openCanvas(uri);
+    await vscode.commands.executeCommand('canvasAsCode.showPreviewToSide', uri);
+    await waitForState(drawn(uri, editor.document.version, 2), 'the first view');
+    const at = editor.document.positionAt(editor.document.getText().indexOf('Fast pickup') + 'Fast pickup'.length);
+    for (const [i, key] of [...'abcdef'].entries()) {
+      ok(await editor.edit((b) => b.insert(at.translate(0, i), key)), `key ${key} typed`);
+    }
+    const s = await waitForState(drawn(uri, editor.document.version, 2), `the page to draw version ${editor.document.version}`);
+    const p = previewOf(s, uri)!;
+    ok(!p.posted.slice(p.posted.indexOf('patch')).includes('view'), `no whole view after the first patch: ${p.posted}`);
+    equal(p.received.filter((t) => t === 'resync').length, 0, 'every patch fitted the page');
+    ok(editor.document.getText().includes('Fast pickupabcdef'), 'the text has every key');
+  });
+
+  test('a page that lost track asks for a resync and gets the whole view', async () => {
+    const uri = await writeScratchCanvas(CANVAS, 'preview-resync');
+    const editor = await openCanvas(uri);
+    await vscode.commands.executeCommand('canvasAsCode.showPreviewToSide', uri);
+    await waitForState(drawn(uri, editor.document.version, 2), 'the first view');
+    const views = (s: State) => previewOf(s, uri)!.posted.filter((t) => t === 'view').length;
+    const before = views(await state());
+    await vscode.commands.executeCommand(RECEIVE, 0, { type: 'resync' });
+    await waitForState((s) => views(s) === before + 1 && drawn(uri, editor.document.version, 2)(s), 'the whole view posted again and drawn');
   });
 
   test('a text with syntax errors keeps showing its last good canvas, with the problems', async () => {
