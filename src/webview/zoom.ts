@@ -191,8 +191,9 @@ export class Zoom {
     const percent = new Intl.NumberFormat(document.documentElement.lang || undefined, { style: 'percent', maximumFractionDigits: 0 }).format(this.level);
     this.levelButton.textContent = percent;
     this.levelButton.setAttribute('aria-label', `${this.levelText()}. ${this.labels.actualSize}`);
-    this.outButton.disabled = this.level <= MIN_ZOOM;
-    this.inButton.disabled = this.level >= MAX_ZOOM;
+    // aria-disabled, not disabled: a disabled button would drop the keyboard focus on reaching the limit.
+    this.outButton.setAttribute('aria-disabled', String(this.level <= MIN_ZOOM));
+    this.inButton.setAttribute('aria-disabled', String(this.level >= MAX_ZOOM));
   }
 
   private onKey(event: KeyboardEvent): void {

@@ -129,13 +129,18 @@ describe('preview page: zoom and pan', function () {
     assert.equal(state.pageScrollsSideways, false);
   });
 
-  it('stops at 25% and 400%: the buttons that would go further are disabled', async () => {
+  it('stops at 25% and 400%: the buttons that would go further say they are disabled and keep the focus', async () => {
     preview = await openPreview({ init: { view: await viewOf(SMALL) }, state: { uri: URI, locked: false, zoom: 4 } });
     assert.equal((await zoomState(preview)).level, '400%');
-    assert.equal(await preview.page.$eval('.zoom-in', (b) => b.disabled), true);
-    for (let i = 0; i < 15; i++) await preview.page.click('.zoom-out');
+    assert.equal(await preview.page.$eval('.zoom-in', (b) => b.getAttribute('aria-disabled')), 'true');
+    await preview.page.click('.zoom-in', { force: true });
+    assert.equal((await zoomState(preview)).level, '400%');
+    // From the keyboard: the focus stays on the button at the limit (aria-disabled, not disabled).
+    await preview.page.focus('.zoom-out');
+    for (let i = 0; i < 15; i++) await preview.page.keyboard.press('Enter');
     assert.equal((await zoomState(preview)).level, '25%');
-    assert.deepEqual(await preview.page.$$eval('.zoom-controls button', (l) => l.map((b) => b.disabled)), [true, false, false, false]);
+    assert.equal(await preview.page.evaluate(() => document.activeElement.className), 'button secondary zoom-out');
+    assert.deepEqual(await preview.page.$$eval('.zoom-controls button', (l) => l.map((b) => b.getAttribute('aria-disabled'))), ['true', null, 'false', null]);
   });
 
   it('keys without modifiers zoom (+ = - 0 1), never while typing in a field, and Ctrl+= stays the workbench’s', async () => {
