@@ -48,7 +48,8 @@ export class HealthStatusBar implements vscode.Disposable {
       // A canvas renamed to another name, or its language changed, stops (or starts) being one.
       vscode.workspace.onDidOpenTextDocument(() => this.update()),
     );
-    this.update();
+    // Nothing is validated inside activate(): the item first shows when the diagnostics of the
+    // active canvas are published (the diagnostics controller validates open canvases next turn).
   }
 
   /** The health of `document` now (from the cache: validated at most once per version). */
