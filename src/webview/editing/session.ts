@@ -18,9 +18,9 @@ interface Pending {
 /** Keys pressed while an edit is on its way, replayed in turn (a held Alt+Down is not unbounded). */
 const MAX_QUEUED = 20;
 /** How long an applied edit that changed nothing (no newer view comes) holds the queued keys. */
-const NO_VIEW_WAIT_MS = 1000;
+const NO_VIEW_WAIT_MS = 3000;
 /** How long an unanswered edit holds them (a host that never answers must not stop the keys). */
-const NO_ANSWER_WAIT_MS = 5000;
+const NO_ANSWER_WAIT_MS = 10000;
 
 /**
  * Sends the page's gestures to the host as edit intents on the shown version, and hears the
