@@ -104,6 +104,8 @@ export class ViewSync {
   pageReady(uri: string, version: number | undefined): void {
     this.isReady = true;
     this.release();
+    // Changes made while no page listened are not a key's latency: the next update is timed from now.
+    this.changeAt = undefined;
     const embedded = this.embedded?.uri === uri && this.embedded.view.version === version ? this.embedded.view : undefined;
     this.page = { uri, version, view: embedded };
   }
