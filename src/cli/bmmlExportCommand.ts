@@ -3,6 +3,7 @@
  * business-model canvas and the value-proposition canvases linked to it (found in its folder and
  * below) become one BMML v2 file (core/bmml), checked against BMML's schema before it is written.
  */
+import { cliText, countText } from './messages';
 import { realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { canvasesLinkedTo, exportBmml } from '../core/bmml';
@@ -52,10 +53,10 @@ export function parseExportArgs(args: readonly string[]): ExportArgs | { error: 
   const files = parsed.positionals.slice(1);
   if (files.length !== 1) return { error: files.length ? `export bmml takes one canvas, got ${files.length}` : 'export bmml needs a business-model canvas' };
   const reportFormat = stringValue(parsed, 'format') ?? 'text';
-  if (reportFormat !== 'text' && reportFormat !== 'json') return { error: `--format must be text or json, got ${shown(reportFormat)}` };
+  if (reportFormat !== 'text' && reportFormat !== 'json') return { error: cliText('exportFormatMust', shown(reportFormat)) };
   const output = stringValue(parsed, 'output');
-  if (output === '') return { error: '-o needs a file name' };
-  if (reportFormat === 'json' && (output === undefined || output === '-')) return { error: '--format json prints the report on standard output: give -o for the BMML file' };
+  if (output === '') return { error: cliText('needsFileName', '-o') };
+  if (reportFormat === 'json' && (output === undefined || output === '-')) return { error: cliText('exportJsonNeedsOutput') };
   const size = maxFileSizeArgument(stringValue(parsed, 'max-file-size'));
   if (typeof size === 'object') return size;
   return { file: files[0], output: output === '-' ? undefined : output, format: reportFormat, maxFileSizeKB: size ?? DEFAULT_MAX_FILE_SIZE_KB };
@@ -122,14 +123,14 @@ export function runExport(args: ExportArgs, io: Io): number | { error: string; b
   const result = { ...exported, notes: [...refused, ...exported.notes] };
   if (result.text === undefined) {
     for (const problem of result.problems) io.err(problemLine(args.file, problem));
-    io.err(`canvas-as-code: ${visibleText(args.file)} was not exported; nothing was written\n`);
+    io.err(`canvas-as-code: ${cliText('notExported', visibleText(args.file))}\n`);
     return result.problems.some((p) => p.key === 'notCanvas') ? 2 : 1;
   }
   if (args.output !== undefined) {
     try {
       writeOutputAtomically(path(args.output), result.text);
     } catch (error) {
-      io.err(`canvas-as-code: cannot write ${visibleText(args.output)}: ${visibleText((error as Error).message)}\n`);
+      io.err(`canvas-as-code: ${cliText('cannotWrite', visibleText(args.output), visibleText((error as Error).message))}\n`);
       return 2;
     }
   } else io.out(result.text);
@@ -146,7 +147,7 @@ export function runExport(args: ExportArgs, io: Io): number | { error: string; b
   }
   for (const note of result.notes) io.err(`${visibleText(args.file)}: note: ${visibleText(note.message)}\n`);
   if (result.dropped.length) {
-    io.err(`${result.dropped.length} value${result.dropped.length === 1 ? '' : 's'} with no place in BMML dropped:\n`);
+    io.err(`${countText(result.dropped.length, 'oneValueDropped', 'valuesDropped')}\n`);
     for (const d of result.dropped) io.err(`  ${visibleText(d.file)} ${visibleText(d.path)}: ${visibleText(JSON.stringify(d.value) ?? 'null')} (${visibleText(d.reason)})\n`);
   }
   if (args.output !== undefined) io.err(`wrote ${visibleText(args.output)}${sources.length ? ` (with ${sources.length} value-proposition canvas${sources.length === 1 ? '' : 'es'})` : ''}\n`);

@@ -4,6 +4,7 @@
  * it (core/bmml). Every file is checked before any is written: nothing is overwritten without
  * --force, and a refused import writes nothing.
  */
+import { cliText, countText } from './messages';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { importBmml } from '../core/bmml';
@@ -55,8 +56,8 @@ export function parseImportArgs(args: readonly string[]): ImportArgs | { error: 
   const files = parsed.positionals.slice(1);
   if (files.length !== 1) return { error: files.length ? `import bmml takes one file, got ${files.length}` : 'import bmml needs a BMML file' };
   const output = stringValue(parsed, 'output');
-  if (output !== undefined && !/\.canvas\.ya?ml$/i.test(output)) return { error: `${shown(output)} does not end in .canvas.yaml or .canvas.yml, so the editor and validate would not treat it as a canvas` };
-  if (output !== undefined && /^\.canvas\.ya?ml$/i.test(basename(output))) return { error: `${shown(output)} needs a name before .canvas.yaml` };
+  if (output !== undefined && !/\.canvas\.ya?ml$/i.test(output)) return { error: cliText('notCanvasName', shown(output)) };
+  if (output !== undefined && /^\.canvas\.ya?ml$/i.test(basename(output))) return { error: cliText('needsNameBefore', shown(output), '.canvas.yaml') };
   const size = maxFileSizeArgument(stringValue(parsed, 'max-file-size'));
   if (typeof size === 'object') return size;
   return { file: files[0], output, force: parsed.values.force === true, maxFileSizeKB: size ?? DEFAULT_MAX_FILE_SIZE_KB };
@@ -75,7 +76,7 @@ export function runImport(args: ImportArgs, io: Io): number | { error: string; b
   const result = importBmml(read.text, { fileName: args.file, output: args.output });
   for (const problem of result.problems) io.err(problemLine(args.file, problem));
   if (!result.files.length) {
-    io.err(`canvas-as-code: ${visibleText(args.file)} was not imported; nothing was written\n`);
+    io.err(`canvas-as-code: ${cliText('notImported', visibleText(args.file))}\n`);
     return 1;
   }
   // Written where -o says, else beside the BMML file; value-proposition canvases beside the business model.
@@ -105,10 +106,10 @@ export function runImport(args: ImportArgs, io: Io): number | { error: string; b
       io.err(`canvas-as-code: cannot write ${visibleText(targets[i])}: ${visibleText(reason)}${i ? ` (written before it: ${targets.slice(0, i).map((t) => visibleText(t)).join(', ')})` : ''}\n`);
       return 2;
     }
-    io.out(`wrote ${visibleText(targets[i])}\n`);
+    io.out(`${cliText('wrote', visibleText(targets[i]))}\n`);
   }
   if (result.kept.length) {
-    io.err(`${result.kept.length} value${result.kept.length === 1 ? '' : 's'} with no field in a canvas kept under x-bmml:\n`);
+    io.err(`${countText(result.kept.length, 'oneValueKept', 'valuesKept')}\n`);
     for (const kept of result.kept) io.err(`  ${visibleText(args.file)}${kept.line ? `:${kept.line}` : ''} ${visibleText(kept.path)} -> ${visibleText(join(folder, kept.file))}\n`);
   }
   return 0;

@@ -1,4 +1,5 @@
 import { diffCanvases, diffToMarkdown, diffToText, validateCanvas } from '../core';
+import { cliText, countText } from './messages';
 import type { CanvasDiff, CanvasModel } from '../core';
 import { visibleText } from '../core/visibleText';
 import { readAtRevision } from './git';
@@ -35,13 +36,13 @@ export function parseDiffArgs(args: readonly string[]): DiffArgs | { error: stri
   const parsed = parseCommandArgs(args, { ...COMMON_OPTIONS, ...DIFF_OPTIONS });
   if ('error' in parsed) return parsed;
   const format = stringValue(parsed, 'format') ?? 'text';
-  if (!(DIFF_FORMATS as readonly string[]).includes(format)) return { error: `--format must be text, md or json, got ${shown(format)}` };
+  if (!(DIFF_FORMATS as readonly string[]).includes(format)) return { error: cliText('diffFormatMust', shown(format)) };
   const size = maxFileSizeArgument(stringValue(parsed, 'max-file-size'));
   if (typeof size === 'object') return size;
   const maxFileSizeKB = size ?? DEFAULT_MAX_FILE_SIZE_KB;
   const sides = parsed.positionals;
-  if (sides.length !== 2) return { error: `diff takes two canvases (a file or git:REV:path), got ${sides.length}` };
-  if (sides[0] === '-' && sides[1] === '-') return { error: '- (standard input) can be only one side of a diff: it holds one canvas' };
+  if (sides.length !== 2) return { error: cliText('diffTakesTwo', sides.length) };
+  if (sides[0] === '-' && sides[1] === '-') return { error: cliText('diffOneStdin') };
   return { old: sides[0], new: sides[1], format: format as DiffFormat, maxFileSizeKB };
 }
 
@@ -57,12 +58,12 @@ function readSide(side: string, io: Io, maxFileSizeKB: number): string | { error
     if (!rev) return { error: `cannot read ${side}: no revision (write git:HEAD:${path})` };
     if (!path) return { error: `cannot read ${side}: no path (write git:${rev}:path/to/file.canvas.yaml)` };
     const read = readAtRevision(io.cwd, rev, path, { maxFileSizeKB });
-    if ('error' in read) return { error: `cannot read ${side}: ${read.error}` };
+    if ('error' in read) return { error: cliText('cannotRead', side, read.error) };
     return read.text;
   }
   // `-` is standard input; a file only if regular, within --max-file-size, UTF-8 or UTF-16 with a BOM.
   const read = readNamedInput(side, io.cwd, { maxFileSizeKB, stdin: io.stdin });
-  if (read.error !== undefined) return { error: `cannot read ${side === '-' ? STDIN_NAME : side}: ${read.error}` };
+  if (read.error !== undefined) return { error: cliText('cannotRead', side === '-' ? STDIN_NAME : side, read.error) };
   return read.text;
 }
 
@@ -74,10 +75,10 @@ function readModel(side: string, io: Io, maxFileSizeKB: number): CanvasModel | {
   const readable = model && (model.title !== undefined || model.canvasKeySpan !== undefined || model.blocks.size > 0);
   if (!model || !readable) {
     const first = result.diagnostics.find((d) => d.code === 'yaml-syntax');
-    return { error: `${side} is not a canvas${first ? ` (${first.message})` : ' (no canvas, title or block key)'}` };
+    return { error: cliText('notACanvas', side, first ? first.message : cliText('noCanvasKeys')) };
   }
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors) io.err(`canvas-as-code: ${visibleText(side)} has ${errors} error${errors === 1 ? '' : 's'}; diffing what could be read\n`);
+  if (errors) io.err(`canvas-as-code: ${cliText('diffedPartly', visibleText(side), countText(errors, 'oneError', 'errors'))}\n`);
   return model;
 }
 

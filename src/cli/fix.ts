@@ -21,6 +21,7 @@
  *   fixed either).
  * - Fixing runs on this thread whatever --jobs says: the output does not depend on it.
  */
+import { cliText } from './messages';
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fixAll } from '../core/fixAll';
@@ -113,7 +114,7 @@ export function runFix(args: readonly string[], format: ValidateFormat, io: Io, 
     try {
       result = fixAll(text, check.severities ? { severities: check.severities } : {});
     } catch (error) {
-      return { items: [], counts: [], error: `cannot fix ${visibleText(name)}: ${visibleText((error as Error)?.message ?? String(error))}` };
+      return { items: [], counts: [], error: cliText('cannotFix', visibleText(name), visibleText((error as Error)?.message ?? String(error))) };
     }
     if (result.text === text) return checkText(name, asRead(text), format, check, linked(path));
     if (dryRun || path === undefined || encoding === undefined) {
@@ -126,7 +127,7 @@ export function runFix(args: readonly string[], format: ValidateFormat, io: Io, 
         writeOutputAtomically(path, encode(result.text, encoding));
       } catch (error) {
         failed++;
-        io.err(`canvas-as-code: cannot fix ${visibleText(name)}: ${visibleText(why ?? readErrorReason(error))}; left as it was\n`);
+        io.err(`canvas-as-code: ${cliText('fixLeft', visibleText(name), visibleText(why ?? readErrorReason(error)))}\n`);
         return checkText(name, asRead(text), format, check, linked(path));
       }
       for (const fix of result.applied) fixedOut(`fixed ${visibleText(name)}:${fix.line}:${fix.column} ${visibleText(fix.code)} ${visibleText(fix.title)}\n`);
@@ -138,7 +139,7 @@ export function runFix(args: readonly string[], format: ValidateFormat, io: Io, 
   if (options.stdin) {
     const check = optionsFor(stdinConfig);
     const read = readInputStream(io.stdin ?? 0, check);
-    if (read.error !== undefined) reporter.file({ items: [], counts: [], error: `cannot read ${STDIN_NAME}: ${visibleText(read.error)}`, unreadable: true });
+    if (read.error !== undefined) reporter.file({ items: [], counts: [], error: cliText('cannotRead', STDIN_NAME, visibleText(read.error)), unreadable: true });
     else reporter.file(fixOne(STDIN_NAME, read.text, undefined, undefined, check));
   }
   for (const [i, file] of files.entries()) {
@@ -148,20 +149,20 @@ export function runFix(args: readonly string[], format: ValidateFormat, io: Io, 
     // Read as validate reads (regular files only, the size limit, the encodings), then as written.
     const read = readInputFile(path, { maxFileSizeKB: check.maxFileSizeKB });
     if (read.error !== undefined) {
-      reporter.file({ items: [], counts: [], error: `cannot read ${visibleText(file)}: ${visibleText(read.error)}`, unreadable: true });
+      reporter.file({ items: [], counts: [], error: cliText('cannotRead', visibleText(file), visibleText(read.error)), unreadable: true });
       continue;
     }
     let raw: { text: string; encoding: Encoding };
     try {
       raw = decodeRaw(readFileSync(path));
     } catch (error) {
-      reporter.file({ items: [], counts: [], error: `cannot read ${visibleText(file)}: ${visibleText(readErrorReason(error))}`, unreadable: true });
+      reporter.file({ items: [], counts: [], error: cliText('cannotRead', visibleText(file), visibleText(readErrorReason(error))), unreadable: true });
       continue;
     }
     // Changed between the two reads (or decoded differently): leave it alone.
     if (asRead(raw.text) !== read.text) {
       failed++;
-      io.err(`canvas-as-code: cannot fix ${visibleText(file)}: it changed while read; left as it was\n`);
+      io.err(`canvas-as-code: ${cliText('fixChanged', visibleText(file))}\n`);
       reporter.file(checkText(file, read.text, format, check, linked(path)));
       continue;
     }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { cliText } from './messages';
 import { closeSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { STARTER_KINDS, starterCanvas } from '../core/starter';
@@ -41,16 +42,16 @@ export function parseInitArgs(argv: readonly string[]): InitArgs | { error: stri
   const kind = stringValue(parsed, 'kind') ?? DEFAULT_KIND;
   const title = stringValue(parsed, 'title');
   const { positionals } = parsed;
-  if (!STARTER_KINDS.includes(kind)) return { error: `unknown canvas kind ${shown(kind)}; the kinds are ${STARTER_KINDS.join(', ')}` };
-  if (title !== undefined && title.trim() === '') return { error: '--title needs a title that is not blank' };
-  if (positionals.length > 1) return { error: `init writes one file, got ${positionals.length}: ${positionals.map((p) => shown(p)).join(' ')}` };
+  if (!STARTER_KINDS.includes(kind)) return { error: cliText('initUnknownKind', shown(kind), STARTER_KINDS.join(', ')) };
+  if (title !== undefined && title.trim() === '') return { error: cliText('initBlankTitle') };
+  if (positionals.length > 1) return { error: cliText('initOneFile', positionals.length, positionals.map((p) => shown(p)).join(' ')) };
   const file = positionals[0] ?? `${kind}${EXTENSIONS[0]}`;
   if (file !== '-') {
-    if (file.endsWith('/') || file.endsWith(sep)) return { error: `${shown(file)} names a directory, not a file` };
+    if (file.endsWith('/') || file.endsWith(sep)) return { error: cliText('namesDirectory', shown(file)) };
     const name = basename(file);
     const extension = EXTENSIONS.find((e) => name.endsWith(e));
-    if (!extension) return { error: `${shown(file)} does not end in .canvas.yaml or .canvas.yml, so the editor and validate would not treat it as a canvas` };
-    if (name.length === extension.length) return { error: `${shown(file)} needs a name before ${extension}` };
+    if (!extension) return { error: cliText('notCanvasName', shown(file)) };
+    if (name.length === extension.length) return { error: cliText('needsNameBefore', shown(file), extension) };
   }
   return { kind, title, file };
 }
@@ -121,6 +122,6 @@ export function runInit(args: InitArgs, io: Io): number | { error: string; bare:
             : `cannot create ${shown}: ${visibleText((error as Error).message)}`;
     return { error: reason, bare: true };
   }
-  io.out(`created ${shown}\n`);
+  io.out(`${cliText('created', shown)}\n`);
   return 0;
 }

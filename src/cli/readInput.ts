@@ -204,7 +204,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const UTF16LE = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true });
 
 function notUtf8(detail: string): ReadResult {
-  return { error: `not UTF-8 text (${detail})` };
+  return { error: cliText('notUtf8', detail) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { cliText, countText } from './messages';
 import { isAbsolute, join, sep } from 'node:path';
 import { buildCanvasView, LineIndex, renderHtml, renderMarkdown, renderSvg, validateCanvas } from '../core';
 import type { CanvasView } from '../core';
@@ -46,15 +47,15 @@ export function parseRenderArgs(args: readonly string[]): RenderArgs | { error: 
   if ('error' in parsed) return parsed;
   let format = stringValue(parsed, 'format');
   const output = stringValue(parsed, 'output');
-  if (format !== undefined && !isFormat(format)) return { error: `--format must be html, svg or md, got ${shown(format)}` };
-  if (output === '') return { error: `${args.includes('-o') ? '-o' : '--output'} needs a file name` };
+  if (format !== undefined && !isFormat(format)) return { error: cliText('renderFormatMust', shown(format)) };
+  if (output === '') return { error: cliText('needsFileName', args.includes('-o') ? '-o' : '--output') };
   const size = maxFileSizeArgument(stringValue(parsed, 'max-file-size'));
   if (typeof size === 'object') return size;
   const maxFileSizeKB = size ?? DEFAULT_MAX_FILE_SIZE_KB;
   const files = parsed.positionals;
   if (files.length !== 1) return { error: files.length ? `render takes one file, got ${files.length}` : 'render needs a canvas file' };
   if (format === undefined && output && output !== '-') format = BY_EXTENSION[output.replace(/^.*\./, '').toLowerCase()];
-  if (!isFormat(format)) return { error: 'render needs --format html, svg or md' };
+  if (!isFormat(format)) return { error: cliText('renderNeedsFormat') };
   return { file: files[0], format, output, maxFileSizeKB };
 }
 
@@ -116,6 +117,6 @@ export function runRender(args: RenderArgs, io: Io): number {
     }
   } else io.out(rendered);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors) io.err(`canvas-as-code: ${visibleText(args.file)} has ${errors} error${errors === 1 ? '' : 's'}; rendered what could be read\n`);
+  if (errors) io.err(`canvas-as-code: ${cliText('renderedPartly', visibleText(args.file), countText(errors, 'oneError', 'errors'))}\n`);
   return 0;
 }

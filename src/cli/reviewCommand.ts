@@ -121,9 +121,9 @@ export const REVIEW_OPTIONS = {
 export function parseReviewArgs(argv: readonly string[]): ReviewArgs | { error: string } {
   const parsed = parseCommandArgs(argv, { ...COMMON_OPTIONS, ...REVIEW_OPTIONS });
   if ('error' in parsed) return parsed;
-  if (parsed.positionals.length) return { error: `review takes no files (it finds the changed canvases with git), got ${shown(parsed.positionals[0])}` };
+  if (parsed.positionals.length) return { error: cliText('reviewTakesNoFiles', shown(parsed.positionals[0])) };
   const format = stringValue(parsed, 'format') ?? 'text';
-  if (!(REVIEW_FORMATS as readonly string[]).includes(format)) return { error: `--format must be md, json or text, got ${shown(format)}` };
+  if (!(REVIEW_FORMATS as readonly string[]).includes(format)) return { error: cliText('reviewFormatMust', shown(format)) };
   const size = maxFileSizeArgument(stringValue(parsed, 'max-file-size'));
   if (typeof size === 'object') return size;
   const maxFileSizeKB = size ?? DEFAULT_MAX_FILE_SIZE_KB;
