@@ -8,7 +8,7 @@ import { fileNameOf, previewLabels, previewTitle } from './labels';
 import { PageRequests } from './pageRequests';
 import { PREVIEW_STYLES, webviewOptions } from './panelOptions';
 import { PreviewCompare, type CompareSource } from './previewCompare';
-import { handlePreviewEdit, type EditingPreview } from './previewEditing';
+import { editAnswersOf, handlePreviewEdit, type EditingPreview } from './previewEditing';
 import { LinksSync } from './previewLinks';
 import { MessageLog, type PreviewSnapshot } from './previewSnapshot';
 import { now, ViewSync } from './previewSync';
@@ -314,6 +314,7 @@ export class CanvasPreview implements vscode.Disposable, EditingPreview {
       received: this.log.received.slice(),
       ...(compare ? { compare } : {}),
       links: this.linksSync.snapshot(),
+      edits: editAnswersOf(this.panel),
     };
   }
 

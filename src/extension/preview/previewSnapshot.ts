@@ -1,5 +1,6 @@
 import type { HostMessageType, SegmentCanvases, WebviewMessageType } from '../../shared/protocol';
 import type { CompareSnapshot } from './previewCompare';
+import type { EditAnswer } from './previewEditing';
 
 const LOG_LENGTH = 50;
 
@@ -21,6 +22,8 @@ export interface PreviewSnapshot {
   compare?: CompareSnapshot;
   /** The last `links` message's segments (value-proposition canvases per segment). */
   links: SegmentCanvases[];
+  /** The last answers to the page's edit gestures (previewEditing.ts), oldest first. */
+  edits: EditAnswer[];
 }
 
 /** The last message types posted and received, for the tests. */
