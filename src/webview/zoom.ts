@@ -45,9 +45,11 @@ function emptySpace(target: EventTarget | null): boolean {
  * width; zooming out gives it more room (it is laid out at width ÷ zoom), so a narrow window zoomed
  * out shows the kind's whole grid. The level is kept in the page state and announced.
  *
- * Keys: + (or =), -, 0 (fit to width) and 1 (100 %), without modifiers. VS Code's webview forwards
- * every key to the workbench after the page saw it, whatever the page does with it, and Ctrl+= /
- * Ctrl+- zoom the whole window there while Ctrl+0 focuses the side bar: those stay the workbench's.
+ * Keys: Ctrl+= (or Ctrl++), Ctrl+- and Ctrl+0 (100 %), Cmd on macOS, as in a browser; and without
+ * modifiers + (or =), -, 0 (fit to width) and 1 (100 %) while no field has the focus. VS Code's
+ * webview frame passes every keydown that bubbles up to its window on to the workbench (even a
+ * default-prevented one), where Ctrl+= / Ctrl+- zoom the whole window and Ctrl+0 focuses the side
+ * bar: the page stops the propagation of the Ctrl keys it handles, so they zoom the canvas only.
  */
 export class Zoom {
   private level = 1;
@@ -197,7 +199,20 @@ export class Zoom {
   }
 
   private onKey(event: KeyboardEvent): void {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented || typing(event.target)) return;
+    if (event.altKey || event.defaultPrevented) return;
+    if (event.ctrlKey || event.metaKey) {
+      const command =
+        event.key === '=' || event.key === '+' ? () => this.set(stepZoom(this.level, 1))
+        : event.key === '-' ? () => this.set(stepZoom(this.level, -1))
+        : event.key === '0' ? () => this.set(1)
+        : undefined;
+      if (!command) return;
+      event.preventDefault();
+      event.stopPropagation(); // not on to the workbench (see the class comment)
+      command();
+      return;
+    }
+    if (typing(event.target)) return;
     const action =
       event.key === '+' || event.key === '=' ? () => this.set(stepZoom(this.level, 1))
       : event.key === '-' ? () => this.set(stepZoom(this.level, -1))

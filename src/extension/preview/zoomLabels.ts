@@ -11,6 +11,6 @@ export function zoomLabels(): ZoomLabels {
     fit: vscode.l10n.t('Fit'),
     fitWidth: vscode.l10n.t('Fit to width (0)'),
     level: vscode.l10n.t('Zoom {0}'),
-    keys: vscode.l10n.t('Keys: + or = zooms in, - zooms out, 0 fits the width, 1 is 100%. Ctrl+wheel (Cmd+wheel on macOS) zooms around the pointer. Scroll, or drag empty space, to pan.'),
+    keys: vscode.l10n.t('Keys: Ctrl+= or + zooms in, Ctrl+- or - zooms out, Ctrl+0 or 1 is 100%, 0 fits the width (Cmd for Ctrl on macOS). Ctrl+wheel (Cmd+wheel on macOS) zooms around the pointer. Scroll, or drag empty space, to pan.'),
   };
 }
