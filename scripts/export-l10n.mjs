@@ -16,7 +16,7 @@ const cli = require(join(root, 'dist/cli.js'));
 // Every exported table of English templates in the core (messages, quick-fix titles, rename refusals, ...) and the CLI.
 const strings = new Set();
 for (const [name, table] of [...Object.entries(core), ...Object.entries(cli)]) {
-  if (/^[A-Z_]+$/.test(name) && table && typeof table === 'object' && !Array.isArray(table) && name.match(/MESSAGES|TITLES/)) {
+  if (/^[A-Z_]+$/.test(name) && table && typeof table === 'object' && !Array.isArray(table) && name.match(/MESSAGES|TITLES|_DOCS$|^CONFIG_KEYS$/)) {
     for (const value of Object.values(table)) if (typeof value === 'string') strings.add(value);
   }
 }

@@ -13,6 +13,7 @@ import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node, Pair } from 'yaml';
 import { closest } from './closest';
 import { formatTemplate } from './messages';
+import { lookup, translate } from './l10n';
 import { RULE_DOCS } from './ruleDocs';
 import { DEFAULT_SEVERITIES } from './severity';
 import { RULE_CODES } from './types';
@@ -58,6 +59,11 @@ export interface ParsedConfig {
   config: CanvasConfig;
   diagnostics: ConfigDiagnostic[];
 }
+
+/** The words configuration hover adds around a rule's description (translated by src/core/l10n.ts). */
+export const CONFIG_DOC_MESSAGES = {
+  defaultSeverity: 'Default: `{0}`.',
+} as const;
 
 export const CONFIG_MESSAGES = {
   yamlError: 'YAML syntax error: {0}',
@@ -264,7 +270,7 @@ function wordAround(text: string, offset: number): Span {
 
 function ruleDoc(code: string): string {
   const doc = RULE_DOCS.find((d) => d.code === code);
-  return doc ? `**${code}** — ${doc.markdown}\n\nDefault: \`${DEFAULT_SEVERITIES[doc.code]}\`.` : code;
+  return doc ? `**${code}** — ${lookup(doc.markdown)}\n\n${translate(CONFIG_DOC_MESSAGES.defaultSeverity, [DEFAULT_SEVERITIES[doc.code]])}` : code;
 }
 
 /** Completion items at an offset of a configuration file: top-level keys, rule names, severities. */
@@ -274,10 +280,10 @@ export function configCompletion(text: string, offset: number): ConfigCompletion
   const afterColon = /:\s*[\w-]*$/.test(ctx.before);
   if (ctx.indent === 0) {
     if (afterColon) return [];
-    return Object.entries(CONFIG_KEYS).map(([label, documentation]) => ({ label, kind: 'key', documentation, insertText: `${label}:`, span }));
+    return Object.entries(CONFIG_KEYS).map(([label, documentation]) => ({ label, kind: 'key', documentation: lookup(documentation), insertText: `${label}:`, span }));
   }
   if (ctx.section !== 'rules') return [];
-  if (afterColon) return SEVERITY_SETTINGS.map((label) => ({ label, kind: 'severity', documentation: SEVERITY_DOCS[label], insertText: label, span }));
+  if (afterColon) return SEVERITY_SETTINGS.map((label) => ({ label, kind: 'severity', documentation: lookup(SEVERITY_DOCS[label]), insertText: label, span }));
   if (!/^[ \t]*[\w-]*$/.test(ctx.before)) return [];
   return RULE_CODES.map((label) => ({ label, kind: 'rule', documentation: ruleDoc(label), insertText: `${label}: `, span }));
 }
@@ -289,10 +295,10 @@ export function configHover(text: string, offset: number): { contents: string; s
   const word = text.slice(span.start, span.end);
   const ctx = lineContext(text, span.start);
   const isKey = /^[ \t]*$/.test(ctx.before) && /^\s*:/.test(text.slice(span.end));
-  if (ctx.indent === 0 && isKey && word in CONFIG_KEYS) return { contents: `**${word}** — ${CONFIG_KEYS[word as ConfigKey]}`, span };
+  if (ctx.indent === 0 && isKey && word in CONFIG_KEYS) return { contents: `**${word}** — ${lookup(CONFIG_KEYS[word as ConfigKey])}`, span };
   if (ctx.section !== 'rules' || ctx.indent === 0) return undefined;
   if (isKey && (RULE_CODES as readonly string[]).includes(word)) return { contents: ruleDoc(word), span };
-  if (!isKey && (SEVERITY_SETTINGS as readonly string[]).includes(word)) return { contents: `**${word}** — ${SEVERITY_DOCS[word as SeveritySetting]}`, span };
+  if (!isKey && (SEVERITY_SETTINGS as readonly string[]).includes(word)) return { contents: `**${word}** — ${lookup(SEVERITY_DOCS[word as SeveritySetting])}`, span };
   return undefined;
 }
 

@@ -44,7 +44,7 @@ export { HEALTH_MESSAGES, healthSummary, healthSummaryParts, problemTotal } from
 export type { HealthCounts, HealthMessageId, ProblemCounts } from './healthSummary';
 export { fixAll, MAX_FIX_PASSES } from './fixAll';
 export type { AppliedFix, FixAllOptions, FixAllResult } from './fixAll';
-export { CONFIG_FILE_NAMES, CONFIG_KEYS, CONFIG_MESSAGES, SEVERITY_DOCS, SEVERITY_SETTINGS, configCompletion, configHover, configSchema, mergeSeverities, parseConfig } from './config';
+export { CONFIG_DOC_MESSAGES, CONFIG_FILE_NAMES, CONFIG_KEYS, CONFIG_MESSAGES, SEVERITY_DOCS, SEVERITY_SETTINGS, configCompletion, configHover, configSchema, mergeSeverities, parseConfig } from './config';
 export type { CanvasConfig, ConfigCompletion, ConfigDiagnostic, ParsedConfig } from './config';
 export * from './links';
 export { BMML_MESSAGES, exportBmml, importBmml, isValidBmml } from './bmml';
