@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCanvasView, validateCanvas } from '../../src/core';
+import { buildCanvasView, revalidateCanvas, validateCanvas } from '../../src/core';
 import type { CanvasView } from '../../src/core';
 import { applyViewPatch, diffView, sameValue } from '../../src/core/render/viewPatch';
 import { canvasFiles } from './canvasText';
@@ -181,6 +181,32 @@ channels:
       assert.equal(sameValue({ a: [1] }, { a: { 0: 1 } }), false);
       assert.equal(sameValue(null, {}), false);
     });
+  });
+
+  // buildView reads a card's own fields once per card object (the incremental revalidation keeps
+  // the objects of untouched cards): the view of an edited text must be the same either way.
+  describe('the view of an incremental revalidation is the view of a fresh validation', () => {
+    for (const file of canvasFiles(join(ROOT, 'examples'))) {
+      it(file.split('/').pop()!, () => {
+        let text = readFileSync(file, 'utf8');
+        let result = validateCanvas(text);
+        buildCanvasView(result);
+        let step = 0;
+        for (const [name, edit] of Object.entries(EDITS)) {
+          for (const n of [1, 4]) {
+            text = edit(text, n);
+            result = revalidateCanvas(result, text);
+            const incremental = buildCanvasView(result, { version: ++step });
+            assert.deepEqual(incremental, viewOf(text, step), `${name} ${n} (step ${step})`);
+          }
+        }
+        for (const key of 'typing') {
+          text = typed(text, 2, key)[0];
+          result = revalidateCanvas(result, text);
+          assert.deepEqual(buildCanvasView(result, { version: ++step }), viewOf(text, step), `typed ${key}`);
+        }
+      });
+    }
   });
 
   describe('applyViewPatch(previous, diffView(previous, next)) is next', () => {
