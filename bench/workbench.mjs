@@ -17,11 +17,11 @@
 // (`window.__canvasAsCodeTimings`), they are read too and shown as a breakdown.
 //
 // Usage: flock /tmp/vscode.lock node bench/workbench.mjs [--quick] [--keys N] [--sizes 50,1000]
-//          [--extension DIR] [--json FILE]
+//          [--extension DIR] [--json FILE] [--normal-priority]
 //   (after npm run build; not under `flock`, it takes the lock itself). `npm run bench` runs it
 //   as its `workbench` section. --extension: another built checkout (e.g. a baseline).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +72,79 @@ async function until(test, what, ms = STEP_DEADLINE_MS, every = 50) {
     if (value) return value;
     if (Date.now() > end) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
     await delay(every);
+  }
+}
+
+const NICE = -10;
+
+/** Every process: pid, parent pid and command line (from /proc). */
+function processTable() {
+  const table = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      table.push({ pid: Number(entry), ppid, cmd: readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ') });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return table;
+}
+
+/** The processes whose command line passes `test`, and all their descendants. */
+function processesOf(test) {
+  const table = processTable();
+  return withDescendants(table, table.filter((p) => test(p.cmd)).map((p) => p.pid));
+}
+
+/** `pid` and all its descendants. */
+function descendantsOf(pid) {
+  return pid ? withDescendants(processTable(), [pid]) : [];
+}
+
+function withDescendants(table, roots) {
+  const found = new Set(roots);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of table) if (found.has(p.ppid) && !found.has(p.pid)) (found.add(p.pid), (grew = true));
+  }
+  return [...found];
+}
+
+/**
+ * Raises the priority of this process and of `pids` (what they fork later inherits it). Only root
+ * may; returns the nice value set, or undefined.
+ */
+function raisePriority(pids) {
+  if (process.getuid?.() !== 0 || !pids.length) return undefined;
+  try {
+    os.setPriority(NICE);
+    const r = spawnSync('renice', ['-n', String(NICE), '-p', ...pids.map(String)], { stdio: 'ignore' });
+    void r; // a process that ended meanwhile makes renice fail for it alone
+    // With autogroups (the kernel's default here) the CPU is shared between sessions first and
+    // nice only counts within one: each session of ours (code-server and the browser start their
+    // own) gets the same nice as a group.
+    const groups = new Map();
+    for (const pid of [process.pid, ...pids]) {
+      try {
+        const group = readFileSync(`/proc/${pid}/autogroup`, 'utf8').split(' ')[0];
+        if (!groups.has(group)) groups.set(group, pid);
+      } catch {
+        // no autogroups, or the process is gone
+      }
+    }
+    for (const pid of groups.values()) {
+      try {
+        writeFileSync(`/proc/${pid}/autogroup`, String(NICE));
+      } catch {
+        // not allowed: the plain nice is all there is
+      }
+    }
+    return NICE;
+  } catch {
+    return undefined;
   }
 }
 
@@ -154,7 +227,7 @@ function installPaintProbe(targetName) {
  * One code-server session: every canvas size typed into, then gestures timed.
  * @param {{ quick?: boolean, keys?: number, sizes?: number[], extensionPath?: string, log?: (line: string) => void }} [options]
  */
-export async function measureWorkbench({ quick = false, keys, sizes = [50, 1000], extensionPath = root, log = (l) => console.error(l) } = {}) {
+export async function measureWorkbench({ quick = false, keys, sizes = [50, 1000], extensionPath = root, priority = true, log = (l) => console.error(l) } = {}) {
   const { startCodeServer, remoteUri, workbenchUrl } = await import('../scripts/vscode-runtime.mjs');
   const { launchBrowser } = await import('../test/integration/launchers/code-server.mjs');
   extensionPath = resolve(extensionPath);
@@ -193,6 +266,9 @@ export async function measureWorkbench({ quick = false, keys, sizes = [50, 1000]
   const result = { sizes: [], extensionPath, cadenceMs: CADENCE_MS, viewport: VIEWPORT, notes: [] };
   try {
     browser = await launchBrowser();
+    // Other engineers' builds and tests share the two cores: what is measured runs ahead of them
+    // (the server and the extension hosts it forks, the browser and its renderers, this driver).
+    result.nice = priority ? raisePriority([...processesOf((cmd) => cmd.includes(server.tmp)), ...descendantsOf(browser.process?.()?.pid)]) : undefined;
     const page = await browser.newPage({ viewport: VIEWPORT });
     let exit;
     const exited = new Promise((res) => (exit = res));
@@ -465,7 +541,8 @@ export function workbenchVerdicts(result) {
 export function formatWorkbench(result) {
   const lines = [
     `Real workbench: code-server (VS Code 1.139) in headless Chromium ${result.viewport.width}x${result.viewport.height}, extension ${result.extensionPath}; ` +
-      `one key every ${result.cadenceMs} ms typed into a card's name, editor and preview side by side; ${result.seconds?.toFixed(0)} s`,
+      `one key every ${result.cadenceMs} ms typed into a card's name, editor and preview side by side; ` +
+      `${result.nice === undefined ? 'normal priority' : `at nice ${result.nice} (ahead of other work on the machine)`}; ${result.seconds?.toFixed(0)} s`,
     '',
     `${'cards'.padStart(5)}  ${'keys'.padStart(4)}  ${'paints'.padStart(6)}  ${'coalesced'.padStart(9)}  ${'dropped'.padStart(7)}  ` +
       `${'end to end p50/p95/max'.padEnd(22)}  ${'extension p50/p95'.padEnd(17)}  ${'workbench p50/p95'.padEnd(17)}  budget (e2e/ext p95)`,
@@ -513,14 +590,19 @@ export function formatWorkbench(result) {
 // ---------------------------------------------------------------------------------------------
 // CLI
 
-/** Whether this process already runs under `flock LOCK_FILE` (its parent). */
+/** Whether this process already runs under `flock LOCK_FILE` (an ancestor holds the lock). */
 function underLock() {
-  try {
-    const cmdline = readFileSync(`/proc/${process.ppid}/cmdline`, 'utf8').split('\0');
-    return /(^|\/)flock$/.test(cmdline[0]) && cmdline.includes(LOCK_FILE);
-  } catch {
-    return false;
+  for (let pid = process.ppid, hops = 0; pid > 1 && hops < 32; hops++) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (/(^|\/)flock$/.test(cmdline[0]) && cmdline.includes(LOCK_FILE)) return true;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      pid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch {
+      return false;
+    }
   }
+  return false;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -531,6 +613,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       sizes: { type: 'string' },
       extension: { type: 'string' },
       json: { type: 'string' },
+      'normal-priority': { type: 'boolean', default: false },
     },
   });
   if (!underLock()) {
@@ -550,6 +633,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     keys: values.keys ? Number(values.keys) : undefined,
     sizes: values.sizes ? values.sizes.split(',').map(Number) : undefined,
     extensionPath: values.extension ?? root,
+    priority: !values['normal-priority'],
   });
   console.log(formatWorkbench(result));
   for (const v of workbenchVerdicts(result)) console.log(`${v.pass ? 'PASS' : 'FAIL'}  ${v.name}: ${v.measured} (${v.limit})`);
