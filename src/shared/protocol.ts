@@ -130,12 +130,12 @@ export type HostMessage =
    */
   | { type: 'view'; uri: string; fileName: string; view: CanvasView; outdated: boolean; timing?: UpdateTiming }
   /**
-   * The answer to an `edit`: applied (`ok`, the document changed) or refused with the localized
-  /**
    * What changed since the view of version `base` of `uri` (src/core/render/viewPatch.ts). The page
    * applies it only on top of exactly that view; anything else, it answers `resync`.
    */
   | { type: 'patch'; uri: string; fileName: string; base: number | undefined; patch: ViewPatch; outdated: boolean; timing?: UpdateTiming }
+  /**
+   * The answer to an `edit`: applied (`ok`, the document changed) or refused with the localized
    * reason (a stale version, a value the schema refuses, a read-only file …; the host also posts the
    * current view again, so whatever the page drew ahead of the edit is put right).
    */
@@ -159,10 +159,10 @@ export type WebviewMessage =
   | { type: 'ready'; uri: string; version: number | undefined }
   /** A view was drawn (tests and the host's bookkeeping; it also lets the host post the next update). */
   | { type: 'rendered'; version: number | undefined; cards: number }
-  /**
-   * Show a card (its `key` and `span`) or a problem (`span` alone) in the source. The host puts the
   /** A patch did not fit the view shown (another base): post the whole current view. */
   | { type: 'resync' }
+  /**
+   * Show a card (its `key` and `span`) or a problem (`span` alone) in the source. The host puts the
    * editor's cursor, an empty selection, at the card's name or at the problem's start: never a
    * selected range, which the next key typed would replace. `focus`: the editor takes the keyboard
    * focus (double-click, Enter); false: the preview keeps it (a click, Space), so no key typed
@@ -179,9 +179,11 @@ export type WebviewMessage =
   /**
    * A gesture (add, rename, move, delete, set a field) on `version` of the shown file: the host
    * computes the smallest YAML edit, applies it as one undo step and answers `edited` with `id`.
-   * A version that is no longer the document's is refused, never applied to other text.
+   * A version that is no longer the document's is refused, never applied to other text; so is a
+   * `uri` (the file the page drew) that is no longer the preview's file (an unlocked preview moved on,
+   * and two files can be at the same version).
    */
-  | { type: 'edit'; id: number; version: number; intent: EditIntent; sentAt: number }
+  | { type: 'edit'; id: number; uri: string; version: number; intent: EditIntent; sentAt: number }
   /** Undo or redo in the shown file's editor (Ctrl+Z / Ctrl+Shift+Z in the preview). */
   | { type: 'undo' }
   | { type: 'redo' };

@@ -31,8 +31,9 @@ describe('preview editing', function () {
   /** The edits posted, with their timestamps checked and left out. */
   async function edits() {
     const posted = await preview.posted('edit');
-    return posted.map(({ sentAt, ...rest }) => {
+    return posted.map(({ sentAt, uri, ...rest }) => {
       assert.equal(typeof sentAt, 'number');
+      assert.equal(uri, 'file:///w/test.canvas.yaml', 'the edit names the file the page drew');
       return rest;
     });
   }

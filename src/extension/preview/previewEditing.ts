@@ -67,6 +67,11 @@ async function edit(preview: EditingPreview, message: Extract<EditingMessage, { 
   }
   // The page always names the version it drew: without one, the edit could land on other text.
   if (!Number.isInteger(message.version)) return answer({ ok: false, message: badArgumentMessage('version') });
+  // The page drew another file than the preview shows now (it moved to the active editor meanwhile):
+  // the same version number there is other text.
+  if (message.uri !== preview.resource.toString()) {
+    return answer({ ok: false, message: vscode.l10n.t('The preview shows another file now; nothing was changed.') });
+  }
   let document: vscode.TextDocument;
   try {
     document = await documentOf(preview.resource);

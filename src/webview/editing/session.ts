@@ -86,7 +86,7 @@ export class EditSession {
     const flight = (this.inFlight = { id, version, answered: false });
     clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(() => this.inFlight === flight && this.settle(), NO_ANSWER_WAIT_MS);
-    this.host.post({ type: 'edit', id, version, intent, sentAt });
+    this.host.post({ type: 'edit', id, uri: shown.uri, version, intent, sentAt });
     return true;
   }
 

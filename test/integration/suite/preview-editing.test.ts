@@ -81,7 +81,8 @@ let nextId = 1;
 /** Posts a gesture as the page would, on `version`; resolves with the preview's answer once handled. */
 async function gesture(index: number, version: number, intent: Intent): Promise<EditAnswer> {
   const id = nextId++;
-  const snapshot = await vscode.commands.executeCommand<PreviewSnapshot>(RECEIVE, index, { type: 'edit', id, version, intent, sentAt: now() });
+  const uri = (await state()).previews[index]?.uri;
+  const snapshot = await vscode.commands.executeCommand<PreviewSnapshot>(RECEIVE, index, { type: 'edit', id, uri, version, intent, sentAt: now() });
   const answer = snapshot?.edits.find((e) => e.id === id);
   ok(answer, `the preview answered edit ${id}: ${JSON.stringify(snapshot?.edits)}`);
   return answer;
@@ -264,6 +265,20 @@ suite('preview editing', () => {
     equal(answer.ok, false, 'refused');
     equal(answer.message, `The document changed since this edit was asked for (version ${stale}, now ${document.version}); nothing was changed.`, 'the reason');
     equal(document.getText(), typed, 'unchanged');
+    await redrawnAfterAnswer(0, document.version);
+  });
+
+  test('an edit for another file than the preview shows (it moved on) is refused, even at the same version', async () => {
+    const { document } = await openWithPreview(CANVAS, 'preview-editing-other-file', CARDS);
+    const before = document.getText();
+    const id = nextId++;
+    const other = vscode.Uri.joinPath(document.uri, '..', 'another.canvas.yaml').toString();
+    const snapshot = await vscode.commands.executeCommand<PreviewSnapshot>(RECEIVE, 0, { type: 'edit', id, uri: other, version: document.version, intent: { command: 'addCard', block: 'channels', name: 'Web' }, sentAt: now() });
+    const answer = snapshot?.edits.find((e) => e.id === id);
+    ok(answer, 'answered');
+    equal(answer.ok, false, 'refused');
+    equal(answer.message, 'The preview shows another file now; nothing was changed.', 'the reason');
+    equal(document.getText(), before, 'unchanged');
     await redrawnAfterAnswer(0, document.version);
   });
 
