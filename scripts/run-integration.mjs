@@ -26,6 +26,7 @@ const { values: options } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false }, // keep temp dirs of passing sessions too
     grep: { type: 'string' }, // only the tests whose full title matches (node and web sessions)
+    locale: { type: 'string' }, // the display language of code-server's workbench (--locale ko); the suite reads CANVAS_TEST_LOCALE
   },
 });
 const modes = options.modes.split(',').map((m) => m.trim()).filter(Boolean);
@@ -187,12 +188,14 @@ async function runSession(mode, launcher) {
     CANVAS_TEST_MODE: mode,
     CANVAS_TEST_RESULT: resultFile,
     ...(mode === 'vsix' ? { CANVAS_TEST_GREP: '@vsix', CANVAS_TEST_EXTENSIONS_DIR: join(tmp, 'extensions') } : options.grep ? { CANVAS_TEST_GREP: options.grep } : {}),
+    ...(options.locale ? { CANVAS_TEST_LOCALE: options.locale } : {}),
   };
   print(`\n── ${mode} session ──`);
   const session = await prepare(mode, tmp, launcher, testEnv);
   const code = await launcher.run({
     label: mode,
     ...session,
+    locale: options.locale,
     testEnv,
     deadlineMs: DEADLINE_MS - (Date.now() - sessionsStarted),
     print,

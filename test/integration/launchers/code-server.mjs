@@ -57,10 +57,10 @@ function webWorkerSettings() {
  *   print: (line: string) => void,
  * }} options
  */
-export async function runInCodeServer({ label, developmentPath, testsPath, workspace, developmentKind, extensionsDir, testEnv = {}, deadlineMs, print }) {
+export async function runInCodeServer({ label, developmentPath, testsPath, workspace, developmentKind, extensionsDir, testEnv = {}, deadlineMs, print, locale }) {
   const started = Date.now();
   const settings = developmentKind === 'web' ? webWorkerSettings() : {};
-  const server = await startCodeServer({ label, extensionsDir, settings, args: ['--vscode-option', 'enable-smoke-test-driver'] });
+  const server = await startCodeServer({ label, extensionsDir, settings, args: ['--vscode-option', 'enable-smoke-test-driver', ...(locale ? ['--locale', locale] : [])] });
   let browser;
   let consoleLog;
   let code = 1;

@@ -15,6 +15,8 @@ export const config = {
   grep: process.env.CANVAS_TEST_GREP ?? '',
   /** `vsix` mode: where the package was installed (the extension must run from there). */
   extensionsDir: process.env.CANVAS_TEST_EXTENSIONS_DIR ?? '',
+  /** The workbench's display language when the launcher was asked for one (run-integration --locale ko). */
+  locale: process.env.CANVAS_TEST_LOCALE ?? '',
 };
 
 interface Runner {
