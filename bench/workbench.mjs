@@ -137,6 +137,17 @@ function raisePriority(pids) {
     }
     for (const pid of groups.values()) {
       try {
+        // This process's own group is its session's (the shell that ran it): given back at exit.
+        if (pid === process.pid) {
+          const before = readFileSync(`/proc/${pid}/autogroup`, 'utf8').match(/nice (-?\d+)/)?.[1] ?? '0';
+          process.once('exit', () => {
+            try {
+              writeFileSync(`/proc/${process.pid}/autogroup`, before);
+            } catch {
+              // nothing to give back
+            }
+          });
+        }
         writeFileSync(`/proc/${pid}/autogroup`, String(NICE));
       } catch {
         // not allowed: the plain nice is all there is
