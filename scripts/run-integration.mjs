@@ -55,7 +55,7 @@ function run(cmd, args) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
 }
 
-/** A writable copy of what the suite reads: examples/ and test/fixtures/broken/. */
+/** A writable copy of what the suite reads: examples/, test/fixtures/broken/ and test/fixtures/shared/. */
 function fixtureWorkspace(dir) {
   const workspace = join(dir, 'workspace');
   const copy = (from, to, keep) => {
@@ -65,6 +65,8 @@ function fixtureWorkspace(dir) {
   };
   copy(join(repoRoot, 'examples'), join(workspace, 'examples'), /\.canvas\.ya?ml$/);
   copy(join(repoRoot, 'test', 'fixtures', 'broken'), join(workspace, 'broken'), /\.(canvas\.ya?ml|expected\.json)$/);
+  // Canvases more than one kind of test reads (unit, browser and integration).
+  copy(join(repoRoot, 'test', 'fixtures', 'shared'), join(workspace, 'shared'), /\.canvas\.ya?ml$/);
   return workspace;
 }
 

@@ -2,37 +2,15 @@
 // line for each kind, following the views the host posts, theme-styled, and each part going to what
 // it counts (the next empty block, the problems, the next untested hypothesis).
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { assertBuilt, closeBrowser, openPreview } from './harness.mjs';
 import { examples, viewOf } from './views.mjs';
 
 const URI = 'file:///w/test.canvas.yaml';
 const viewMessage = (view) => ({ type: 'view', uri: URI, fileName: 'test.canvas.yaml', view, outdated: false });
 
-const BUSINESS_MODEL = `canvas: business-model
-title: Health check
-customer-segments:
-  - id: riders
-    name: Urban riders
-    status: hypothesis
-  - id: drivers
-    name: Drivers
-    status: validated
-value-propositions:
-  - id: fast
-    name: Fast pickup
-    segments: [riders, drivers]
-    status: hypothesis
-  - Cheap rides
-channels: []
-customer-relationships:
-  - id: app-support
-    status: hypothesis
-    segments: [riders, drivers]
-revenue-streams:
-  - id: fares
-    name: Fares
-    status: invalidated
-`;
+/** Shared with the unit and integration tests of health. */
+const BUSINESS_MODEL = readFileSync(new URL('../fixtures/shared/health-check.canvas.yaml', import.meta.url), 'utf8');
 
 /** The summary as drawn: where it is, its text, its parts. */
 function summary(page) {

@@ -22,31 +22,8 @@ function healthOf(text: string): CanvasHealth {
 
 const NONE = { error: 0, warning: 0, information: 0, hint: 0 };
 
-const BUSINESS_MODEL = `canvas: business-model
-title: Health check
-customer-segments:
-  - id: riders
-    name: Urban riders
-    status: hypothesis
-  - id: drivers
-    name: Drivers
-    status: validated
-value-propositions:
-  - id: fast
-    name: Fast pickup
-    segments: [riders, drivers]
-    status: hypothesis
-  - Cheap rides
-channels: []
-customer-relationships:
-  - id: app-support
-    status: hypothesis
-    segments: [riders, drivers]
-revenue-streams:
-  - id: fares
-    name: Fares
-    status: invalidated
-`;
+/** Shared with the browser and integration tests of health. */
+const BUSINESS_MODEL = readFileSync(join(ROOT, 'test/fixtures/shared/health-check.canvas.yaml'), 'utf8');
 
 describe('canvas health', () => {
   it('business model: filled blocks, empty and missing blocks where their problems are, untested hypotheses in file order', () => {

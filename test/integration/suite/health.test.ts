@@ -2,7 +2,7 @@
 // canvas (its text for an example, hidden for another editor, updated after an edit) and Show
 // Health's quick pick (its entries, and the cursor exactly where a picked one leads).
 import * as vscode from 'vscode';
-import { activeExtension, closeAllEditors, openCanvas, workspaceRoot, writeScratchCanvas } from './canvas';
+import { activeExtension, closeAllEditors, openCanvas, readText, workspaceRoot, writeScratchCanvas } from './canvas';
 import { equal, ok } from './check';
 import { waitFor } from './wait';
 
@@ -32,31 +32,8 @@ async function waitForState(accept: (s: HealthState) => boolean, what: string): 
   );
 }
 
-const CANVAS = `canvas: business-model
-title: Health check
-customer-segments:
-  - id: riders
-    name: Urban riders
-    status: hypothesis
-  - id: drivers
-    name: Drivers
-    status: validated
-value-propositions:
-  - id: fast
-    name: Fast pickup
-    segments: [riders, drivers]
-    status: hypothesis
-  - Cheap rides
-channels: []
-customer-relationships:
-  - id: app-support
-    status: hypothesis
-    segments: [riders, drivers]
-revenue-streams:
-  - id: fares
-    name: Fares
-    status: invalidated
-`;
+/** Shared with the unit and browser tests of health (the launcher copies test/fixtures/shared/ into the workspace). */
+let CANVAS = '';
 
 const at = (needle: string) => {
   const offset = CANVAS.indexOf(needle);
@@ -66,6 +43,7 @@ const at = (needle: string) => {
 
 suite('Health at a glance', () => {
   suiteSetup(async () => {
+    CANVAS = await readText(vscode.Uri.joinPath(workspaceRoot(), 'shared', 'health-check.canvas.yaml'));
     await activeExtension();
   });
 
