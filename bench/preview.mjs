@@ -11,13 +11,10 @@
 //   replaced: the whole view built, serialised, posted and compared per card on every update (and,
 //   not counted here, held back by a fixed 150 ms throttle).
 // Usage: npm run bench:preview (after npm run build); node bench/preview.mjs [--quick]
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
-import * as esbuild from 'esbuild';
-import { assertBuilt, closeBrowser, openPreview, ROOT } from '../test/browser/harness.mjs';
+import { assertBuilt, bundleTypeScript, closeBrowser, openPreview } from '../test/browser/harness.mjs';
 import { bigCanvas, viewOf } from '../test/browser/views.mjs';
 import { generateCanvas } from './generate.mjs';
 
@@ -30,34 +27,18 @@ const quantile = (values, q) => sorted(values)[Math.min(values.length - 1, Math.
 const median = (values) => quantile(values, 0.5);
 const spread = (values) => `${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)}`;
 
-let hostLib;
 /** The host's part, as the extension runs it: validation (full and incremental), the view, the patch. */
-async function loadHostLib() {
-  if (hostLib) return hostLib;
-  const outfile = join(ROOT, 'out', 'bench', 'preview-host.cjs');
-  mkdirSync(join(ROOT, 'out', 'bench'), { recursive: true });
-  await esbuild.build({
-    stdin: {
-      contents: `
+function loadHostLib() {
+  return bundleTypeScript(
+    'preview-host',
+    `
 export { validateCanvas, revalidateCanvas } from './src/core';
 export { buildCanvasView } from './src/core/render/buildView';
 export { diffView } from './src/core/render/viewPatch';
 export { LineIndex } from './src/core/lineIndex';
 `,
-      resolveDir: ROOT,
-      sourcefile: 'bench-preview-host.ts',
-      loader: 'ts',
-    },
-    bundle: true,
-    packages: 'external',
-    format: 'cjs',
-    platform: 'node',
-    target: 'es2022',
-    outfile,
-    logLevel: 'warning',
-  });
-  hostLib = createRequire(import.meta.url)(outfile);
-  return hostLib;
+    join('out', 'bench'),
+  );
 }
 
 /** Milliseconds to apply `message` and lay the page out again. */

@@ -14,18 +14,44 @@ const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.html': 'text/html' };
 
-let lib;
+const bundled = new Map();
+/**
+ * Modules of the repository's TypeScript, bundled once per name for Node (yaml and ajv load from
+ * node_modules): `exports` is the entry's text, e.g. "export { diffView } from './src/core/render/viewPatch';".
+ * One bundle per set of exports, so what a test installs (a catalogue) is what the same bundle reads.
+ */
+export async function bundleTypeScript(name, exports, folder = join('out', 'test', 'browser')) {
+  const outfile = join(ROOT, folder, `${name}.cjs`);
+  if (!bundled.has(outfile)) {
+    bundled.set(
+      outfile,
+      (async () => {
+        mkdirSync(join(ROOT, folder), { recursive: true });
+        await esbuild.build({
+          stdin: { contents: exports, resolveDir: ROOT, sourcefile: `${name}.ts`, loader: 'ts' },
+          bundle: true,
+          packages: 'external',
+          format: 'cjs',
+          platform: 'node',
+          target: 'es2022',
+          outfile,
+          logLevel: 'warning',
+        });
+        return createRequire(import.meta.url)(outfile);
+      })(),
+    );
+  }
+  return bundled.get(outfile);
+}
+
 /**
  * The TypeScript the tests need, bundled once: the page builder and labels-free parts of the host,
  * and the core (validate, build the view, the static renderers).
  */
-export async function loadLib() {
-  if (lib) return lib;
-  const outfile = join(ROOT, 'out', 'test', 'browser', 'lib.cjs');
-  mkdirSync(join(ROOT, 'out', 'test', 'browser'), { recursive: true });
-  await esbuild.build({
-    stdin: {
-      contents: `
+export function loadLib() {
+  return bundleTypeScript(
+    'lib',
+    `
 export { previewHtml, contentSecurityPolicy } from './src/extension/preview/html';
 export { validateCanvas } from './src/core/validate';
 export { buildCanvasView } from './src/core/render/buildView';
@@ -33,48 +59,18 @@ export { renderHtml } from './src/core/render/html';
 export { renderSvg } from './src/core/render/svg';
 export { kindInfo } from './src/core/kinds';
 `,
-      resolveDir: ROOT,
-      sourcefile: 'browser-test-lib.ts',
-      loader: 'ts',
-    },
-    bundle: true,
-    packages: 'external', // yaml and ajv load from node_modules
-    format: 'cjs',
-    platform: 'node',
-    target: 'es2022',
-    outfile,
-    logLevel: 'warning',
-  });
-  lib = createRequire(import.meta.url)(outfile);
-  return lib;
+  );
 }
 
-let compareLib;
 /** The host's comparison (src/extension/preview/compareData.ts) and the core's validation, bundled once. */
-export async function loadCompareLib() {
-  if (compareLib) return compareLib;
-  const outfile = join(ROOT, 'out', 'test', 'browser', 'compare-lib.cjs');
-  mkdirSync(join(ROOT, 'out', 'test', 'browser'), { recursive: true });
-  await esbuild.build({
-    stdin: {
-      contents: `
+export function loadCompareLib() {
+  return bundleTypeScript(
+    'compare-lib',
+    `
 export { buildCompare, ENGLISH_TEXTS } from './src/extension/preview/compareData';
 export { validateCanvas } from './src/core/validate';
 `,
-      resolveDir: ROOT,
-      sourcefile: 'browser-compare-lib.ts',
-      loader: 'ts',
-    },
-    bundle: true,
-    packages: 'external',
-    format: 'cjs',
-    platform: 'node',
-    target: 'es2022',
-    outfile,
-    logLevel: 'warning',
-  });
-  compareLib = createRequire(import.meta.url)(outfile);
-  return compareLib;
+  );
 }
 
 export function assertBuilt() {

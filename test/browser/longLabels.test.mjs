@@ -4,11 +4,9 @@
 // Korean, very long and right-to-left. Nothing may scroll sideways or stick out of its box, and every
 // card must be laid out inside its block and the page.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as esbuild from 'esbuild';
-import { assertBuilt, closeBrowser, LABELS, openPreview, ROOT } from './harness.mjs';
+import { assertBuilt, bundleTypeScript, closeBrowser, LABELS, openPreview, ROOT } from './harness.mjs';
 import { realWorldCanvas } from './views.mjs';
 
 const KINDS = ['business-model', 'lean', 'value-proposition'];
@@ -30,34 +28,14 @@ const CATALOGUES = {
   'right-to-left': catalogueOf((_english, placeholders) => [ARABIC, ...placeholders, ARABIC].join(' ')),
 };
 
-let lib;
 /** The core in one bundle, so the catalogue it installs is the one its view builder reads. */
-async function core() {
-  if (lib) return lib;
-  const outfile = join(ROOT, 'out', 'test', 'browser', 'l10n-lib.cjs');
-  mkdirSync(join(ROOT, 'out', 'test', 'browser'), { recursive: true });
-  await esbuild.build({
-    stdin: {
-      contents: `
+function core() {
+  return bundleTypeScript('l10n-lib', `
 export { setCatalogue, lookup } from './src/core/l10n';
 export { validateCanvas } from './src/core/validate';
 export { buildCanvasView } from './src/core/render/buildView';
 export { kindInfo } from './src/core/kinds';
-`,
-      resolveDir: ROOT,
-      sourcefile: 'browser-l10n-lib.ts',
-      loader: 'ts',
-    },
-    bundle: true,
-    packages: 'external',
-    format: 'cjs',
-    platform: 'node',
-    target: 'es2022',
-    outfile,
-    logLevel: 'warning',
-  });
-  lib = createRequire(import.meta.url)(outfile);
-  return lib;
+`);
 }
 
 /** The preview's labels as the extension would send them with the catalogue installed. */
