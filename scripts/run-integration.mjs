@@ -7,7 +7,7 @@
 // Launcher: desktop VS Code through @vscode/test-electron when one can be downloaded and shown,
 // otherwise (or with CANVAS_TEST_OFFLINE=1) code-server in headless Chromium.
 //
-// usage: node scripts/run-integration.mjs [--modes node,web,vsix,start] [--no-build] [--keep] [--grep TITLE]
+// usage: node scripts/run-integration.mjs [--modes node,web,vsix,start] [--no-build] [--keep] [--grep TITLE] [--locale ko]
 // env:   CANVAS_TEST_OFFLINE=1, CANVAS_TEST_DEADLINE_S (whole run, default 480)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -240,15 +240,17 @@ async function main() {
     // The start check drives code-server; with a desktop `code`, npm start does not use it.
     modes.splice(modes.indexOf('start'), 1);
   }
+  // A run in another display language records beside the English one (integration-node-ko.json).
+  const resultName = (mode) => `integration-${mode}${options.locale ? `-${options.locale}` : ''}`;
   for (const mode of modes) {
     try {
       const r = mode === 'start' ? runStartCheck() : await runSession(mode, launcher);
-      record(`integration-${mode}`, r);
+      record(resultName(mode), r);
       totals.passed += r.passed;
       totals.failed += r.failed;
     } catch (error) {
       print(`integration[${mode}]: could not run: ${error?.stack ?? error}`);
-      record(`integration-${mode}`, { passed: 0, failed: 1 });
+      record(resultName(mode), { passed: 0, failed: 1 });
       totals.failed += 1;
     }
   }

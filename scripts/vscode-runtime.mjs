@@ -8,6 +8,7 @@
 //      node scripts/vscode-runtime.mjs --force reinstall
 // env: CANVAS_VSCODE_RUNTIME (install dir, default .vscode-test/runtime), CHROMIUM (browser path)
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -149,13 +150,40 @@ const quietSettings = {
 };
 
 /**
+ * The user data's languagepacks.json for language pack folders: the index code-server reads, when
+ * the workbench page is served, to find the translations of the --locale language. VS Code writes
+ * it when its running server installs a pack (its LanguagePackService, as a post-install step);
+ * `code-server --install-extension` does not (that service is never created in the CLI), so a pack
+ * installed beside a fresh user-data dir would be ignored. Same shape as VS Code's own writer
+ * (languagePacks.ts: label, extensions, translations by id, a hash naming the translations cache).
+ * @param {string[]} folders
+ */
+function languagePackIndex(folders) {
+  const index = {};
+  for (const folder of folders) {
+    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+    const id = `${manifest.publisher}.${manifest.name}`;
+    for (const localization of manifest.contributes?.localizations ?? []) {
+      index[localization.languageId] = {
+        hash: createHash('md5').update(id).update(manifest.version).digest('hex'),
+        extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+        translations: Object.fromEntries(localization.translations.map((t) => [t.id, resolve(folder, t.path)])),
+        label: localization.localizedLanguageName ?? localization.languageName,
+      };
+    }
+  }
+  return index;
+}
+
+/**
  * Start code-server on 127.0.0.1 with throw-away state (user data, extensions, XDG dirs) in a temp
  * dir, in its own process group so that `stop()` also ends the extension hosts it forks.
- * @param {{ settings?: object, extensionsDir?: string, env?: object, args?: string[], label?: string, port?: number }} [options]
+ * `languagePacks` are folders of language pack extensions that `--locale` may then switch to.
+ * @param {{ settings?: object, extensionsDir?: string, languagePacks?: string[], env?: object, args?: string[], label?: string, port?: number }} [options]
  * @returns {Promise<{ url: string, port: number, tmp: string, extensionsDir: string, logFile: string,
  *   logTail: (lines?: number) => string, stop: () => void, exited: Promise<number | null> }>}
  */
-export async function startCodeServer({ settings = {}, extensionsDir, env = {}, args = [], label = 'cs', port } = {}) {
+export async function startCodeServer({ settings = {}, extensionsDir, languagePacks = [], env = {}, args = [], label = 'cs', port } = {}) {
   const paths = ensureRuntime();
   const tmp = mkdtempSync(join(tmpdir(), `canvas-${label}-`));
   const userData = join(tmp, 'user-data');
@@ -163,6 +191,7 @@ export async function startCodeServer({ settings = {}, extensionsDir, env = {}, 
   mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...settings }, null, 2));
+  if (languagePacks.length) writeFileSync(join(userData, 'languagepacks.json'), JSON.stringify(languagePackIndex(languagePacks)));
 
   port ??= await freePort();
   const logFile = join(tmp, 'code-server.log');

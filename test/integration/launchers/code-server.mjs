@@ -1,7 +1,7 @@
 // The offline launcher: the extension tests run in code-server's real extension host while its
 // workbench runs in headless Chromium. code-server has no --extensionDevelopmentPath flag; the
 // workbench's `payload` URL parameter carries the same settings once the smoke-test driver is on.
-import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -44,6 +44,19 @@ function webWorkerSettings() {
 }
 
 /**
+ * The stand-in language pack for `locale` (test/integration/language-pack-<locale>), if the repo has
+ * one. code-server honours --locale only when a pack for that language is installed, and the real
+ * one (MS-CEINTL.vscode-language-pack-ko) cannot be downloaded offline; the stand-in contributes
+ * the localization with an empty translation file, so VS Code's own text stays English while
+ * vscode.env.language, and with it our extension's l10n bundle, becomes the locale's.
+ * @param {string | undefined} locale
+ */
+function languagePacks(locale) {
+  const pack = locale && join(repoRoot, 'test', 'integration', `language-pack-${locale}`);
+  return pack && existsSync(pack) ? [pack] : [];
+}
+
+/**
  * Run one mocha session and resolve with VS Code's exit code (non-zero when tests failed).
  * @param {{
  *   label: string,                  short name for temp dirs and logs
@@ -53,6 +66,7 @@ function webWorkerSettings() {
  *   developmentKind?: 'web',        run our extension in the web-worker host
  *   extensionsDir?: string,         pre-populated extensions dir (e.g. with an installed .vsix)
  *   testEnv?: Record<string,string>, environment of the Node extension host
+ *   locale?: string,                display language (--locale), with its stand-in pack installed
  *   deadlineMs: number,
  *   print: (line: string) => void,
  * }} options
@@ -60,7 +74,7 @@ function webWorkerSettings() {
 export async function runInCodeServer({ label, developmentPath, testsPath, workspace, developmentKind, extensionsDir, testEnv = {}, deadlineMs, print, locale }) {
   const started = Date.now();
   const settings = developmentKind === 'web' ? webWorkerSettings() : {};
-  const server = await startCodeServer({ label, extensionsDir, settings, args: ['--vscode-option', 'enable-smoke-test-driver', ...(locale ? ['--locale', locale] : [])] });
+  const server = await startCodeServer({ label, extensionsDir, settings, languagePacks: languagePacks(locale), args: ['--vscode-option', 'enable-smoke-test-driver', ...(locale ? ['--locale', locale] : [])] });
   let browser;
   let consoleLog;
   let code = 1;

@@ -2,9 +2,10 @@
 // (node scripts/run-integration.mjs --locale ko --grep "Korean UI"), the extension loads
 // l10n/bundle.l10n.ko.json and a Korean canvas shows no English in its diagnostics, hover,
 // completion details and health status bar. Skipped in a run without --locale ko.
-// VS Code (and code-server) switch the display language only when that language's pack
-// (MS-CEINTL.vscode-language-pack-ko) is installed: without it, as in the offline runtime of
-// 2026-12-03, vscode.env.language stays `en` and the first test says so.
+// VS Code (and code-server) switch the display language only when that language's pack is
+// known: the offline launcher registers the stand-in test/integration/language-pack-ko (the real
+// MS-CEINTL.vscode-language-pack-ko cannot be downloaded offline); without any pack
+// vscode.env.language stays `en` and the first test says so.
 import * as vscode from 'vscode';
 import { activeExtension, closeAllEditors, openCanvas, waitForProblems, writeScratchCanvas } from './canvas';
 import { equal, ok } from './check';
