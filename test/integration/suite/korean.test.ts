@@ -7,7 +7,7 @@
 // MS-CEINTL.vscode-language-pack-ko cannot be downloaded offline); without any pack
 // vscode.env.language stays `en` and the first test says so.
 import * as vscode from 'vscode';
-import { activeExtension, closeAllEditors, openCanvas, waitForProblems, writeScratchCanvas } from './canvas';
+import { activeExtension, closeAllEditors, openCanvas, readText, waitForProblems, workspaceRoot, writeScratchCanvas } from './canvas';
 import { equal, ok } from './check';
 import { config } from './harness';
 import { waitFor } from './wait';
@@ -73,6 +73,21 @@ suite('Korean UI (--locale ko)', () => {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(5, 10));
     const details = list.items.filter((item) => ['mass-market', 'niche-market'].includes(typeof item.label === 'string' ? item.label : item.label.label)).map((item) => item.detail);
     equal(details.join(', '), '대중 시장, 틈새시장', 'completion details of the segment types');
+  });
+
+  test('the preview\'s view in Korean: its block headings (as the SVG export draws the same view) and the HTML export\'s language', async () => {
+    const uri = await writeScratchCanvas(CANVAS, 'korean-preview');
+    await openCanvas(uri);
+    await vscode.commands.executeCommand('canvasAsCode.showPreviewToSide', uri);
+    const svgTarget = vscode.Uri.joinPath(workspaceRoot(), 'scratch', 'korean-preview.svg');
+    await vscode.commands.executeCommand('canvasAsCode.export', uri, { format: 'svg', target: svgTarget });
+    const svg = await readText(svgTarget);
+    const headings = [...svg.matchAll(/<text[^>]* class="h"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    equal(headings.join(' | '), '핵심 파트너십 | 핵심 활동 | 핵심 자원 | 가치 제안 | 고객 관계 | 채널 | 고객 세그먼트 | 비용 구조 | 수익원 | 문제 (11)', 'the headings');
+    const htmlTarget = vscode.Uri.joinPath(workspaceRoot(), 'scratch', 'korean-preview.html');
+    await vscode.commands.executeCommand('canvasAsCode.export', uri, { format: 'html', target: htmlTarget });
+    const html = await readText(htmlTarget);
+    ok(html.includes('<html lang="ko">'), html.slice(0, 200));
   });
 
   test('the health status bar of the canvas: Korean', async () => {
