@@ -98,6 +98,25 @@ export const CLI_MESSAGES = {
   reviewProblemsHeading: '**Problems** ({0})',
   reviewProblemLine: '- **{0}** line {1}, column {2}: {3} ({4})',
   reviewAffectedMarkdown: '**Affected:** {0} (unchanged, links to this business model; {1})',
+  reviewHeading: 'Canvas review {0}',
+  reviewHeadingMarkdown: '**Canvas review** ({0}): {1}',
+  reviewWorkTree: 'work tree',
+  reviewNoCanvases: 'No canvases changed',
+  reviewSummary: '{0} changed: {1} added, {2} deleted, {3} modified, {4} renamed, {5} copied; {6}, {7}',
+  oneCanvas: '1 canvas',
+  canvases: '{0} canvases',
+  reviewFromMarkdown: '_{0} from_ {1}',
+  // a changed canvas's status in a review (the JSON keeps the English word)
+  statusAdded: 'added',
+  statusDeleted: 'deleted',
+  statusModified: 'modified',
+  statusRenamed: 'renamed',
+  statusCopied: 'copied',
+  // a problem's severity in a review (the JSON keeps the English word)
+  severityError: 'error',
+  severityWarning: 'warning',
+  severityInformation: 'information',
+  severityHint: 'hint',
 } as const;
 
 export type CliMessageId = keyof typeof CLI_MESSAGES;

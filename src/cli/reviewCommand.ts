@@ -324,32 +324,45 @@ export function buildReview(io: Io, options: { base?: string; head?: string; max
   return { base, head: head ?? null, summary, canvases };
 }
 
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** "3 canvases changed: 1 added, 0 deleted, 1 modified, 1 renamed, 0 copied; 1 error, 2 warnings" (no user text), in the run's language. */
+export function reviewSummaryLine(s: ReviewSummary): string {
+  if (s.canvases === 0) return cliText('reviewNoCanvases');
+  return cliText(
+    'reviewSummary',
+    countText(s.canvases, 'oneCanvas', 'canvases'),
+    s.added,
+    s.deleted,
+    s.modified,
+    s.renamed,
+    s.copied,
+    countText(s.errors, 'oneError', 'errors'),
+    countText(s.warnings, 'oneWarning', 'warnings'),
+  );
 }
 
-/** "3 canvases changed: 1 added, 0 deleted, 1 modified, 1 renamed, 0 copied; 1 error, 2 warnings" (no user text). */
-export function reviewSummaryLine(s: ReviewSummary): string {
-  if (s.canvases === 0) return 'No canvases changed';
-  return `${count(s.canvases, 'canvas', 'canvases')} changed: ${s.added} added, ${s.deleted} deleted, ${s.modified} modified, ${s.renamed} renamed, ${s.copied} copied; ${count(s.errors, 'error', 'errors')}, ${count(s.warnings, 'warning', 'warnings')}`;
-}
+const STATUS_WORD = { added: 'statusAdded', deleted: 'statusDeleted', modified: 'statusModified', renamed: 'statusRenamed', copied: 'statusCopied' } as const;
+const SEVERITY_WORD = { error: 'severityError', warning: 'severityWarning', information: 'severityInformation', hint: 'severityHint' } as const;
+
+/** A status or severity in the run's language; the JSON output keeps the English word (a stable code). */
+const statusWord = (status: ReviewStatus) => cliText(STATUS_WORD[status]);
+const severityWord = (severity: string) => (severity in SEVERITY_WORD ? cliText(SEVERITY_WORD[severity as keyof typeof SEVERITY_WORD]) : severity);
 
 function range(review: Review): string {
-  return `${review.base.slice(0, 12)}..${review.head === null ? 'work tree' : review.head.slice(0, 12)}`;
+  return `${review.base.slice(0, 12)}..${review.head === null ? cliText('reviewWorkTree') : review.head.slice(0, 12)}`;
 }
 
 /** Terminal output: every user text (paths, canvas text, messages) through visibleText. */
 export function reviewToText(review: Review): string {
-  const lines = [`Canvas review ${range(review)}`, reviewSummaryLine(review.summary)];
+  const lines = [cliText('reviewHeading', range(review)), reviewSummaryLine(review.summary)];
   for (const c of review.canvases) {
     lines.push('');
-    lines.push(c.oldPath !== undefined ? `${c.status}: ${visibleText(c.oldPath)} -> ${visibleText(c.path)}` : `${c.status}: ${visibleText(c.path)}`);
+    lines.push(c.oldPath !== undefined ? `${statusWord(c.status)}: ${visibleText(c.oldPath)} -> ${visibleText(c.path)}` : `${statusWord(c.status)}: ${visibleText(c.path)}`);
     if (c.diff) for (const line of diffToText(c.diff).replace(/\n$/, '').split('\n')) lines.push(`  ${line}`);
     else lines.push(`  ${cliText('reviewNotDiffed')}`);
-    for (const p of c.problems) lines.push(`  ${p.line}:${p.column} ${p.severity} ${visibleText(p.message)} [${visibleText(p.code)}]`);
+    for (const p of c.problems) lines.push(`  ${p.line}:${p.column} ${severityWord(p.severity)} ${visibleText(p.message)} [${visibleText(p.code)}]`);
     for (const a of c.affected ?? []) {
       lines.push(`  ${cliText('reviewAffected', visibleText(a.path))}`);
-      for (const p of a.problems) lines.push(`    ${p.line}:${p.column} ${p.severity} ${visibleText(p.message)} [${visibleText(p.code)}]`);
+      for (const p of a.problems) lines.push(`    ${p.line}:${p.column} ${severityWord(p.severity)} ${visibleText(p.message)} [${visibleText(p.code)}]`);
     }
   }
   return lines.join('\n') + '\n';
@@ -357,19 +370,19 @@ export function reviewToText(review: Review): string {
 
 /** One pull request comment: the hidden marker, the summary, a section per canvas; all user text escaped. */
 export function reviewToMarkdown(review: Review): string {
-  const lines = [REVIEW_MARKER, `**Canvas review** (${markdownCode(range(review))}): ${reviewSummaryLine(review.summary)}`];
+  const lines = [REVIEW_MARKER, cliText('reviewHeadingMarkdown', markdownCode(range(review)), reviewSummaryLine(review.summary))];
   for (const c of review.canvases) {
     lines.push('', `### ${markdownCode(c.path)}`, '');
-    lines.push(c.oldPath !== undefined ? `_${c.status} from_ ${markdownCode(c.oldPath)}` : `_${c.status}_`, '');
+    lines.push(c.oldPath !== undefined ? cliText('reviewFromMarkdown', statusWord(c.status), markdownCode(c.oldPath)) : `_${statusWord(c.status)}_`, '');
     if (c.diff) lines.push(diffToMarkdown(c.diff).replace(/\n+$/, ''));
     else lines.push(cliText('reviewNotDiffedMarkdown'));
     if (c.problems.length) {
       lines.push('', cliText('reviewProblemsHeading', countText(c.problems.length, 'oneProblem', 'problems')), '');
-      for (const p of c.problems) lines.push(cliText('reviewProblemLine', p.severity, p.line, p.column, markdownText(p.message), markdownCode(p.code)));
+      for (const p of c.problems) lines.push(cliText('reviewProblemLine', severityWord(p.severity), p.line, p.column, markdownText(p.message), markdownCode(p.code)));
     }
     for (const a of c.affected ?? []) {
       lines.push('', cliText('reviewAffectedMarkdown', markdownCode(a.path), countText(a.problems.length, 'oneProblem', 'problems')), '');
-      for (const p of a.problems) lines.push(cliText('reviewProblemLine', p.severity, p.line, p.column, markdownText(p.message), markdownCode(p.code)));
+      for (const p of a.problems) lines.push(cliText('reviewProblemLine', severityWord(p.severity), p.line, p.column, markdownText(p.message), markdownCode(p.code)));
     }
   }
   return lines.join('\n') + '\n';

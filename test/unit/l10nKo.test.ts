@@ -14,6 +14,7 @@ import { complete } from '../../src/core/completion';
 import { hover } from '../../src/core/hover';
 import { main } from '../../src/cli/main';
 import { languageFromEnv, languageOf } from '../../src/cli/locale';
+import { reviewSummaryLine, reviewToMarkdown, reviewToText, type Review } from '../../src/cli/reviewCommand';
 
 const ROOT = join(__dirname, '../../..');
 const readJson = (file: string): Record<string, string> => JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
@@ -251,5 +252,40 @@ describe('The CLI in Korean', () => {
     assert.deepEqual([jobs.status, jobs.stdout, jobs.stderr], [1, expected, '파일 3개 검사함: 문제 33개 (오류 6개, 경고 3개, 정보 3개, 힌트 21개)\n']);
     const english = spawnSync(process.execPath, [cli, 'validate', '--quiet', 'bad.canvas.yaml'], { cwd: dir, env: { ...env, LC_ALL: 'C' }, encoding: 'utf8' });
     assert.deepEqual([english.status, english.stdout, english.stderr], [1, ENGLISH_TEXT, ENGLISH_SUMMARY]);
+  });
+});
+
+describe('The review in Korean (pull request comment and terminal)', () => {
+  afterEach(() => setCatalogue(undefined));
+
+  /** A review as buildReview returns it: one renamed canvas with a problem, one added, no diff needed. */
+  const review: Review = {
+    base: '0123456789abcdef',
+    head: null,
+    summary: { canvases: 2, added: 1, deleted: 0, modified: 0, renamed: 1, copied: 0, errors: 1, warnings: 0 },
+    canvases: [
+      { status: 'renamed', path: 'new.canvas.yaml', oldPath: 'old.canvas.yaml', diff: null, problems: [{ line: 3, column: 5, endLine: 3, endColumn: 9, severity: 'error', code: 'schema', message: '오류 메시지' }] },
+      { status: 'added', path: 'a.canvas.yaml', diff: null, problems: [] },
+    ],
+  };
+
+  it('summary, statuses, severities and the work tree in Korean; the JSON keeps the English codes', () => {
+    setCatalogue(readJson('l10n/bundle.l10n.ko.json'), 'ko');
+    const markdown = reviewToMarkdown(review).split('\n');
+    assert.equal(markdown[1], '**캔버스 검토** (`0123456789ab..작업 트리`): 캔버스 2개 변경됨: 추가 1, 삭제 0, 수정 0, 이름 변경 1, 복사 0; 오류 1개, 경고 0개');
+    assert.ok(markdown.includes('_`old.canvas.yaml`에서 이름 변경됨_'), markdown.join('\n'));
+    assert.ok(markdown.includes('- **오류** 3줄 5열: 오류 메시지 (`schema`)'), markdown.join('\n'));
+    assert.ok(markdown.includes('_추가됨_'), markdown.join('\n'));
+    const text = reviewToText(review).split('\n');
+    assert.deepEqual(text.slice(0, 2), ['캔버스 검토 0123456789ab..작업 트리', '캔버스 2개 변경됨: 추가 1, 삭제 0, 수정 0, 이름 변경 1, 복사 0; 오류 1개, 경고 0개']);
+    assert.ok(text.includes('이름 변경됨: old.canvas.yaml -> new.canvas.yaml') && text.includes('  3:5 오류 오류 메시지 [schema]'), text.join('\n'));
+    assert.equal(review.canvases[0].status, 'renamed', 'the data (and so the JSON output) keeps the English word');
+  });
+
+  it('English without a catalogue, word for word as before', () => {
+    const markdown = reviewToMarkdown(review).split('\n');
+    assert.equal(markdown[1], '**Canvas review** (`0123456789ab..work tree`): 2 canvases changed: 1 added, 0 deleted, 0 modified, 1 renamed, 0 copied; 1 error, 0 warnings');
+    assert.ok(markdown.includes('_renamed from_ `old.canvas.yaml`') && markdown.includes('- **error** line 3, column 5: 오류 메시지 (`schema`)'), markdown.join('\n'));
+    assert.equal(reviewSummaryLine({ ...review.summary, canvases: 0 }), 'No canvases changed');
   });
 });
