@@ -51,7 +51,7 @@ export function parseExportArgs(args: readonly string[]): ExportArgs | { error: 
   const format = formatArgument('export', parsed.positionals);
   if (format) return format;
   const files = parsed.positionals.slice(1);
-  if (files.length !== 1) return { error: files.length ? `export bmml takes one canvas, got ${files.length}` : 'export bmml needs a business-model canvas' };
+  if (files.length !== 1) return { error: files.length ? cliText('exportBmmlTakesOne', files.length) : cliText('exportBmmlNeedsCanvas') };
   const reportFormat = stringValue(parsed, 'format') ?? 'text';
   if (reportFormat !== 'text' && reportFormat !== 'json') return { error: cliText('exportFormatMust', shown(reportFormat)) };
   const output = stringValue(parsed, 'output');
@@ -104,18 +104,18 @@ export function linkedCanvases(
 export function runExport(args: ExportArgs, io: Io): number | { error: string; bare: true } {
   const path = (file: string) => (isAbsolute(file) ? file : join(io.cwd, file));
   if (args.output !== undefined) {
-    if (args.output.endsWith('/') || args.output.endsWith(sep)) return { error: visibleText(`cannot write ${args.output}: it names a directory, not a file`), bare: true };
+    if (args.output.endsWith('/') || args.output.endsWith(sep)) return { error: visibleText(cliText('cannotWrite', args.output, cliText('itNamesDirectory'))), bare: true };
     let isDirectory = false;
     try {
       isDirectory = statSync(path(args.output)).isDirectory();
     } catch {
       // not there yet
     }
-    if (isDirectory) return { error: visibleText(`cannot write ${args.output}: it is a directory`), bare: true };
-    if (isSameFile(path(args.file), path(args.output))) return { error: visibleText(`refusing to write ${args.output}: it is the canvas being exported`), bare: true };
+    if (isDirectory) return { error: visibleText(cliText('cannotWrite', args.output, cliText('itIsDirectory'))), bare: true };
+    if (isSameFile(path(args.file), path(args.output))) return { error: visibleText(cliText('refusingToWrite', args.output, cliText('itIsCanvasExported'))), bare: true };
   }
   const read = readInputFile(path(args.file), { maxFileSizeKB: args.maxFileSizeKB });
-  if (read.error !== undefined) return { error: visibleText(`cannot read ${args.file}: ${read.error}`), bare: true };
+  if (read.error !== undefined) return { error: visibleText(cliText('cannotRead', args.file, read.error)), bare: true };
   const { sources, refused, unreadable } = linkedCanvases(path(args.file), args.maxFileSizeKB, new LinkSession(io.cwd, args.maxFileSizeKB));
   for (const problem of unreadable) io.err(`canvas-as-code: cannot read ${visibleText(problem)}; its value-proposition detail (if any) is not exported\n`);
   const exported = exportBmml({ businessModel: { name: args.file, text: read.text }, valuePropositions: sources });

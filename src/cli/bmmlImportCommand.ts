@@ -54,7 +54,7 @@ export function parseImportArgs(args: readonly string[]): ImportArgs | { error: 
   const format = formatArgument('import', parsed.positionals);
   if (format) return format;
   const files = parsed.positionals.slice(1);
-  if (files.length !== 1) return { error: files.length ? `import bmml takes one file, got ${files.length}` : 'import bmml needs a BMML file' };
+  if (files.length !== 1) return { error: files.length ? cliText('importBmmlTakesOne', files.length) : cliText('importBmmlNeedsFile') };
   const output = stringValue(parsed, 'output');
   if (output !== undefined && !/\.canvas\.ya?ml$/i.test(output)) return { error: cliText('notCanvasName', shown(output)) };
   if (output !== undefined && /^\.canvas\.ya?ml$/i.test(basename(output))) return { error: cliText('needsNameBefore', shown(output), '.canvas.yaml') };
@@ -72,7 +72,7 @@ export function problemLine(file: string, problem: BmmlProblem): string {
 export function runImport(args: ImportArgs, io: Io): number | { error: string; bare: true } {
   const path = (file: string) => resolve(io.cwd, file);
   const read = readInputFile(path(args.file), { maxFileSizeKB: args.maxFileSizeKB });
-  if (read.error !== undefined) return { error: visibleText(`cannot read ${args.file}: ${read.error}`), bare: true };
+  if (read.error !== undefined) return { error: visibleText(cliText('cannotRead', args.file, read.error)), bare: true };
   const result = importBmml(read.text, { fileName: args.file, output: args.output });
   for (const problem of result.problems) io.err(problemLine(args.file, problem));
   if (!result.files.length) {
@@ -83,14 +83,14 @@ export function runImport(args: ImportArgs, io: Io): number | { error: string; b
   const folder = dirname(args.output ?? args.file);
   const targets = result.files.map((f) => join(folder, f.name));
   for (const target of targets) {
-    if (isSameFile(path(args.file), path(target))) return { error: visibleText(`refusing to write ${target}: it is the BMML file being imported`), bare: true };
+    if (isSameFile(path(args.file), path(target))) return { error: visibleText(cliText('refusingToWrite', target, cliText('itIsBmmlImported'))), bare: true };
     let isDirectory = false;
     try {
       isDirectory = statSync(path(target)).isDirectory();
     } catch {
       // not there: written as a new file
     }
-    if (isDirectory) return { error: visibleText(`cannot write ${target}: it is a directory`), bare: true };
+    if (isDirectory) return { error: visibleText(cliText('cannotWrite', target, cliText('itIsDirectory'))), bare: true };
   }
   const existing = targets.filter((t) => existsSync(path(t)));
   if (existing.length && !args.force) {
@@ -102,7 +102,7 @@ export function runImport(args: ImportArgs, io: Io): number | { error: string; b
       else createFileExclusively(path(targets[i]), result.files[i].text);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'EEXIST' ? 'it appeared meanwhile' : code === 'ENOENT' ? 'its directory does not exist' : (error as Error).message;
+      const reason = code === 'EEXIST' ? cliText('appearedMeanwhile') : code === 'ENOENT' ? cliText('noSuchDirectory') : (error as Error).message;
       io.err(`canvas-as-code: cannot write ${visibleText(targets[i])}: ${visibleText(reason)}${i ? ` (written before it: ${targets.slice(0, i).map((t) => visibleText(t)).join(', ')})` : ''}\n`);
       return 2;
     }

@@ -7,6 +7,7 @@
  * `file:line:col error config message` and the CLI exits 2 (never ignored).
  */
 import { spawnSync } from 'node:child_process';
+import { cliText } from './messages';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES, LineIndex, parseConfig } from '../core';
@@ -187,7 +188,7 @@ export function configProblems(config: LoadedConfig, cwd: string): string | unde
 /** A configuration's first problem on one line (for commands that report one error), or undefined. */
 export function configError(config: LoadedConfig, cwd: string): string | undefined {
   const shown = relative(cwd, config.file) || config.file;
-  if (config.readError !== undefined) return `cannot read config ${shown}: ${config.readError}`;
+  if (config.readError !== undefined) return cliText('cannotReadConfig', shown, config.readError);
   const first = config.diagnostics[0];
   if (!first) return undefined;
   const at = new LineIndex(config.text).positionAt(first.start);

@@ -55,8 +55,8 @@ function readSide(side: string, io: Io, maxFileSizeKB: number): string | { error
   const git = /^git:([^:]*):([\s\S]*)$/.exec(side);
   if (git) {
     const [, rev, path] = git;
-    if (!rev) return { error: `cannot read ${side}: no revision (write git:HEAD:${path})` };
-    if (!path) return { error: `cannot read ${side}: no path (write git:${rev}:path/to/file.canvas.yaml)` };
+    if (!rev) return { error: cliText('cannotRead', side, cliText('noRevisionWrite', path)) };
+    if (!path) return { error: cliText('cannotRead', side, cliText('noPathWrite', rev)) };
     const read = readAtRevision(io.cwd, rev, path, { maxFileSizeKB });
     if ('error' in read) return { error: cliText('cannotRead', side, read.error) };
     return read.text;

@@ -38,6 +38,7 @@ import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import type { Dirent, Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import picomatch from 'picomatch';
+import { cliText } from './messages';
 
 const CANVAS_FILE = /\.canvas\.ya?ml$/i;
 /** Folders skipped while walking, unless the user's pattern names them. */
@@ -95,7 +96,7 @@ function expandRange(...args: unknown[]): string {
   const a = numeric ? Number(from) : from.charCodeAt(0);
   const b = numeric ? Number(to) : to.charCodeAt(0);
   if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || Math.abs(b - a) / by >= MAX_RANGE_VALUES) {
-    throw new Error(`the brace range {${from}..${to}${step === undefined ? '' : `..${step}`}} stands for more than ${MAX_RANGE_VALUES} values`);
+    throw new Error(cliText('braceRangeTooLarge', `{${from}..${to}${step === undefined ? '' : `..${step}`}}`, MAX_RANGE_VALUES));
   }
   const padded = numeric && [from, to].some((v) => /^-?0\d/.test(v));
   const width = Math.max(from.replace('-', '').length, to.replace('-', '').length);
@@ -139,26 +140,26 @@ function errorCode(error: unknown): string | undefined {
 function describe(error: unknown, symlink = false): string {
   switch (errorCode(error)) {
     case 'ELOOP':
-      return 'symbolic link loop (too many levels of symbolic links)';
+      return cliText('symlinkLoop');
     case 'ENOENT':
-      return symlink ? 'broken symbolic link (its target does not exist)' : 'no such file or directory';
+      return symlink ? cliText('brokenSymlink') : cliText('noSuchFile');
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
+      return cliText('permissionDenied');
     case 'ENAMETOOLONG':
-      return 'file name too long';
+      return cliText('nameTooLong');
     case 'ENOTDIR':
-      return 'not a directory';
+      return cliText('notADirectory');
     default:
       return error instanceof Error ? error.message : String(error);
   }
 }
 
 function kindOf(stats: Stats): string {
-  if (stats.isFIFO()) return 'a FIFO';
-  if (stats.isSocket()) return 'a socket';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  return 'neither a file nor a directory';
+  if (stats.isFIFO()) return cliText('aFifo');
+  if (stats.isSocket()) return cliText('aSocket');
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return cliText('aDevice');
+  return cliText('neitherFileNorDirectory');
 }
 
 function byName(a: Dirent, b: Dirent): number {
@@ -237,7 +238,7 @@ function walk(shown: string, abs: string, w: Walk): unknown {
           visited.add(real);
           children = read(childAbs);
         } catch (error) {
-          if (errorCode(error) !== 'ENOENT') w.error(childShown, `cannot read this directory: ${describe(error)}`); // ENOENT: removed meanwhile
+          if (errorCode(error) !== 'ENOENT') w.error(childShown, cliText('cannotReadDirectory', describe(error))); // ENOENT: removed meanwhile
           continue;
         }
         visit(children, childAbs, childShown, childRel, depth + 1);
@@ -301,7 +302,7 @@ function expandOne(
   walked: (file: string) => void = found,
 ): void {
   if (arg === '') return;
-  if (arg.includes('\0')) return error(arg, 'not a valid path (it holds a NUL character)');
+  if (arg.includes('\0')) return error(arg, cliText('nulInPath'));
   const abs = resolve(cwd, arg);
   let stats: Stats | undefined;
   let missing: unknown;
@@ -326,10 +327,10 @@ function expandOne(
         found: walked,
         error,
       });
-      if (failure !== undefined) error(arg, `cannot read this directory: ${describe(failure)}`);
+      if (failure !== undefined) error(arg, cliText('cannotReadDirectory', describe(failure)));
       return;
     }
-    return error(arg, `not a regular file (${kindOf(stats)})`);
+    return error(arg, cliText('notRegularFile', kindOf(stats)));
   }
   const parts = splitGlob(arg, windows);
   if (!parts) {
@@ -353,6 +354,6 @@ function expandOne(
   });
   if (failure !== undefined) {
     const code = errorCode(failure);
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') error(shown, `cannot read this directory: ${describe(failure)}`);
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') error(shown, cliText('cannotReadDirectory', describe(failure)));
   }
 }

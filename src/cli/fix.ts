@@ -70,7 +70,7 @@ const asRead = (text: string): string => (text.includes('\r') ? text.replace(/\r
 function notWritable(path: string): string | undefined {
   try {
     const stat = statSync(path);
-    if ((stat.mode & 0o222) === 0) return 'the file is read-only';
+    if ((stat.mode & 0o222) === 0) return cliText('fileReadOnly');
     accessSync(path, constants.W_OK);
   } catch (error) {
     return readErrorReason(error);

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { cliText } from './messages';
 import { decodeText, DEFAULT_MAX_FILE_SIZE_KB } from './readInput';
 import type { ReadOptions } from './readInput';
 import { formatTemplate } from '../core/messages';
@@ -29,8 +30,8 @@ export function revisionProblem(rev: string): string | undefined {
 
 /** Why `path` cannot be read from a commit, or undefined when it can be passed to git. */
 export function pathProblem(path: string): string | undefined {
-  if (!path) return 'no path';
-  if (CONTROL.test(path)) return 'a path cannot hold control characters or line breaks (NUL, newline, …)';
+  if (!path) return cliText('noPath');
+  if (CONTROL.test(path)) return cliText('pathControlCharacters');
   return undefined;
 }
 
@@ -52,11 +53,11 @@ export function readAtRevision(cwd: string, rev: string, path: string, limits: R
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  if (resolved.error) return { error: `cannot run git: ${resolved.error.message}` };
+  if (resolved.error) return { error: cliText('cannotRunGit', resolved.error.message) };
   const commit = resolved.stdout.trim();
   if (resolved.status !== 0 || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit)) {
     const why = firstLine(resolved.stderr);
-    return { error: why || `"${rev}" is not a commit (a branch, tag or commit id) of this repository` };
+    return { error: why || cliText('notACommit', rev) };
   }
   // Bytes, capped as a file is (--max-file-size), decoded as a file is (UTF-8 or UTF-16 with a BOM).
   const kb = limits.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
@@ -67,14 +68,14 @@ export function readAtRevision(cwd: string, rev: string, path: string, limits: R
   });
   if (blob.error) {
     const tooLarge = (blob.error as NodeJS.ErrnoException).code === 'ENOBUFS';
-    return { error: tooLarge ? `"${path}" at ${rev}: file too large (more than the limit of ${kb} KB, --max-file-size)` : `cannot run git: ${blob.error.message}` };
+    return { error: tooLarge ? cliText('atRevision', path, rev, cliText('fileTooLargeUnknown', kb, '--max-file-size')) : cliText('cannotRunGit', blob.error.message) };
   }
   if (blob.status !== 0) {
     const why = firstLine(blob.stderr.toString('utf8'));
-    return { error: /does not exist|bad file|not a valid object/i.test(why) || !why ? `no file "${path}" at ${rev} (${commit.slice(0, 12)})` : why };
+    return { error: /does not exist|bad file|not a valid object/i.test(why) || !why ? cliText('noFileAtRevision', path, rev, commit.slice(0, 12)) : why };
   }
   const decoded = decodeText(blob.stdout);
-  return decoded.error !== undefined ? { error: `"${path}" at ${rev}: ${decoded.error}` } : { text: decoded.text };
+  return decoded.error !== undefined ? { error: cliText('atRevision', path, rev, decoded.error) } : { text: decoded.text };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -85,17 +86,17 @@ const COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
 function git(cwd: string, args: readonly string[]): { ok: true; stdout: string } | { ok: false; error: string } {
   const run = spawnSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: MAX_UNLIMITED_BYTES });
-  if (run.error) return { ok: false, error: `cannot run git: ${run.error.message}` };
-  if (run.status !== 0) return { ok: false, error: firstLine(run.stderr) || `git ${args[0]} failed` };
+  if (run.error) return { ok: false, error: cliText('cannotRunGit', run.error.message) };
+  if (run.status !== 0) return { ok: false, error: firstLine(run.stderr) || cliText('gitFailed', args[0]) };
   return { ok: true, stdout: run.stdout };
 }
 
 /** The root of the git work tree `cwd` is in, or why there is none (not a repository, no git). */
 export function repositoryRoot(cwd: string): { root: string } | { error: string } {
   const run = git(cwd, ['rev-parse', '--show-toplevel']);
-  if (!run.ok) return { error: /not a git repository/i.test(run.error) ? `not a git repository: ${cwd}` : run.error };
+  if (!run.ok) return { error: /not a git repository/i.test(run.error) ? cliText('notGitRepository', cwd) : run.error };
   const root = run.stdout.replace(/\n$/, '');
-  return root ? { root } : { error: `not inside a git work tree: ${cwd}` };
+  return root ? { root } : { error: cliText('notInWorkTree', cwd) };
 }
 
 /** The commit id `rev` names (checked with {@link revisionProblem} first), or why it names none. */
@@ -103,9 +104,9 @@ export function resolveCommit(cwd: string, rev: string): { commit: string } | { 
   const bad = revisionProblem(rev);
   if (bad) return { error: bad };
   const run = spawnSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (run.error) return { error: `cannot run git: ${run.error.message}` };
+  if (run.error) return { error: cliText('cannotRunGit', run.error.message) };
   const commit = run.stdout.trim();
-  if (run.status !== 0 || !COMMIT_ID.test(commit)) return { error: firstLine(run.stderr) || `"${rev}" is not a commit (a branch, tag or commit id) of this repository` };
+  if (run.status !== 0 || !COMMIT_ID.test(commit)) return { error: firstLine(run.stderr) || cliText('notACommit', rev) };
   return { commit };
 }
 
@@ -170,14 +171,14 @@ export function untrackedFiles(root: string): { files: string[] } | { error: str
 
 /** The text of blob `id`, capped and decoded as {@link readAtRevision} does (no path reaches git). */
 export function readBlob(cwd: string, id: string, limits: ReadOptions = {}): { text: string } | { error: string } {
-  if (!COMMIT_ID.test(id)) return { error: `not a blob id: ${id}` };
+  if (!COMMIT_ID.test(id)) return { error: cliText('notABlobId', id) };
   const kb = limits.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
   const blob = spawnSync('git', ['cat-file', 'blob', id], { cwd, maxBuffer: kb > 0 ? kb * 1024 : MAX_UNLIMITED_BYTES, stdio: ['ignore', 'pipe', 'pipe'] });
   if (blob.error) {
     const tooLarge = (blob.error as NodeJS.ErrnoException).code === 'ENOBUFS';
-    return { error: tooLarge ? `file too large (more than the limit of ${kb} KB, --max-file-size)` : `cannot run git: ${blob.error.message}` };
+    return { error: tooLarge ? cliText('fileTooLargeUnknown', kb, '--max-file-size') : cliText('cannotRunGit', blob.error.message) };
   }
-  if (blob.status !== 0) return { error: firstLine(blob.stderr.toString('utf8')) || `no blob ${id.slice(0, 12)}` };
+  if (blob.status !== 0) return { error: firstLine(blob.stderr.toString('utf8')) || cliText('noBlob', id.slice(0, 12)) };
   const decoded = decodeText(blob.stdout);
   return decoded.error !== undefined ? { error: decoded.error } : { text: decoded.text };
 }
@@ -197,13 +198,13 @@ const OBJECT_LINE = /^([0-9a-f]{40}|[0-9a-f]{64}) (\w+) (\d+)$/;
 export function readFilesAt(cwd: string, commit: string, paths: readonly string[], limits: ReadOptions = {}): Map<string, FileAtCommit> {
   const found = new Map<string, FileAtCommit>();
   const asked = [...new Set(paths)].filter((path) => {
-    const bad = !COMMIT_ID.test(commit) ? 'not a commit id' : pathProblem(path) ?? (/^[/.]/.test(path) ? 'not a path from the repository root' : undefined);
+    const bad = !COMMIT_ID.test(commit) ? cliText('notACommitId') : pathProblem(path) ?? (/^[/.]/.test(path) ? cliText('notRootPath') : undefined);
     if (bad) found.set(path, { problem: 'unreadable', args: [bad] });
     return !bad;
   });
   if (!asked.length) return found;
   const check = spawnSync('git', ['cat-file', '--batch-check'], { cwd, input: asked.map((p) => `${commit}:${p}\n`).join(''), encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: MAX_UNLIMITED_BYTES });
-  const failed = check.error ? `cannot run git: ${check.error.message}` : check.status !== 0 ? firstLine(check.stderr) || 'git cat-file failed' : undefined;
+  const failed = check.error ? cliText('cannotRunGit', check.error.message) : check.status !== 0 ? firstLine(check.stderr) || cliText('gitFailed', 'cat-file') : undefined;
   if (failed) {
     for (const path of asked) found.set(path, { problem: 'unreadable', args: [failed] });
     return found;
@@ -215,7 +216,7 @@ export function readFilesAt(cwd: string, commit: string, paths: readonly string[
     const object = OBJECT_LINE.exec(line);
     if (!object) found.set(path, { problem: 'missing' });
     else if (object[2] === 'tree') found.set(path, { problem: 'directory' });
-    else if (object[2] !== 'blob') found.set(path, { problem: 'unreadable', args: [`a ${object[2]}, not a file`] });
+    else if (object[2] !== 'blob') found.set(path, { problem: 'unreadable', args: [cliText('gitObjectNotFile', object[2])] });
     else if (kb > 0 && Number(object[3]) > kb * 1024) found.set(path, { problem: 'tooLarge', args: [String(Math.ceil(Number(object[3]) / 1024)), String(kb)] });
     else blobs.push({ path, id: object[1], size: Number(object[3]) });
   });
@@ -229,7 +230,7 @@ export function readFilesAt(cwd: string, commit: string, paths: readonly string[
     const header = out.indexOf(0x0a, at);
     const object = header < 0 ? null : OBJECT_LINE.exec(out.toString('utf8', at, header));
     if (!object || object[1] !== blob.id) {
-      found.set(blob.path, { problem: 'unreadable', args: [batch.error ? `cannot run git: ${batch.error.message}` : 'git cat-file failed'] });
+      found.set(blob.path, { problem: 'unreadable', args: [batch.error ? cliText('cannotRunGit', batch.error.message) : cliText('gitFailed', 'cat-file')] });
       continue;
     }
     const bytes = out.subarray(header + 1, header + 1 + Number(object[3]));
@@ -254,10 +255,10 @@ export function grepCanvasesAt(cwd: string, commit: string, pattern: string, lim
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: MAX_UNLIMITED_BYTES,
   });
-  if (run.error) return { error: `cannot run git: ${run.error.message}` };
+  if (run.error) return { error: cliText('cannotRunGit', run.error.message) };
   // Exit 1: nothing matched.
   if (run.status === 1 && !run.stderr) return { files: [], more: false };
-  if (run.status !== 0) return { error: firstLine(run.stderr) || 'git grep failed' };
+  if (run.status !== 0) return { error: firstLine(run.stderr) || cliText('gitFailed', 'grep') };
   const prefix = `${commit}:`;
   const files = run.stdout
     .split('\0')

@@ -116,10 +116,10 @@ export function runInit(args: InitArgs, io: Io): number | { error: string; bare:
       code === 'EEXIST'
         ? `${shown} already exists; init never overwrites a file`
         : code === 'ENOENT'
-          ? `cannot create ${shown}: its directory does not exist`
+          ? cliText('cannotCreate', shown, cliText('noSuchDirectory'))
           : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-            ? `cannot create ${shown}: permission denied`
-            : `cannot create ${shown}: ${visibleText((error as Error).message)}`;
+            ? cliText('cannotCreate', shown, cliText('permissionDenied'))
+            : cliText('cannotCreate', shown, visibleText((error as Error).message));
     return { error: reason, bare: true };
   }
   io.out(`${cliText('created', shown)}\n`);

@@ -7,10 +7,24 @@
  * (CLI_MESSAGES) come out in that language. A locale with no catalogue (C, POSIX, fr_FR…) is English.
  */
 import ko from '../../l10n/bundle.l10n.ko.json';
+import nlsKo from '../../package.nls.ko.json';
 import { setCatalogue } from '../core/l10n';
 
 /** The catalogues the CLI carries, by language code. English needs none: its texts are the keys. */
 const CATALOGUES: Readonly<Record<string, Readonly<Record<string, string>>>> = { ko };
+
+/**
+ * The manifest's catalogues (package.nls.<locale>.json), keyed as package.nls.json is: the rule
+ * descriptions of the `canvasAsCode.rules` setting, which SARIF's rules carry (core/ruleDocs.ts).
+ */
+const MANIFEST_CATALOGUES: Readonly<Record<string, Readonly<Record<string, string>>>> = { ko: nlsKo };
+
+/** The manifest text `key` in the installed language, or undefined (English, or no entry: the caller's English stands). */
+export function manifestText(key: string): string | undefined {
+  const catalogue = Object.hasOwn(MANIFEST_CATALOGUES, current) ? MANIFEST_CATALOGUES[current] : undefined;
+  const text = catalogue && Object.hasOwn(catalogue, key) ? catalogue[key] : undefined;
+  return typeof text === 'string' && text !== '' ? text : undefined;
+}
 
 /** The languages `--locale` names: English and every bundled catalogue. */
 export const LOCALES: readonly string[] = ['en', ...Object.keys(CATALOGUES)];

@@ -59,22 +59,23 @@ function tooLarge(bytes: number | undefined, options: ReadOptions): string {
 
 function kindOf(stat: Stats): string {
   if (stat.isDirectory()) return cliText('aDirectory');
-  if (stat.isFIFO()) return 'a FIFO';
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
-  if (stat.isSocket()) return 'a socket';
-  return 'not a file';
+  if (stat.isFIFO()) return cliText('aFifo');
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return cliText('aDevice');
+  if (stat.isSocket()) return cliText('aSocket');
+  return cliText('notAFile');
 }
 
-const REASONS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ELOOP: 'symbolic link loop (too many levels of symbolic links)',
-  EISDIR: 'not a regular file (a directory)',
-  ENOTDIR: 'a part of the path is not a directory',
-  ENAMETOOLONG: 'file name too long',
-  EIO: 'input/output error',
-  EBADF: 'bad file descriptor (closed?)',
+// Translated when asked (the language is known only once the arguments are read).
+const REASONS: Readonly<Record<string, () => string>> = {
+  ENOENT: () => cliText('noSuchFile'),
+  EACCES: () => cliText('permissionDenied'),
+  EPERM: () => cliText('permissionDenied'),
+  ELOOP: () => cliText('symlinkLoop'),
+  EISDIR: () => cliText('notRegularFile', cliText('aDirectory')),
+  ENOTDIR: () => cliText('pathPartNotDirectory'),
+  ENAMETOOLONG: () => cliText('nameTooLong'),
+  EIO: () => cliText('ioError'),
+  EBADF: () => cliText('badFileDescriptor'),
 };
 
 /** Why a read failed, in a few words without the path (the caller names the file, escaped). */
@@ -82,10 +83,10 @@ export function readErrorReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return cliText('noSuchFile');
   if (code === 'EACCES' || code === 'EPERM') return cliText('permissionDenied');
-  if (code && REASONS[code]) return REASONS[code];
+  if (code && Object.hasOwn(REASONS, code)) return REASONS[code]();
   const message = String((error as Error | undefined)?.message ?? error);
   // libuv's "EXYZ: what happened, open '/the/path'": keep what happened.
-  return message.replace(/^E[A-Z]+: /, '').replace(/, \w+ '[^]*'$/, '') || 'unknown error';
+  return message.replace(/^E[A-Z]+: /, '').replace(/, \w+ '[^]*'$/, '') || cliText('unknownError');
 }
 
 /** Blocks this thread for a moment (standard input that is not ready yet). */
@@ -156,7 +157,7 @@ export function readInputFile(path: string, options: ReadOptions = {}): ReadResu
 export function readInputStream(fd = 0, options: ReadOptions = {}): ReadResult {
   try {
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) return { error: 'not a regular file (a directory)' };
+    if (stat.isDirectory()) return { error: cliText('notRegularFile', cliText('aDirectory')) };
     const limit = limitBytes(options);
     if (stat.isFile() && stat.size > limit) return { error: tooLarge(stat.size, options) };
     const bytes = readCapped(fd, limit, stat.isFile() ? stat.size : 0);

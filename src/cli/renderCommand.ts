@@ -53,7 +53,7 @@ export function parseRenderArgs(args: readonly string[]): RenderArgs | { error: 
   if (typeof size === 'object') return size;
   const maxFileSizeKB = size ?? DEFAULT_MAX_FILE_SIZE_KB;
   const files = parsed.positionals;
-  if (files.length !== 1) return { error: files.length ? `render takes one file, got ${files.length}` : 'render needs a canvas file' };
+  if (files.length !== 1) return { error: files.length ? cliText('renderTakesOne', files.length) : cliText('renderNeedsFile') };
   if (format === undefined && output && output !== '-') format = BY_EXTENSION[output.replace(/^.*\./, '').toLowerCase()];
   if (!isFormat(format)) return { error: cliText('renderNeedsFormat') };
   return { file: files[0], format, output, maxFileSizeKB };
@@ -61,15 +61,15 @@ export function parseRenderArgs(args: readonly string[]): RenderArgs | { error: 
 
 /** Why `output` must not be written when rendering `input`, or undefined when it may be. */
 function outputProblem(input: string, output: string, path: (file: string) => string): string | undefined {
-  if (output.endsWith('/') || output.endsWith(sep)) return `cannot write ${output}: it names a directory, not a file`;
+  if (output.endsWith('/') || output.endsWith(sep)) return cliText('cannotWrite', output, cliText('itNamesDirectory'));
   let isDirectory = false;
   try {
     isDirectory = statSync(path(output)).isDirectory();
   } catch {
     // does not exist (yet): written as a new file
   }
-  if (isDirectory) return `cannot write ${output}: it is a directory (give a file name, such as ${join(output, 'canvas.html')})`;
-  if (input !== '-' && isSameFile(path(input), path(output))) return `refusing to write ${output}: it is the canvas being rendered (${input}); choose another output file`;
+  if (isDirectory) return cliText('cannotWrite', output, cliText('itIsDirectoryGiveName', join(output, 'canvas.html')));
+  if (input !== '-' && isSameFile(path(input), path(output))) return cliText('refusingToWrite', output, cliText('itIsCanvasRendered', input));
   return undefined;
 }
 
@@ -95,7 +95,7 @@ export function runRender(args: RenderArgs, io: Io): number {
   // `-` is standard input; a file only if it is a regular one, within --max-file-size, in UTF-8 or
   // UTF-16 with a BOM (readInput.ts): never a FIFO that hangs or /dev/zero read until memory runs out.
   const read = readNamedInput(args.file, io.cwd, { maxFileSizeKB: args.maxFileSizeKB, stdin: io.stdin });
-  if (read.error !== undefined) return fail(`cannot read ${args.file === '-' ? STDIN_NAME : args.file}: ${read.error}`);
+  if (read.error !== undefined) return fail(cliText('cannotRead', args.file === '-' ? STDIN_NAME : args.file, read.error));
   const text = read.text;
   const result = validateCanvas(text);
   const model = result.model;
@@ -105,7 +105,7 @@ export function runRender(args: RenderArgs, io: Io): number {
     const first = result.diagnostics.find((d) => d.code === 'yaml-syntax') ?? result.diagnostics[0];
     const where = first ? index.positionAt(first.start) : undefined;
     const reason = first && where ? `${args.file}:${where.line + 1}:${where.character + 1} ${first.message}` : args.file;
-    return fail(`cannot render ${args.file}: no canvas could be read (${reason})`);
+    return fail(cliText('cannotRender', args.file, reason));
   }
   const view = buildCanvasView(result, { lineOf: (offset) => index.positionAt(offset) });
   const rendered = RENDERERS[args.format](view);
@@ -113,7 +113,7 @@ export function runRender(args: RenderArgs, io: Io): number {
     try {
       writeOutputAtomically(path(args.output!), rendered);
     } catch (error) {
-      return fail(`cannot write ${args.output}: ${(error as Error).message}`);
+      return fail(cliText('cannotWrite', args.output, (error as Error).message));
     }
   } else io.out(rendered);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

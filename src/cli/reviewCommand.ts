@@ -186,7 +186,7 @@ function canvasEntries(files: readonly ChangedFile[]): Entry[] {
 }
 
 function unreadableProblem(path: string, reason: string): ReviewProblem {
-  return { line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'unreadable', message: `cannot read ${path}: ${reason}` };
+  return { line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'unreadable', message: cliText('cannotRead', path, reason) };
 }
 
 /** Builds the review; `{ error }` for exit 2 (not a repository, a bad revision, git failing). */
@@ -220,7 +220,7 @@ export function buildReview(io: Io, options: { base?: string; head?: string; max
       found = 'commit' in resolved ? mergeBase(root, resolved.commit, tip) : undefined;
       if (found) break;
     }
-    if (!found) return { error: `no default branch to review against (none of ${DEFAULT_BRANCHES.join(', ')} shares history with the head); pass --base REV` };
+    if (!found) return { error: cliText('noDefaultBranch', DEFAULT_BRANCHES.join(', ')) };
     base = found;
   }
 

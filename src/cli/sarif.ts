@@ -15,6 +15,8 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULE_CODES, RULE_DOCS } from '../core';
 import { STDIN_NAME } from './readInput';
+import { manifestText } from './locale';
+import { cliText } from './messages';
 import { VERSION, HOMEPAGE } from './version';
 import type { CliDiagnostic } from './validateCommand';
 
@@ -88,19 +90,27 @@ export function serializeResult(result: object): string {
   return RESULT_INDENT + JSON.stringify(result, null, 2).replace(/\n/g, `\n${RESULT_INDENT}`);
 }
 
-/** The rules of the run: one per code, in RULE_CODES order (ruleIndex points into it). */
+// The setting's values, as written in .canvas-as-code.yaml (never translated; only "or" is).
+const severityValues = (): string => cliText('or', 'off, hint, information, warning', 'error');
+
+/** The rules of the run: one per code, in RULE_CODES order (ruleIndex points into it), described in the CLI's language. */
 export function sarifRules(): object[] {
-  return RULE_DOCS.map((doc) => ({
-    id: doc.code,
-    name: doc.code.replace(/(^|-)([a-z])/g, (_, _dash: string, c: string) => c.toUpperCase()),
-    shortDescription: { text: doc.text, markdown: doc.markdown },
-    fullDescription: { text: `${doc.text} Default severity: ${doc.defaultSeverity}.`, markdown: `${doc.markdown} Default severity: ${doc.defaultSeverity}.` },
-    help: {
-      text: `${doc.text} Default severity: ${doc.defaultSeverity}; change it under rules: in .canvas-as-code.yaml or in the canvasAsCode.rules setting ("${doc.code}": off, hint, information, warning or error).`,
-      markdown: `${doc.markdown} Default severity: **${doc.defaultSeverity}**; change it under \`rules:\` in \`.canvas-as-code.yaml\` or in the \`canvasAsCode.rules\` setting (\`${doc.code}\`: \`off\`, \`hint\`, \`information\`, \`warning\` or \`error\`).`,
-    },
-    defaultConfiguration: { level: sarifLevel(doc.defaultSeverity) },
-  }));
+  return RULE_DOCS.map((english) => {
+    // The Korean (or other) description of the setting, from the manifest's catalogue; else the English.
+    const translated = manifestText(`configuration.rules.${english.code}`);
+    const doc = translated === undefined ? english : { ...english, markdown: translated, text: translated.replace(/`/g, '') };
+    return {
+      id: doc.code,
+      name: doc.code.replace(/(^|-)([a-z])/g, (_, _dash: string, c: string) => c.toUpperCase()),
+      shortDescription: { text: doc.text, markdown: doc.markdown },
+      fullDescription: { text: `${doc.text} ${cliText('sarifDefaultSeverity', doc.defaultSeverity)}`, markdown: `${doc.markdown} ${cliText('sarifDefaultSeverity', doc.defaultSeverity)}` },
+      help: {
+        text: `${doc.text} ${cliText('sarifHelp', doc.defaultSeverity, doc.code, severityValues())}`,
+        markdown: `${doc.markdown} ${cliText('sarifHelpMarkdown', doc.defaultSeverity, doc.code)}`,
+      },
+      defaultConfiguration: { level: sarifLevel(doc.defaultSeverity) },
+    };
+  });
 }
 
 /** The whole log with no results, split where the results go: `head` ends with `"results": [`, `tail` starts after its `]`. */

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCanvasView, diffCanvases, diffToText, kindInfo, placeholdersOf, setCatalogue, translate, validateCanvas, VOCABULARY_MESSAGES } from '../../src/core';
@@ -167,6 +167,8 @@ describe('The CLI in Korean', () => {
     'bad.canvas.yaml:9:16 error unknown-reference "urban-ridrs" names no card in Customer Segments.',
     '',
   ].join('\n');
+  const KO_SCHEMA_MD = '파일이 캔버스 스키마를 위반합니다: 알 수 없는 키, 잘못된 형식, 열거형에 없는 값, `name`/`canvas`/`title` 누락.';
+  const KO_SCHEMA = KO_SCHEMA_MD.replace(/`/g, '');
   const KOREAN_SUMMARY = '파일 1개 검사함: 문제 11개 (오류 2개, 경고 1개, 정보 1개, 힌트 7개)\n';
   const ENGLISH_SUMMARY = '1 file checked: 11 problems (2 errors, 1 warning, 1 information, 7 hints)\n';
 
@@ -185,6 +187,24 @@ describe('The CLI in Korean', () => {
         ['unknown-reference', '"urban-ridrs"은(는) 고객 세그먼트의 카드를 가리키지 않습니다.'],
       ],
     );
+  });
+
+  it('SARIF rules: the setting\'s Korean description (package.nls.ko.json) and the severity sentence in Korean, ids and levels as they are', () => {
+    const rules = (locale: string) => JSON.parse(run(['validate', '--quiet', '--format', 'sarif', 'bad.canvas.yaml', '--locale', locale]).out).runs[0].tool.driver.rules;
+    const schema = rules('ko').find((r: { id: string }) => r.id === 'schema');
+    assert.deepEqual(schema, {
+      id: 'schema',
+      name: 'Schema',
+      shortDescription: { text: KO_SCHEMA, markdown: KO_SCHEMA_MD },
+      fullDescription: { text: `${KO_SCHEMA} 기본 심각도: error.`, markdown: `${KO_SCHEMA_MD} 기본 심각도: error.` },
+      help: {
+        text: `${KO_SCHEMA} 기본 심각도: error. .canvas-as-code.yaml의 rules: 아래나 canvasAsCode.rules 설정에서 바꿀 수 있습니다("schema": off, hint, information, warning 또는 error).`,
+        markdown: `${KO_SCHEMA_MD} 기본 심각도: **error**. \`.canvas-as-code.yaml\`의 \`rules:\` 아래나 \`canvasAsCode.rules\` 설정에서 바꿀 수 있습니다(\`schema\`: \`off\`, \`hint\`, \`information\`, \`warning\` 또는 \`error\`).`,
+      },
+      defaultConfiguration: { level: 'error' },
+    });
+    const english = rules('en').find((r: { id: string }) => r.id === 'schema');
+    assert.equal(english.fullDescription.text, 'The file breaks the canvas schema: unknown key, wrong type, value not in an enumeration, missing name/canvas/title. Default severity: error.');
   });
 
   it('POSIX precedence: LC_ALL over LC_MESSAGES over LANG; C, POSIX and unknown locales are English; --locale en forces English', () => {
@@ -239,6 +259,24 @@ describe('The CLI in Korean', () => {
     }
     const overview = run(['--help'], { LANG: 'ko_KR.UTF-8' }).out;
     assert.ok(overview.endsWith('모든 명령은 메시지 언어를 정하는 --locale LANG(en 또는 ko)을 받습니다. 기본값은 LC_ALL, LC_MESSAGES 또는 LANG이 정합니다.\n'), overview);
+  });
+
+  it('why a file could not be read (files, git revisions, output checks): Korean with --locale ko, English word for word without', () => {
+    mkdirSync(join(dir, 'folder'), { recursive: true });
+    symlinkSync('nowhere.canvas.yaml', join(dir, 'dangling.canvas.yaml'));
+    const cases: [string[], string, string][] = [
+      [['validate', 'missing.canvas.yaml'], 'canvas-as-code: "missing.canvas.yaml"에 일치하는 캔버스 파일이 없습니다\n', 'canvas-as-code: no canvas files matched "missing.canvas.yaml"\n'],
+      [['validate', 'dangling.canvas.yaml'], 'canvas-as-code: dangling.canvas.yaml: 끊어진 심볼릭 링크입니다(대상이 없습니다)\n', 'canvas-as-code: dangling.canvas.yaml: broken symbolic link (its target does not exist)\n'],
+      [['validate', '{1..999999999}.canvas.yaml'], 'canvas-as-code: {1..999999999}.canvas.yaml: 중괄호 범위 {1..999999999}은(는) 값이 10000개보다 많습니다\n', 'canvas-as-code: {1..999999999}.canvas.yaml: the brace range {1..999999999} stands for more than 10000 values\n'],
+      [['render', 'folder', '--format', 'html'], 'canvas-as-code: folder을(를) 읽을 수 없습니다: 일반 파일이 아닙니다(디렉터리)\n', 'canvas-as-code: cannot read folder: not a regular file (a directory)\n'],
+      [['render', 'bad.canvas.yaml', '--format', 'html', '-o', 'folder'], 'canvas-as-code: folder에 쓸 수 없습니다: 디렉터리입니다(folder/canvas.html처럼 파일 이름을 주세요)\n', 'canvas-as-code: cannot write folder: it is a directory (give a file name, such as folder/canvas.html)\n'],
+      [['diff', 'git::x.canvas.yaml', 'bad.canvas.yaml'], 'canvas-as-code: git::x.canvas.yaml을(를) 읽을 수 없습니다: 리비전이 없습니다(git:HEAD:x.canvas.yaml처럼 쓰세요)\n', 'canvas-as-code: cannot read git::x.canvas.yaml: no revision (write git:HEAD:x.canvas.yaml)\n'],
+      [['diff', 'git:HEAD:', 'bad.canvas.yaml'], 'canvas-as-code: git:HEAD:을(를) 읽을 수 없습니다: 경로가 없습니다(git:HEAD:path/to/file.canvas.yaml처럼 쓰세요)\n', 'canvas-as-code: cannot read git:HEAD:: no path (write git:HEAD:path/to/file.canvas.yaml)\n'],
+    ];
+    for (const [args, korean, english] of cases) {
+      assert.deepEqual(run([...args, '--locale', 'ko']), { code: 2, out: '', err: korean }, args.join(' '));
+      assert.deepEqual(run(args), { code: 2, out: '', err: english }, args.join(' '));
+    }
   });
 
   it('the bundled CLI (dist/cli.js) carries the catalogue; its worker threads answer in the same language', () => {
