@@ -117,7 +117,7 @@ export function runExport(args: ExportArgs, io: Io): number | { error: string; b
   const read = readInputFile(path(args.file), { maxFileSizeKB: args.maxFileSizeKB });
   if (read.error !== undefined) return { error: visibleText(cliText('cannotRead', args.file, read.error)), bare: true };
   const { sources, refused, unreadable } = linkedCanvases(path(args.file), args.maxFileSizeKB, new LinkSession(io.cwd, args.maxFileSizeKB));
-  for (const problem of unreadable) io.err(`canvas-as-code: cannot read ${visibleText(problem)}; its value-proposition detail (if any) is not exported\n`);
+  for (const problem of unreadable) io.err(`canvas-as-code: ${cliText('vpDetailNotExported', visibleText(problem))}\n`);
   const exported = exportBmml({ businessModel: { name: args.file, text: read.text }, valuePropositions: sources });
   // A refused link is said with the export's notes: the canvas is left out, the export goes on.
   const result = { ...exported, notes: [...refused, ...exported.notes] };

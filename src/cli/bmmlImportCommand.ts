@@ -94,7 +94,7 @@ export function runImport(args: ImportArgs, io: Io): number | { error: string; b
   }
   const existing = targets.filter((t) => existsSync(path(t)));
   if (existing.length && !args.force) {
-    return { error: `${existing.map((t) => visibleText(t)).join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written (--force overwrites)`, bare: true };
+    return { error: cliText(existing.length === 1 ? 'alreadyExistsOne' : 'alreadyExistMany', existing.map((t) => visibleText(t)).join(', ')), bare: true };
   }
   for (let i = 0; i < targets.length; i++) {
     try {
@@ -103,7 +103,7 @@ export function runImport(args: ImportArgs, io: Io): number | { error: string; b
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const reason = code === 'EEXIST' ? cliText('appearedMeanwhile') : code === 'ENOENT' ? cliText('noSuchDirectory') : (error as Error).message;
-      io.err(`canvas-as-code: cannot write ${visibleText(targets[i])}: ${visibleText(reason)}${i ? ` (written before it: ${targets.slice(0, i).map((t) => visibleText(t)).join(', ')})` : ''}\n`);
+      io.err(`canvas-as-code: ${cliText('cannotWrite', visibleText(targets[i]), visibleText(reason))}${i ? ` ${cliText('writtenBefore', targets.slice(0, i).map((t) => visibleText(t)).join(', '))}` : ''}\n`);
       return 2;
     }
     io.out(`${cliText('wrote', visibleText(targets[i]))}\n`);

@@ -114,7 +114,7 @@ export function runInit(args: InitArgs, io: Io): number | { error: string; bare:
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'EEXIST'
-        ? `${shown} already exists; init never overwrites a file`
+        ? cliText('initNeverOverwrites', shown)
         : code === 'ENOENT'
           ? cliText('cannotCreate', shown, cliText('noSuchDirectory'))
           : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'

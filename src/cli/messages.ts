@@ -116,6 +116,15 @@ export const CLI_MESSAGES = {
   sarifDefaultSeverity: 'Default severity: {0}.',
   sarifHelp: 'Default severity: {0}; change it under rules: in .canvas-as-code.yaml or in the canvasAsCode.rules setting ("{1}": {2}).',
   sarifHelpMarkdown: 'Default severity: **{0}**; change it under `rules:` in `.canvas-as-code.yaml` or in the `canvasAsCode.rules` setting (`{1}`: `off`, `hint`, `information`, `warning` or `error`).',
+  vpDetailNotExported: 'cannot read {0}; its value-proposition detail (if any) is not exported',
+  alreadyExistsOne: '{0} already exists; nothing was written (--force overwrites)',
+  alreadyExistMany: '{0} already exist; nothing was written (--force overwrites)',
+  writtenBefore: '(written before it: {0})',
+  initNeverOverwrites: '{0} already exists; init never overwrites a file',
+  // a validation worker thread that stopped
+  workerStopped: 'its worker thread stopped ({0})',
+  noResult: 'no result',
+  exitCode: 'exit code {0}',
   // render, diff, review, init, import, export, fix
   renderedPartly: '{0} has {1}; rendered what could be read',
   diffedPartly: '{0} has {1}; diffing what could be read',

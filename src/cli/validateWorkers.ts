@@ -16,6 +16,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { checkFile, withFileOptions } from './validateCommand';
 import { LinkSession } from './links';
+import { cliText } from './messages';
 import { currentLanguage, useLanguage } from './locale';
 import type { CheckOptions, FileReport, Io, PerFileOptions, ValidateFormat, ValidateReporter } from './validateCommand';
 
@@ -100,7 +101,7 @@ export function validateOnWorkers(
     }
   };
   const lost = (index: number, why: string) =>
-    deliver(index, { items: [], counts: [], error: `cannot validate ${files[index]}: its worker thread stopped (${why})` });
+    deliver(index, { items: [], counts: [], error: cliText('cannotValidate', files[index], cliText('workerStopped', why)) });
 
   return new Promise<number>((resolve) => {
     const started: Worker[] = [];
@@ -113,7 +114,7 @@ export function validateOnWorkers(
       // Every file has been taken, and either every file is reported or every worker is gone: then
       // a file taken but never reported was lost with its worker (its slot said so already; this
       // is a safety net).
-      for (let i = written; i < files.length; i++) if (reports[i] === undefined) lost(i, 'no result');
+      for (let i = written; i < files.length; i++) if (reports[i] === undefined) lost(i, cliText('noResult'));
       // Workers still starting (the main thread may have done everything meanwhile) or about to
       // exit have nothing left to do: do not wait for them.
       for (const worker of started) void worker.terminate();
@@ -138,7 +139,7 @@ export function validateOnWorkers(
       worker.on('exit', (code) => {
         // Messages the worker posted before it stopped have been delivered by now.
         const current = Atomics.exchange(shared, 1 + slot, -1);
-        if (current >= 0 && current < files.length) lost(current, failure ?? `exit code ${code}`);
+        if (current >= 0 && current < files.length) lost(current, failure ?? cliText('exitCode', code));
         running--;
         maybeFinish();
       });

@@ -271,6 +271,7 @@ describe('The CLI in Korean', () => {
       [['render', 'folder', '--format', 'html'], 'canvas-as-code: folder을(를) 읽을 수 없습니다: 일반 파일이 아닙니다(디렉터리)\n', 'canvas-as-code: cannot read folder: not a regular file (a directory)\n'],
       [['render', 'bad.canvas.yaml', '--format', 'html', '-o', 'folder'], 'canvas-as-code: folder에 쓸 수 없습니다: 디렉터리입니다(folder/canvas.html처럼 파일 이름을 주세요)\n', 'canvas-as-code: cannot write folder: it is a directory (give a file name, such as folder/canvas.html)\n'],
       [['diff', 'git::x.canvas.yaml', 'bad.canvas.yaml'], 'canvas-as-code: git::x.canvas.yaml을(를) 읽을 수 없습니다: 리비전이 없습니다(git:HEAD:x.canvas.yaml처럼 쓰세요)\n', 'canvas-as-code: cannot read git::x.canvas.yaml: no revision (write git:HEAD:x.canvas.yaml)\n'],
+      [['init', 'bad.canvas.yaml'], 'canvas-as-code: bad.canvas.yaml이(가) 이미 있습니다. init은 파일을 덮어쓰지 않습니다\n', 'canvas-as-code: bad.canvas.yaml already exists; init never overwrites a file\n'],
       [['diff', 'git:HEAD:', 'bad.canvas.yaml'], 'canvas-as-code: git:HEAD:을(를) 읽을 수 없습니다: 경로가 없습니다(git:HEAD:path/to/file.canvas.yaml처럼 쓰세요)\n', 'canvas-as-code: cannot read git:HEAD:: no path (write git:HEAD:path/to/file.canvas.yaml)\n'],
     ];
     for (const [args, korean, english] of cases) {
