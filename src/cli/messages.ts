@@ -94,6 +94,7 @@ export const CLI_MESSAGES = {
   pathControlCharacters: 'a path cannot hold control characters or line breaks (NUL, newline, …)',
   noRevisionWrite: 'no revision (write git:HEAD:{0})',
   noPathWrite: 'no path (write git:{0}:path/to/file.canvas.yaml)',
+  reviewNoHeadCommit: 'HEAD names no commit (a repository with no commit yet?); pass --base REV',
   noDefaultBranch: 'no default branch to review against (none of {0} shares history with the head); pass --base REV',
   // Writing a file
   renderTakesOne: 'render takes one file, got {0}',

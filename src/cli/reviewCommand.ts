@@ -211,7 +211,7 @@ export function buildReview(io: Io, options: { base?: string; head?: string; max
     let tip = head;
     if (tip === undefined) {
       const current = resolveCommit(root, 'HEAD');
-      if ('error' in current) return { error: 'HEAD names no commit (a repository with no commit yet?); pass --base REV' };
+      if ('error' in current) return { error: cliText('reviewNoHeadCommit') };
       tip = current.commit;
     }
     let found: string | undefined;
