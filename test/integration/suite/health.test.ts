@@ -187,4 +187,17 @@ suite('Health at a glance', () => {
     const cursor = vscode.window.activeTextEditor!.selection;
     equal(`${cursor.active.line}:${cursor.active.character}`, '3:2', 'the cursor stays');
   });
+
+  test('a card name with codicon syntax shows literally in the quick pick (no icon injected)', async () => {
+    const hostile = 'canvas: business-model\ntitle: Hostile\ncustomer-segments:\n  - name: "$(alert) <b>fake</b> $(x"\n    status: hypothesis\n';
+    const uri = await writeScratchCanvas(hostile, 'health-hostile');
+    const editor = await openCanvas(uri);
+    await waitForState((s) => s.status.uri === uri.toString() && s.status.version === editor.document.version, 'the item for the canvas');
+    const shown = vscode.commands.executeCommand<number | undefined>('canvasAsCode.showHealth');
+    const { pick } = await waitForState((s) => s.pick !== undefined, 'the quick pick open');
+    const hypothesis = pick!.items.find((i) => i.group === 'hypothesis');
+    equal(hypothesis?.label, '$(beaker) \\$(alert) <b>fake</b> \\$(x', 'the name escaped for codicons, the rest as written');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await shown;
+  });
 });
