@@ -23,7 +23,7 @@ describe('card edits: the engine and the arguments of each edit', () => {
     assert.equal(badArgument('renameCard', { block: 'channels', index: 2, name: '' }), undefined);
     assert.equal(badArgument('moveCard', { block: 'a', index: 0, toBlock: 'b', toIndex: 3, version: 7 }), undefined);
     assert.equal(badArgument('deleteCard', { block: 'a', index: 0 }), undefined);
-    for (const value of ['x', 3, 1.5, true, false, null, [], ['a', 'b']]) {
+    for (const value of ['x', 3, 1.5, true, false, null, [], ['a', 'b'], { name: 'M', goals: ['a'] }, [{ basis: 'geographic', criteria: ['Seoul'] }], {}]) {
       assert.equal(badArgument('setCardField', { block: 'a', index: 0, field: 'status', value }), undefined, JSON.stringify(value));
     }
   });
@@ -40,7 +40,10 @@ describe('card edits: the engine and the arguments of each edit', () => {
     assert.equal(badArgument('deleteCard', { block: ['a'], index: 0 }), 'block');
     assert.equal(badArgument('setCardField', { block: 'a', index: 0, field: 'status' }), 'value');
     assert.equal(badArgument('setCardField', { block: 'a', index: 0, field: 'tags', value: ['a', 1] }), 'value');
-    assert.equal(badArgument('setCardField', { block: 'a', index: 0, field: 'tags', value: { a: 1 } }), 'value');
+    // An object's values are field values too: never null, a function, a class instance, a mixed list.
+    for (const value of [{ a: null }, { a: () => 1 }, new Date(0), [{ a: 'x' }, 'b'], { a: { b: [1] } }, Number.POSITIVE_INFINITY]) {
+      assert.equal(badArgument('setCardField', { block: 'a', index: 0, field: 'persona', value }), 'value', String(value));
+    }
   });
 
   it('checks a version when one is given', () => {

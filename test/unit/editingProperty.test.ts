@@ -8,7 +8,8 @@
  * 2. the edited text has no YAML error, and no schema problem it did not have (a card moved to
  *    another block may bring fields that block does not take: that is the user's move);
  * 3. the canvas changes exactly as intended: the plain data of the whole file after the edit equals
- *    the data before with the command applied to it (a list spliced, a name or field set);
+ *    the data before with the command applied to it (a list spliced, a name or field set, a key
+ *    or entry at a dotted path into an object field set or removed);
  * 4. every byte outside the edited card's lines is identical: each edit lies in the card's lines
  *    (its comment lines above included), in the line of its block's key (a block emptied or
  *    filled), or is an insertion into the target block (or, for a block created, whole lines at the
@@ -101,16 +102,50 @@ function intended(before: Plain, { name, request }: Command): Plain {
       const field = request.field!;
       if (typeof card === 'string') {
         if (field === 'name') items[index] = request.value;
-        else if (request.value !== null) items[index] = { name: card, [field]: request.value };
+        else if (request.value !== null) items[index] = setPath({ name: card }, field.split('.'), request.value);
       } else {
-        const map = { ...(card as Plain) };
-        if (request.value === null) delete map[field];
-        else map[field] = request.value;
-        items[index] = map;
+        items[index] = setPath({ ...(card as Plain) }, field.split('.'), request.value);
       }
     }
   }
   return data;
+}
+
+/**
+ * A dotted path set in plain data: objects and lists missing on the way created, an index one past
+ * a list's end appended; `null` removes, and an object or list left empty goes with its key, up to
+ * the card's field.
+ */
+function setPath(card: Plain, segments: string[], value: unknown): Plain {
+  type Holder = Record<string | number, unknown>;
+  const chain: { holder: Holder; key: string | number }[] = [];
+  let holder = card as Holder;
+  let key: string | number = segments[0];
+  for (const segment of segments.slice(1)) {
+    let next: unknown = holder[key];
+    if (next === undefined || next === null) {
+      if (value === null) return card;
+      next = /^\d+$/.test(segment) ? [] : {};
+      holder[key] = next;
+    }
+    chain.push({ holder, key });
+    holder = next as Holder;
+    key = Array.isArray(next) ? Number(segment) : segment;
+  }
+  chain.push({ holder, key });
+  if (value !== null) {
+    holder[key] = value;
+    return card;
+  }
+  if (!Object.hasOwn(holder, key)) return card;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const { holder: at, key: k } = chain[i];
+    if (Array.isArray(at)) at.splice(k as number, 1);
+    else delete at[k];
+    const empty = Array.isArray(at) ? at.length === 0 : Object.keys(at).length === 0;
+    if (i === 0 || !empty) break;
+  }
+  return card;
 }
 
 /** A random value for a field, from its schema: an enumeration's value, ids of the block it references, a name, a number. */
@@ -123,11 +158,23 @@ function valueFor(schema: JsonSchema, root: JsonSchema, ids: string[], pick: num
   if (types.includes('array')) {
     const items = branch.items ? resolveRef(branch.items, root) : {};
     if (items.enum) return [items.enum[pick % items.enum.length]];
+    if (typesOf(items).includes('object')) return [valueFor(items, root, ids, pick * 3 + 1), valueFor(items, root, ids, pick * 5 + 2)].slice(0, 1 + (pick % 2));
     const pool = items.pattern ? (ids.length ? ids : ['some-id']) : ['tag-a', 'tag-b', '빠른'];
     return pool.filter((_, i) => (pick >> i) & 1);
   }
   if (types.includes('integer') || types.includes('number')) return pick % 1000;
   if (types.includes('string')) return branch.pattern ? 'new-id-' + (pick % 5) : NAMES[pick % NAMES.length];
+  if (types.includes('boolean')) return pick % 2 === 0;
+  if (types.includes('object')) {
+    // Some of its keys (the required ones always), each with a value of its own.
+    const object: Plain = {};
+    Object.entries(branch.properties ?? {}).forEach(([key, sub], i) => {
+      if (!branch.required?.includes(key) && !((pick >> i % 8) & 1)) return;
+      const value = valueFor(resolveRef(sub, root), root, ids, pick * 7 + i + 1);
+      object[key] = value === null ? valueFor(resolveRef(sub, root), root, ids, pick * 7 + i + 2) : value;
+    });
+    return object;
+  }
   return { unsupported: true };
 }
 
@@ -160,10 +207,60 @@ function commandFor(result: ValidationResult, seeds: number[]): Command {
       const field = fields[c % fields.length];
       const target = info.references.get(field);
       const ids = target ? model.cards.filter((x) => x.block === target && x.id).map((x) => x.id!.value) : [];
-      const value = valueFor(resolveRef(info.card.properties![field], kind.schema), kind.schema, ids, e + (card ? 0 : 1));
+      const schema = resolveRef(info.card.properties![field], kind.schema);
+      const value = valueFor(schema, kind.schema, ids, e + (card ? 0 : 1));
+      const path = e % 3 ? dottedPath(schema, kind.schema, field, b + c) : undefined;
+      if (path) return { name: 'setCardField', request: { block, index, field: path.field, value: valueFor(path.schema, kind.schema, ids, e + (card ? 0 : 1)) } };
       return { name: 'setCardField', request: { block, index, field, value } };
     }
   }
+}
+
+/**
+ * For an object field (persona, checks) or a list of objects (segmentation): a dotted path into it
+ * (`persona.goals`, `segmentation.1`, `segmentation.0.criteria`; indexes a little out of range too).
+ */
+function dottedPath(schema: JsonSchema, root: JsonSchema, field: string, pick: number): { field: string; schema: JsonSchema } | undefined {
+  const keyOf = (object: JsonSchema, n: number) => {
+    const keys = Object.keys(object.properties ?? {});
+    return keys.length ? { key: keys[n % keys.length], schema: resolveRef(object.properties![keys[n % keys.length]], root) } : undefined;
+  };
+  if (typesOf(schema).includes('object')) {
+    const sub = keyOf(schema, pick);
+    return sub && { field: `${field}.${sub.key}`, schema: sub.schema };
+  }
+  const items = schema.items ? resolveRef(schema.items, root) : undefined;
+  if (!typesOf(schema).includes('array') || !items || !typesOf(items).includes('object')) return undefined;
+  const entry = `${field}.${pick % 3}`;
+  const sub = pick % 2 ? keyOf(items, pick >> 1) : undefined;
+  return sub ? { field: `${entry}.${sub.key}`, schema: sub.schema } : { field: entry, schema: items };
+}
+
+/**
+ * A setCardField into an object field (persona, checks, segmentation) of a card of a block that
+ * has one: a dotted path (a key, an entry, a key of an entry) or the whole value; undefined for a
+ * kind without object fields.
+ */
+function objectFieldCommand(result: ValidationResult, seeds: number[]): Command | undefined {
+  const model = result.model!;
+  const kind = kindInfo(model.kind);
+  const [a, b, c, , e] = seeds;
+  const objectFields = kind.blocks.flatMap((info) =>
+    Object.keys(info.card.properties ?? {})
+      .filter((field) => {
+        const schema = resolveRef(info.card.properties![field], kind.schema);
+        const items = schema.items ? resolveRef(schema.items, kind.schema) : undefined;
+        return typesOf(schema).includes('object') || Boolean(items && typesOf(items).includes('object'));
+      })
+      .map((field) => ({ info, field, schema: resolveRef(info.card.properties![field], kind.schema) })),
+  );
+  if (!objectFields.length) return undefined;
+  const { info, field, schema } = objectFields[a % objectFields.length];
+  const count = model.blocks.get(info.key)?.itemCount ?? 0;
+  const index = count ? b % (count + 1) : 0;
+  const path = e % 4 ? dottedPath(schema, kind.schema, field, b + c) : undefined;
+  const value = valueFor(path?.schema ?? schema, kind.schema, [], e);
+  return { name: 'setCardField', request: { block: info.key, index, field: path?.field ?? field, value } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -223,6 +320,7 @@ function check(text: string, command: Command, counts: Map<string, number>): str
     return [];
   }
   counts.set('applied', (counts.get('applied') ?? 0) + 1);
+  if (command.request.field?.includes('.')) counts.set('applied at a dotted path', (counts.get('applied at a dotted path') ?? 0) + 1);
   const problems: string[] = [];
   assert.ok(!result.parsed!.hasSyntaxErrors, `${label}: edited a file with syntax errors`);
   // 1. Well-formed edits.
@@ -310,6 +408,27 @@ describe('editing engine: property test (every fixture, seeded mutations, random
     assert.ok((counts.get('applied') ?? 0) > 500, JSON.stringify([...counts]));
   });
 
+  it('object fields (persona, checks, segmentation): dotted paths and whole values on every fixture that has them, 25 each', () => {
+    const counts = new Map<string, number>();
+    for (const { name, text: written } of CORPUS) {
+      for (const encoding of [{ bom: false, eol: 'lf' }, { bom: true, eol: 'crlf' }] as Encoding[]) {
+        const text = encode(written, encoding);
+        const result = validateCanvas(text);
+        if (result.parsed?.hasSyntaxErrors || !result.model || !objectFieldCommand(result, [0, 0, 0, 0, 0])) continue;
+        fc.assert(
+          fc.property(seeds, (s) => {
+            const problems = check(text, objectFieldCommand(result, s)!, counts);
+            assert.deepEqual(problems, [], `${name} ${JSON.stringify(encoding)}`);
+          }),
+          { seed: SEED, numRuns: 25, endOnFailure: true },
+        );
+      }
+    }
+    assert.equal(counts.get(EDITING_MESSAGES.notEditable) ?? 0, 0, JSON.stringify([...counts]));
+    assert.ok((counts.get('applied at a dotted path') ?? 0) > 200, JSON.stringify([...counts]));
+    if (process.env.CANVAS_PROPERTY_COUNTS) console.log(JSON.stringify([...counts]));
+  });
+
   it(`seeded mutations of the fixtures (fast-check, seed ${SEED}, ${RUNS} runs of 5 commands)`, () => {
     const mutation = fc.tuple(fc.nat({ max: MUTATION_NAMES.length - 1 }), fc.nat({ max: 1000 }), fc.nat({ max: 1000 }));
     const encoding = fc.record({ bom: fc.boolean(), eol: fc.constantFrom<Encoding['eol']>('lf', 'lf', 'crlf', 'cr') });
@@ -320,12 +439,16 @@ describe('editing engine: property test (every fixture, seeded mutations, random
         const result = validateCanvas(text);
         if (result.parsed?.hasSyntaxErrors || !result.model) return;
         for (const s of commands) {
-          const problems = check(text, commandFor(result, s), counts);
+          // Every other command, when the kind has object fields, goes into one of them.
+          const command = (s[3] % 2 ? objectFieldCommand(result, s) : undefined) ?? commandFor(result, s);
+          const problems = check(text, command, counts);
           assert.deepEqual(problems, [], `${CORPUS[index].name} with ${describeMutations(mutations)} ${JSON.stringify(enc)}`);
         }
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
     assert.ok((counts.get('applied') ?? 0) > RUNS, JSON.stringify([...counts]));
+    assert.ok((counts.get('applied at a dotted path') ?? 0) > 20, JSON.stringify([...counts]));
+    if (process.env.CANVAS_PROPERTY_COUNTS) console.log(JSON.stringify([...counts]));
   });
 });

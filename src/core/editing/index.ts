@@ -9,4 +9,5 @@ export { moveCard } from './moveCard';
 export { deleteCard } from './deleteCard';
 export { setCardField } from './setCardField';
 export { EDITING_MESSAGES } from './messages';
-export type { AddCardRequest, CardAt, EditResult, FieldValue, MoveCardRequest, RenameCardRequest, SetCardFieldRequest } from './types';
+export { isFieldValue } from './types';
+export type { AddCardRequest, CardAt, EditResult, FieldObject, FieldValue, MoveCardRequest, RenameCardRequest, SetCardFieldRequest } from './types';

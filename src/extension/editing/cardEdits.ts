@@ -4,7 +4,7 @@
  * computes each (src/core/editing) and which arguments it needs, of which type. No `vscode` here,
  * so the checks are unit-tested.
  */
-import { addCard, deleteCard, moveCard, renameCard, setCardField } from '../../core';
+import { addCard, deleteCard, isFieldValue, moveCard, renameCard, setCardField } from '../../core';
 import type { EditResult, ValidationResult } from '../../core';
 
 export type CardEditName = 'addCard' | 'renameCard' | 'moveCard' | 'deleteCard' | 'setCardField';
@@ -27,8 +27,9 @@ const fits: Record<ArgType, (value: unknown) => boolean> = {
   string: (value) => typeof value === 'string',
   index: (value) => Number.isInteger(value),
   optionalIndex: (value) => value === undefined || Number.isInteger(value),
-  // A field value (core/editing FieldValue): text, a number, a boolean, a list of texts; null removes.
-  value: (value) => value === null || ['string', 'number', 'boolean'].includes(typeof value) || (Array.isArray(value) && value.every((v) => typeof v === 'string')),
+  // A field value (core/editing FieldValue): text, a number, a boolean, a list of texts, an object
+  // or a list of objects of such values; null removes.
+  value: (value) => isFieldValue(value),
 };
 
 /**
