@@ -55,12 +55,60 @@ describe('render: view fields (the preview detail panel)', () => {
         ],
       },
       { field: 'linked', title: 'Linked segments', kind: 'reference', target: 'customer-segments', multiple: true },
-      { field: 'segmentation', title: 'Segmentation', kind: 'object' },
-      { field: 'persona', title: 'Persona', kind: 'object' },
+      {
+        field: 'segmentation',
+        title: 'Segmentation',
+        kind: 'objectList',
+        fields: [
+          {
+            field: 'basis',
+            title: 'Segmentation basis',
+            kind: 'enum',
+            options: [
+              { value: 'geographic', label: 'Geographic' },
+              { value: 'demographic', label: 'Demographic' },
+              { value: 'psychographic', label: 'Psychographic' },
+              { value: 'behavioral', label: 'Behavioral' },
+              { value: 'persona', label: 'Persona' },
+              { value: 'predictive', label: 'Predictive' },
+              { value: 'value', label: 'Value' },
+              { value: 'firmographic', label: 'Firmographic' },
+              { value: 'generational', label: 'Generational' },
+              { value: 'lifestage', label: 'Life stage' },
+              { value: 'seasonal', label: 'Seasonal' },
+            ],
+            required: true,
+          },
+          { field: 'criteria', title: 'Criteria', kind: 'list' },
+          { field: 'description', title: 'Description', kind: 'markdown' },
+        ],
+      },
+      {
+        field: 'persona',
+        title: 'Persona',
+        kind: 'object',
+        fields: [
+          { field: 'name', title: 'Persona name', kind: 'text' },
+          { field: 'description', title: 'Description', kind: 'markdown' },
+          { field: 'goals', title: 'Goals', kind: 'list' },
+          { field: 'motivations', title: 'Motivations', kind: 'list' },
+          { field: 'pains', title: 'Pains', kind: 'list' },
+          { field: 'barriers', title: 'Barriers', kind: 'list' },
+        ],
+      },
       { field: 'size', title: 'Size', kind: 'textOrNumber' },
       { field: 'growth', title: 'Growth', kind: 'text' },
       { field: 'priority', title: 'Priority', kind: 'number', integer: true },
-      { field: 'checks', title: 'Segment checks', kind: 'object' },
+      {
+        field: 'checks',
+        title: 'Segment checks',
+        kind: 'object',
+        fields: ['homogeneous', 'distinct', 'substantial', 'aligned', 'identifiable', 'reachable'].map((key) => ({
+          field: key,
+          title: key.charAt(0).toUpperCase() + key.slice(1),
+          kind: 'boolean' as const,
+        })),
+      },
       { field: 'color', title: 'Colour', kind: 'color' },
       TAGS,
       STATUS,
@@ -222,7 +270,10 @@ describe('render: view fields (the preview detail panel)', () => {
   it('gives each view its own copies of the field specs (a receiver may change them)', () => {
     const a = viewOf('canvas: business-model\ntitle: T\n');
     a.blocks[0].fields![3].options![0].label = 'changed';
+    const segments = (view: ReturnType<typeof viewOf>) => view.blocks.find((block) => block.key === 'customer-segments')!.fields!.find((f) => f.field === 'segmentation')!;
+    segments(a).fields![0].options![0].label = 'changed';
     const b = viewOf('canvas: business-model\ntitle: T\n');
     assert.equal(b.blocks[0].fields![3].options![0].label, 'Strategic alliance');
+    assert.equal(segments(b).fields![0].options![0].label, 'Geographic');
   });
 });

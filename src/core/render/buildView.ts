@@ -9,7 +9,7 @@ import { cardValues } from './cardValues';
 import { cardKeys } from './cardKeys';
 import { healthView } from './healthView';
 import { assignSegmentColors, isSafeColor } from './colors';
-import { fieldSpecsOf } from './fieldSpecs';
+import { copyFieldSpec, fieldSpecsOf } from './fieldSpecs';
 import { GROUP_SHAPES, GROUP_TITLES } from './groups';
 import { lookup } from '../l10n';
 import { coveringCell } from './layout';
@@ -292,7 +292,7 @@ export function buildCanvasView(result: BuildViewInput, options: BuildViewOption
       cards,
       present: entry !== undefined,
       // Copies: a view is plain data its receivers may keep.
-      fields: fields.map((f) => ({ ...f, ...(f.options ? { options: f.options.map((o) => ({ ...o })) } : {}) })),
+      fields: fields.map(copyFieldSpec),
     };
     if (info.group) block.group = info.group;
     if (entry) block.keySpan = { start: entry.keySpan.start, end: entry.keySpan.end };

@@ -64,9 +64,10 @@ export interface BlockView {
  * What a card field holds, read from the kind's schema: `markdown` (a description), `color` (a
  * segment's colour), `enum`/`enumList` (one or several of `options`), `reference` (ids of the
  * cards of `target`; `multiple` for a list), `list` (free strings), `textOrNumber` (an amount),
- * `object` (persona, checks, segmentation: shown, edited in the source).
+ * `object` (persona, checks: its keys in `fields`), `objectList` (segmentation: a list of entries
+ * whose keys are in `fields`).
  */
-export type FieldKind = 'text' | 'markdown' | 'number' | 'textOrNumber' | 'boolean' | 'enum' | 'enumList' | 'reference' | 'list' | 'color' | 'object';
+export type FieldKind = 'text' | 'markdown' | 'number' | 'textOrNumber' | 'boolean' | 'enum' | 'enumList' | 'reference' | 'list' | 'color' | 'object' | 'objectList';
 
 export interface FieldSpec {
   field: string;
@@ -80,8 +81,10 @@ export interface FieldSpec {
   multiple?: boolean;
   /** number: whole numbers only. */
   integer?: boolean;
-  /** The schema requires it (`name`): it cannot be removed. */
+  /** The schema requires it (`name`, a segmentation entry's `basis`): it cannot be removed. */
   required?: boolean;
+  /** object: its keys; objectList: the keys of each entry (each edited at `field.key`, `field.index.key`). */
+  fields?: FieldSpec[];
 }
 
 /** A field value as written (plain data; aliases left out). */
