@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { TextEdit } from '../../core';
+import { cardIdChange } from '../../core/cardIdChange';
 import type { CanvasDocumentCache } from '../documentCache';
 import { localize } from '../toVscode';
 import { badArgument, CARD_EDITS, type CardEditName } from './cardEdits';
@@ -22,6 +23,9 @@ const now = () => performance.timeOrigin + performance.now();
  * version that is no longer the document's is refused, never applied to other text; so is an
  * argument of the wrong type, a read-only file (which applyEdit would change all the same),
  * anything the engine refuses, and an edit VS Code does not apply. Never throws.
+ *
+ * A card's id (`setCardField` with field `id`) is renamed as Rename Symbol renames it: the id and
+ * every reference to it, in the file and in the value-proposition canvases that name it (renameId).
  */
 export async function applyCardEdit(
   cache: CanvasDocumentCache,
@@ -39,7 +43,15 @@ export async function applyCardEdit(
     }
     // Read and computed without an await in between: the edits are for exactly this version.
     const version = document.version;
-    const result = CARD_EDITS[edit].compute(document.getText(), cache.get(document), request as never);
+    const text = document.getText();
+    const validated = cache.get(document);
+    if (edit === 'setCardField' && request.field === 'id') {
+      const change = cardIdChange(text, validated, request as { block: string; index: number }, request.value);
+      if ('error' in change) return refused(localize(change.template, change.args));
+      if ('rename' in change) return await renameId(document, version, change.rename);
+      request = { ...request, value: change.setField.value };
+    }
+    const result = CARD_EDITS[edit].compute(text, validated, request as never);
     if ('error' in result) return refused(localize(result.error, result.args));
     if (!result.edits.length) return { ok: true, appliedAt: undefined };
     const computedAt = now();
@@ -54,6 +66,27 @@ export async function applyCardEdit(
     // applyEdit rejects on some hosts instead of resolving false (a file system that refuses writes).
     return refused(`${notApplied(document)} (${error instanceof Error ? error.message : String(error)})`);
   }
+}
+
+/**
+ * Renames the card id at `offset` by the rename provider itself (providers/rename.ts with
+ * links/linkRename.ts), so the preview and the command make exactly the edits Rename Symbol
+ * makes: the id, its references in the file, and the values naming it in other files, as one
+ * WorkspaceEdit (one undo step in each file). Its refusal is the rename's own reason.
+ */
+async function renameId(document: vscode.TextDocument, version: number, { offset, newName }: { offset: number; newName: string }): Promise<CardEditOutcome> {
+  let workspaceEdit: vscode.WorkspaceEdit | undefined;
+  try {
+    workspaceEdit = await vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>('vscode.executeDocumentRenameProvider', document.uri, document.positionAt(offset), newName);
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  const computedAt = now();
+  // The provider ran asynchronously (it may read the linked files): the text must still be the one asked about.
+  if (document.version !== version) return { ok: false, message: notApplied(document) };
+  if (!workspaceEdit || workspaceEdit.size === 0) return { ok: true, appliedAt: undefined };
+  if (!(await vscode.workspace.applyEdit(workspaceEdit))) return { ok: false, message: notApplied(document) };
+  return { ok: true, appliedAt: now(), computedAt };
 }
 
 export const badArgumentMessage = (argument: string) => vscode.l10n.t('The argument {0} is missing or not of the right type.', argument);

@@ -4,7 +4,7 @@
 // refusal of the engine and a read-only file change nothing and redraw the page. The page's
 // messages are delivered through the preview's internal `_receive` command, as the page would.
 import * as vscode from 'vscode';
-import { activeExtension, closeAllEditors, openCanvas, writeScratchCanvas } from './canvas';
+import { activeExtension, closeAllEditors, openCanvas, workspaceRoot, writeScratchCanvas } from './canvas';
 import { equal, ok } from './check';
 import { DEFAULT_DEADLINE_MS, DeadlineError, waitFor } from './wait';
 
@@ -409,6 +409,134 @@ suite('preview editing', () => {
       } finally {
         await files.update('readonlyInclude', undefined, vscode.ConfigurationTarget.Workspace);
       }
+    });
+  });
+
+  // A card's id changed from the page (the detail panel's id field) or by setCardField with field
+  // `id` is renamed as Rename Symbol renames it: the id and every reference, in the file and in the
+  // value-proposition canvases naming it, as one WorkspaceEdit; a taken id is refused with the
+  // rename's own reason.
+  suite('card id changes rename the references', () => {
+    const IDS = `canvas: business-model
+title: Ids
+customer-segments:
+  - id: riders # the main side
+    name: Urban riders
+  - id: drivers
+    name: Drivers
+value-propositions:
+  - id: fast
+    name: Fast pickup
+    segments: [riders, drivers]
+channels:
+  - id: app
+    name: App
+customer-relationships:
+  - name: Help
+    segments:
+      - riders
+    channels: [app]
+`;
+    const ID_CARDS = 5;
+    const RENAMED = IDS.replace('id: riders #', 'id: passengers #').replace('[riders, drivers]', '[passengers, drivers]').replace('      - riders\n', '      - passengers\n');
+    const vpcText = (segment: string) => `canvas: value-proposition
+title: Riders
+business-model: ./bm.canvas.yaml
+segment: ${segment}
+value-proposition: fast
+customer-jobs:
+  - name: Get to work
+`;
+    const TAKEN = 'The id "drivers" is already used by the card on line 6. Ids must be unique across the whole file.';
+    let folders = 0;
+
+    /** What Rename Symbol would do at `needle` (+ delta) of `uri`: each file's name and its edits, without applying them. */
+    async function renameSymbol(uri: vscode.Uri, needle: string, delta: number, newName: string): Promise<string[]> {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const position = document.positionAt(document.getText().indexOf(needle) + delta);
+      const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', uri, position, newName);
+      return (edit?.entries() ?? []).map(([file, edits]) => `${file.path.split('/').pop()} ${edits.map((e) => `${e.range.start.line + 1}:${e.range.start.character + 1}-${e.range.end.line + 1}:${e.range.end.character + 1}=${e.newText}`).join(' ')}`).sort();
+    }
+
+    test('from the page: the id and its references in the file change as Rename Symbol changes them, one undo step', async () => {
+      const { uri, document } = await openWithPreview(IDS, 'preview-editing-id', ID_CARDS);
+      equal(
+        (await renameSymbol(uri, 'riders #', 0, 'passengers')).join(', '),
+        `${uri.path.split('/').pop()} 4:9-4:15=passengers 11:16-11:22=passengers 18:9-18:15=passengers`,
+        'what Rename Symbol would change',
+      );
+      const before = document.version;
+      const answer = await gesture(0, before, { command: 'setCardField', block: 'customer-segments', index: 0, field: 'id', value: 'passengers' });
+      equal(JSON.stringify({ ok: answer.ok, message: answer.message }), JSON.stringify({ ok: true }), 'the answer');
+      equal(document.getText(), RENAMED, 'the id and both references');
+      equal(document.version, before + 1, 'one change');
+      await waitForState(drawn(0, document.version, ID_CARDS), 'the page to draw the renamed id');
+      await vscode.commands.executeCommand('undo');
+      await waitForText(document, IDS, 'one undo restores the id and its references');
+    });
+
+    test('from the page and by setCardField: a taken id is refused with the rename\'s reason, nothing changes, the page is drawn again', async () => {
+      const { uri, document } = await openWithPreview(IDS, 'preview-editing-id-taken', ID_CARDS);
+      const version = document.version;
+      const answer = await gesture(0, version, { command: 'setCardField', block: 'customer-segments', index: 0, field: 'id', value: 'drivers' });
+      equal(JSON.stringify({ ok: answer.ok, message: answer.message }), JSON.stringify({ ok: false, message: TAKEN }), 'the answer');
+      await redrawnAfterAnswer(0, version);
+      const invalid = await gesture(0, version, { command: 'setCardField', block: 'customer-segments', index: 0, field: 'id', value: 'Night owls' });
+      equal(invalid.message, '"Night owls" is not a valid id: use kebab-case (lower-case letters, digits and single hyphens, e.g. "urban-riders").', 'an invalid id');
+      await redrawnAfterAnswer(0, version);
+      let rejected = '';
+      try {
+        await vscode.commands.executeCommand('canvasAsCode.setCardField', { uri, block: 'customer-segments', index: 0, field: 'id', value: 'drivers' });
+      } catch (error) {
+        rejected = error instanceof Error ? error.message : String(error);
+      }
+      equal(rejected, TAKEN, 'the command rejects with the same reason');
+      equal(document.getText(), IDS, 'unchanged');
+      equal(document.version, version, 'no change at all');
+    });
+
+    test('setCardField with field id renames the references too, one undo step', async () => {
+      const { uri, document } = await openWithPreview(IDS, 'preview-editing-id-command', ID_CARDS);
+      const before = document.version;
+      await vscode.commands.executeCommand('canvasAsCode.setCardField', { uri, block: 'customer-segments', index: 1, field: 'id', value: 'cabbies' });
+      equal(document.getText(), IDS.replace('id: drivers', 'id: cabbies').replace('[riders, drivers]', '[riders, cabbies]'), 'the id and its reference');
+      equal(document.version, before + 1, 'one change');
+      await vscode.commands.executeCommand('undo');
+      await waitForText(document, IDS, 'one undo');
+    });
+
+    test('a linked segment: the value-proposition canvas naming it changes too, in the same edit', async () => {
+      const folder = vscode.Uri.joinPath(workspaceRoot(), 'scratch', `preview-editing-ids-${Date.now().toString(36)}-${++folders}`);
+      const bm = vscode.Uri.joinPath(folder, 'bm.canvas.yaml');
+      const vpc = vscode.Uri.joinPath(folder, 'vpc.canvas.yaml');
+      await vscode.workspace.fs.writeFile(vpc, new TextEncoder().encode(vpcText('riders')));
+      await vscode.workspace.fs.writeFile(bm, new TextEncoder().encode(IDS));
+      const { document } = await openCanvas(bm);
+      await vscode.commands.executeCommand('canvasAsCode.showPreviewToSide', bm);
+      await waitForState(drawn(0, document.version, ID_CARDS), 'the first view');
+      // The workspace's link index sees the new value-proposition canvas a moment after it is written.
+      const expected = ['bm.canvas.yaml 4:9-4:15=passengers 11:16-11:22=passengers 18:9-18:15=passengers', 'vpc.canvas.yaml 4:10-4:16=passengers'];
+      const deadline = Date.now() + DEFAULT_DEADLINE_MS;
+      let symbol = await renameSymbol(bm, 'riders #', 0, 'passengers');
+      while (symbol.join(', ') !== expected.join(', ')) {
+        if (Date.now() > deadline) throw new DeadlineError(`Rename Symbol never reached the linked canvas: ${JSON.stringify(symbol)}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        symbol = await renameSymbol(bm, 'riders #', 0, 'passengers');
+      }
+      const before = document.version;
+      const answer = await gesture(0, before, { command: 'setCardField', block: 'customer-segments', index: 0, field: 'id', value: 'passengers' });
+      equal(JSON.stringify({ ok: answer.ok, message: answer.message }), JSON.stringify({ ok: true }), 'the answer');
+      equal(document.getText(), RENAMED, 'the business model');
+      equal(document.version, before + 1, 'one change in the business model');
+      const linked = await vscode.workspace.openTextDocument(vpc);
+      equal(linked.getText(), vpcText('passengers'), 'the value-proposition canvas');
+      ok(linked.isDirty, 'the value-proposition canvas edited, not saved');
+      // One undo in the business model's editor restores both files (in a workbench with dialogs,
+      // VS Code first asks whether to undo in both files or only this one).
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('undo');
+      await waitForText(document, IDS, 'the undo in the business model');
+      await waitForText(linked, vpcText('riders'), 'the same undo in the value-proposition canvas');
     });
   });
 
