@@ -12,7 +12,7 @@ function optionsOf(schema: JsonSchema): { value: string; label: string }[] {
 
 /** Where a field sits: the reference fields and required keys of its card (or object). */
 interface FieldOwner {
-  references: Map<string, string>;
+  references: ReadonlyMap<string, string>;
   required: string[];
 }
 
