@@ -354,7 +354,7 @@ describe('preview editing', function () {
   });
 
   describe('detail panel', () => {
-    const fieldLabels = () => preview.page.$$eval('dialog.card-details .field', (fields) => fields.map((f) => f.dataset.field));
+    const fieldLabels = () => preview.page.$$eval('dialog.card-details .details-fields > .field', (fields) => fields.map((f) => f.dataset.field));
     const options = (field) => preview.page.$$eval(`dialog.card-details .field[data-field="${field}"] option`, (o) => o.map((x) => [x.value, x.textContent]));
     const boxes = (field) => preview.page.$$eval(`dialog.card-details .field[data-field="${field}"] input[type=checkbox]`, (b) => b.map((x) => [x.value, x.checked, x.parentElement.textContent.trim()]));
 
@@ -441,16 +441,113 @@ describe('preview editing', function () {
       ]);
     });
 
-    it('shows object fields (persona, checks) as text to edit in the source, and another kind’s fields (a pain’s severity)', async () => {
-      await open('canvas: business-model\ntitle: T\ncustomer-segments:\n  - id: a\n    name: A\n    persona: { name: Min-ji }\n');
+    const OBJECTS = `canvas: business-model
+title: T
+customer-segments:
+  - id: a
+    name: A
+    persona: { name: Min-ji, goals: [commute] }
+    segmentation:
+      - basis: geographic
+        criteria: [Seoul, Busan]
+      - basis: lifestage
+    checks: { distinct: true }
+`;
+    /** An editor by its dotted path (ids hold dots: no #id selector). */
+    const at = (field) => `dialog.card-details [id="detail-${field}"]`;
+    const keys = (field) => preview.page.$$eval(`dialog.card-details .field[data-field="${field}"] .field`, (f) => f.map((x) => x.dataset.field));
+
+    it('an object field (persona, checks) is a group with an editor per key from the schema; each change sets that key alone', async () => {
+      await open(OBJECTS);
       await press('Alt+Enter', card('customer-segments/a'));
-      const persona = await preview.page.$eval('dialog.card-details .field[data-field="persona"]', (f) => ({ text: f.querySelector('pre').textContent, hint: f.querySelector('.field-hint').textContent, controls: f.querySelectorAll('input, select, textarea').length }));
-      assert.deepEqual(persona, { text: '{\n  "name": "Min-ji"\n}', hint: L.inSource, controls: 0 });
+      assert.deepEqual(await keys('persona'), ['persona.name', 'persona.description', 'persona.goals', 'persona.motivations', 'persona.pains', 'persona.barriers']);
+      assert.deepEqual(await keys('checks'), ['checks.homogeneous', 'checks.distinct', 'checks.substantial', 'checks.aligned', 'checks.identifiable', 'checks.reachable']);
+      const group = await preview.page.$eval('dialog.card-details .field[data-field="persona"] > fieldset', (f) => ({ legend: f.querySelector('legend').textContent, labels: [...f.querySelectorAll('label')].map((l) => l.textContent) }));
+      assert.deepEqual(group, { legend: 'Persona', labels: ['Persona name', 'Description', 'Goals One per line', 'Motivations One per line', 'Pains One per line', 'Barriers One per line'] });
+      assert.deepEqual(
+        await Promise.all(['persona.name', 'persona.description', 'persona.goals', 'checks.distinct', 'checks.reachable'].map((f) => preview.page.$eval(at(f), (e) => [e.tagName, e.value]))),
+        [['INPUT', 'Min-ji'], ['TEXTAREA', ''], ['TEXTAREA', 'commute'], ['SELECT', 'true'], ['SELECT', '']],
+      );
+      assert.deepEqual(await options('checks.distinct'), [['', 'Not set'], ['true', 'true'], ['false', 'false']]);
+      await preview.page.fill(at('persona.name'), 'Ji-woo');
+      await preview.page.fill(at('persona.goals'), 'commute\n sleep more \n');
+      await preview.page.fill(at('persona.description'), 'Works in **Gangnam**');
+      await preview.page.focus(at('checks.distinct'));
+      await preview.page.selectOption(at('checks.distinct'), 'false');
+      await preview.page.selectOption(at('checks.reachable'), 'true');
+      await preview.page.fill(at('persona.name'), '');
+      await preview.page.focus(at('persona.pains')); // leaving a field commits it
+      assert.deepEqual(await edits(), [
+        { type: 'edit', id: 1, version: VERSION, intent: { command: 'setCardField', block: 'customer-segments', index: 0, field: 'persona.name', value: 'Ji-woo' } },
+        { type: 'edit', id: 2, version: VERSION, intent: { command: 'setCardField', block: 'customer-segments', index: 0, field: 'persona.goals', value: ['commute', 'sleep more'] } },
+        { type: 'edit', id: 3, version: VERSION, intent: { command: 'setCardField', block: 'customer-segments', index: 0, field: 'persona.description', value: 'Works in **Gangnam**' } },
+        { type: 'edit', id: 4, version: VERSION, intent: { command: 'setCardField', block: 'customer-segments', index: 0, field: 'checks.distinct', value: false } },
+        { type: 'edit', id: 5, version: VERSION, intent: { command: 'setCardField', block: 'customer-segments', index: 0, field: 'checks.reachable', value: true } },
+        { type: 'edit', id: 6, version: VERSION, intent: { command: 'setCardField', block: 'customer-segments', index: 0, field: 'persona.name', value: null } },
+      ]);
+      await answer(1, true);
+      assert.equal((await status()).text, 'Set Persona: Persona name of A');
+      await answer(6, true);
+      assert.equal((await status()).text, 'Removed Persona: Persona name of A');
+    });
+
+    it('a list of objects (segmentation) is a group per entry with its keys’ editors; entries are added and removed', async () => {
+      await open(OBJECTS);
+      await press('Alt+Enter', card('customer-segments/a'));
+      const entries = await preview.page.$$eval('dialog.card-details .field[data-field="segmentation"] fieldset.field-entry', (rows) =>
+        rows.map((r) => ({ legend: r.querySelector('legend').textContent, fields: [...r.querySelectorAll('.field')].map((f) => f.dataset.field), remove: r.querySelector('button.remove-entry').textContent })),
+      );
+      assert.deepEqual(entries, [
+        { legend: 'Segmentation, entry 1', fields: ['segmentation.0.basis', 'segmentation.0.criteria', 'segmentation.0.description'], remove: 'Remove entry 1 of Segmentation' },
+        { legend: 'Segmentation, entry 2', fields: ['segmentation.1.basis', 'segmentation.1.criteria', 'segmentation.1.description'], remove: 'Remove entry 2 of Segmentation' },
+      ]);
+      // The basis is required: its picker has no "Not set".
+      assert.deepEqual((await options('segmentation.0.basis')).slice(0, 3), [['geographic', 'Geographic'], ['demographic', 'Demographic'], ['psychographic', 'Psychographic']]);
+      assert.equal((await options('segmentation.0.basis')).length, 11);
+      assert.deepEqual(await Promise.all(['segmentation.0.basis', 'segmentation.0.criteria', 'segmentation.1.basis', 'segmentation.1.criteria'].map((f) => preview.page.$eval(at(f), (e) => e.value))), ['geographic', 'Seoul\nBusan', 'lifestage', '']);
+      await preview.page.selectOption(at('segmentation.1.basis'), 'value');
+      await preview.page.fill(at('segmentation.0.criteria'), 'Seoul');
+      await preview.page.focus(at('segmentation.0.description'));
+      await preview.page.click('dialog.card-details button.add-entry');
+      await preview.page.click('dialog.card-details fieldset.field-entry[data-entry="0"] button.remove-entry');
+      assert.equal(await preview.page.$eval('dialog.card-details button.add-entry', (b) => b.textContent), 'Add an entry to Segmentation');
+      assert.deepEqual(await intents(), [
+        { command: 'setCardField', block: 'customer-segments', index: 0, field: 'segmentation.1.basis', value: 'value' },
+        { command: 'setCardField', block: 'customer-segments', index: 0, field: 'segmentation.0.criteria', value: ['Seoul'] },
+        { command: 'setCardField', block: 'customer-segments', index: 0, field: 'segmentation.2', value: { basis: 'geographic' } },
+        { command: 'setCardField', block: 'customer-segments', index: 0, field: 'segmentation.0', value: null },
+      ]);
+      await answer(3, true);
+      assert.equal((await status()).text, 'Set Segmentation, entry 3 of A');
+      await answer(4, true);
+      assert.equal((await status()).text, 'Removed Segmentation, entry 1 of A');
+    });
+
+    it('a card without object values: empty editors, and the first entry of a list is added at index 0; another kind’s fields (a pain’s severity)', async () => {
+      await open('canvas: business-model\ntitle: T\ncustomer-segments:\n  - Night owls\n');
+      await press('Alt+Enter', card('customer-segments/customer-segments#0'));
+      assert.equal(await preview.page.$$eval('dialog.card-details fieldset.field-entry', (r) => r.length), 0);
+      assert.equal(await preview.page.$eval(at('persona.name'), (i) => i.value), '');
+      await preview.page.fill(at('persona.name'), 'Owl');
+      await preview.page.click('dialog.card-details button.add-entry');
+      assert.deepEqual(await intents(), [
+        { command: 'setCardField', block: 'customer-segments', index: 0, field: 'persona.name', value: 'Owl' },
+        { command: 'setCardField', block: 'customer-segments', index: 0, field: 'segmentation.0', value: { basis: 'geographic' } },
+      ]);
       await preview.page.keyboard.press('Escape');
       await open(VPC);
       const pain = await preview.page.$eval('section[data-block="pains"] li.card', (li) => li.dataset.key);
       await press('Alt+Enter', card(pain));
       assert.deepEqual(await options('severity'), [['', 'Not set'], ['low', 'Low'], ['medium', 'Medium'], ['high', 'High']]);
+    });
+
+    it('keeps the focus and what is typed in a key’s editor when an update redraws the panel', async () => {
+      await open(OBJECTS);
+      await press('Alt+Enter', card('customer-segments/a'));
+      await preview.page.focus(at('persona.pains'));
+      await preview.page.keyboard.type('rain');
+      await preview.post(viewMessage(await viewOf(OBJECTS.replace('name: A', 'name: B'), VERSION + 1)));
+      assert.deepEqual(await preview.page.evaluate(() => [document.activeElement.id, document.activeElement.value]), ['detail-persona.pains', 'rain']);
     });
 
     it('the details button opens it too; Escape and Close return the focus to the card', async () => {

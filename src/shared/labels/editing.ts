@@ -28,8 +28,14 @@ export interface EditingLabels {
   notSet: string;
   /** Removes a field (the colour) from the card. */
   removeValue: string;
-  /** Said of a field the panel shows but does not edit (persona, checks, segmentation). */
-  inSource: string;
+  /** The name of a key of an object field, in announcements; {0}: the field's title, {1}: the key's title. */
+  subField: string;
+  /** An entry of a list of objects (a segmentation basis); {0}: the field's title, {1}: its position (1 = first). */
+  entry: string;
+  /** Adds an entry to a list of objects; {0}: the field's title. */
+  addEntry: string;
+  /** Removes an entry of a list of objects; {0}: the field's title, {1}: its position (1 = first). */
+  removeEntry: string;
   /** The hint of a list field (tags, touchpoints). */
   onePerLine: string;
   /** A written value the schema or the canvas does not know; {0}: the value. */

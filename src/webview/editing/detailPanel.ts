@@ -1,8 +1,7 @@
-import type { FieldSpec } from '../../core/render/viewTypes';
 import type { FieldValue } from '../../core/editing/types';
 import type { EditingLabels } from '../../shared/labels/editing';
 import type { ViewStore } from '../viewStore';
-import { cardValue, fieldEditor } from './fieldEditors';
+import { cardValue, EditTarget, fieldEditor } from './fieldEditors';
 import { format } from './format';
 import { CardAt, listIndex } from './locate';
 import type { EditSession } from './session';
@@ -10,7 +9,8 @@ import type { EditSession } from './session';
 /**
  * A card's detail panel (Alt+Enter or its details button): every field its block's cards can
  * have, each edited with the control its kind takes (pickers of the schema's values and of the
- * canvas's ids, Markdown as text, lists one per line, a colour picker). A modal dialog: Escape or
+ * canvas's ids, Markdown as text, lists one per line, a colour picker; an object's keys each with
+ * their own, at a dotted path; a list of objects as entries to add and remove). A modal dialog: Escape or
  * Close returns to the card. It follows updates of the canvas while open.
  */
 export class DetailPanel {
@@ -90,7 +90,7 @@ export class DetailPanel {
     this.form.replaceChildren(...editors);
   }
 
-  private commit(spec: FieldSpec, value: FieldValue): void {
+  private commit(spec: EditTarget, value: FieldValue): void {
     const found = this.find();
     if (!found) return;
     const { block, position, card } = found;

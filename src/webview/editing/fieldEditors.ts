@@ -1,10 +1,23 @@
 import type { CanvasView, CardView, FieldData, FieldSpec } from '../../core/render/viewTypes';
-import type { FieldValue } from '../../core/editing/types';
+import type { FieldObject, FieldValue } from '../../core/editing/types';
 import type { EditingLabels } from '../../shared/labels/editing';
 import { format } from './format';
 
-/** A card field's value as written, whichever part of the card view carries it. */
+/**
+ * A card field's value as written, whichever part of the card view carries it; a dotted path
+ * (`persona.name`, `segmentation.0.basis`) reads inside an object field.
+ */
 export function cardValue(card: CardView, field: string): FieldData | undefined {
+  const [first, ...rest] = field.split('.');
+  let value = topValue(card, first);
+  for (const key of rest) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = Array.isArray(value) ? value[Number(key)] : Object.hasOwn(value, key) ? value[key] : undefined;
+  }
+  return value;
+}
+
+function topValue(card: CardView, field: string): FieldData | undefined {
   switch (field) {
     case 'name':
       return card.name;
@@ -28,7 +41,13 @@ export interface EditorContext {
   card: CardView;
   labels: EditingLabels;
   /** Sets the field (null removes it). */
-  commit(spec: FieldSpec, value: FieldValue): void;
+  commit(target: EditTarget, value: FieldValue): void;
+}
+
+/** What a change sets: a field or a dotted path into one, and its title in the announcement. */
+export interface EditTarget {
+  field: string;
+  title: string;
 }
 
 const strings = (value: FieldData | undefined): string[] =>
@@ -40,21 +59,24 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return Object.assign(document.createElement(tag), props);
 }
 
-/** The editor of one field: a labelled control (or a group of checkboxes) that commits on change. */
-export function fieldEditor(spec: FieldSpec, context: EditorContext): HTMLElement {
+/**
+ * The editor of one field: a labelled control (or a group of checkboxes, or a group of editors of
+ * an object's keys) that commits on change. `announced`: the title said when it changes.
+ */
+export function fieldEditor(spec: FieldSpec, context: EditorContext, announced = spec.title): HTMLElement {
   const value = cardValue(context.card, spec.field);
   const id = `detail-${spec.field}`;
   const wrap = el('div', { className: `field field-${spec.kind}` });
   wrap.dataset.field = spec.field;
   const label = el('label', { htmlFor: id, textContent: spec.title });
-  const commit = (v: FieldValue) => context.commit(spec, v);
+  const commit = (v: FieldValue) => context.commit({ field: spec.field, title: announced }, v);
   switch (spec.kind) {
     case 'enum':
     case 'boolean':
     case 'reference':
       if (spec.kind !== 'reference' || !spec.multiple) {
         const options = spec.kind === 'boolean' ? [{ value: 'true', label: 'true' }, { value: 'false', label: 'false' }] : spec.kind === 'enum' ? (spec.options ?? []) : idOptions(context.view, spec.target);
-        const select = picker(id, options, scalarText(value), context.labels);
+        const select = picker(id, options, scalarText(value), context.labels, spec.required === true && spec.kind === 'enum');
         select.addEventListener('change', () => commit(select.value === '' ? null : spec.kind === 'boolean' ? select.value === 'true' : select.value));
         wrap.append(label, select);
         return wrap;
@@ -87,11 +109,15 @@ export function fieldEditor(spec: FieldSpec, context: EditorContext): HTMLElemen
       return wrap;
     }
     case 'object': {
-      const shown = el('pre', { id, className: 'field-object', textContent: value === undefined ? '' : JSON.stringify(value, null, 2) });
-      const hint = el('span', { className: 'field-hint', textContent: context.labels.inSource });
-      wrap.append(el('span', { className: 'field-title', textContent: spec.title }), ' ', hint, shown);
+      // One editor per key, each committing the key alone (`persona.name`): one edit, one undo step.
+      const group = el('fieldset', { className: 'field-group' });
+      group.appendChild(el('legend', { textContent: spec.title }));
+      for (const key of spec.fields ?? []) group.appendChild(keyEditor(spec, key, spec.field, context));
+      wrap.appendChild(group);
       return wrap;
     }
+    case 'objectList':
+      return entryRows(wrap, spec, value, context);
     default: {
       const input = el('input', { id, type: spec.kind === 'number' ? 'number' : 'text', value: scalarText(value) });
       if (spec.kind === 'number' && spec.integer) input.step = '1';
@@ -121,10 +147,49 @@ function idOptions(view: CanvasView, block: string | undefined): { value: string
   return options;
 }
 
-/** A single choice: "Not set", the options, and a written value they lack (kept, marked unknown). */
-function picker(id: string, options: { value: string; label: string }[], current: string, labels: EditingLabels): HTMLSelectElement {
+/**
+ * The editor of a key of an object (or of an entry of a list of objects at `at`, `segmentation.0`):
+ * at its dotted path, announced with the field's title ("Persona: Goals").
+ */
+function keyEditor(parent: FieldSpec, key: FieldSpec, at: string, context: EditorContext): HTMLElement {
+  return fieldEditor({ ...key, field: `${at}.${key.field}` }, context, format(context.labels.subField, parent.title, key.title));
+}
+
+/**
+ * A list of objects (segmentation): a group per entry with an editor per key (each committing
+ * `field.index.key`) and a button that removes the entry (`field.index` = null); a last button
+ * appends an entry (`field.count`) with the first option of each required key that has options.
+ */
+function entryRows(wrap: HTMLElement, spec: FieldSpec, value: FieldData | undefined, context: EditorContext): HTMLElement {
+  const group = el('fieldset', { className: 'field-group field-entries' });
+  group.appendChild(el('legend', { textContent: spec.title }));
+  const entries = Array.isArray(value) ? value : [];
+  entries.forEach((_, index) => {
+    const at = `${spec.field}.${index}`;
+    const row = el('fieldset', { className: 'field-entry' });
+    row.dataset.entry = String(index);
+    row.appendChild(el('legend', { textContent: format(context.labels.entry, spec.title, index + 1) }));
+    for (const key of spec.fields ?? []) row.appendChild(keyEditor(spec, key, at, context));
+    const remove = el('button', { type: 'button', className: 'remove-entry', textContent: format(context.labels.removeEntry, spec.title, index + 1) });
+    remove.addEventListener('click', () => context.commit({ field: at, title: format(context.labels.entry, spec.title, index + 1) }, null));
+    row.appendChild(remove);
+    group.appendChild(row);
+  });
+  const add = el('button', { type: 'button', className: 'add-entry', textContent: format(context.labels.addEntry, spec.title) });
+  add.addEventListener('click', () => {
+    const entry: FieldObject = {};
+    for (const key of spec.fields ?? []) if (key.required && key.options?.length) entry[key.field] = key.options[0].value;
+    context.commit({ field: `${spec.field}.${entries.length}`, title: format(context.labels.entry, spec.title, entries.length + 1) }, entry);
+  });
+  group.appendChild(add);
+  wrap.appendChild(group);
+  return wrap;
+}
+
+/** A single choice: "Not set" (unless the value is required), the options, and a written value they lack (kept, marked unknown). */
+function picker(id: string, options: { value: string; label: string }[], current: string, labels: EditingLabels, required = false): HTMLSelectElement {
   const select = el('select', { id });
-  select.appendChild(el('option', { value: '', textContent: labels.notSet }));
+  if (!required || current === '') select.appendChild(el('option', { value: '', textContent: labels.notSet }));
   for (const option of options) select.appendChild(el('option', { value: option.value, textContent: option.label }));
   if (current !== '' && !options.some((o) => o.value === current)) select.appendChild(el('option', { value: current, textContent: format(labels.unknownValue, current) }));
   select.value = current;
