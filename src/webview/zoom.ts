@@ -1,6 +1,7 @@
 import type { ZoomLabels } from '../shared/labels/zoom';
 import type { PreviewState } from '../shared/protocol';
 import type { Chrome } from './chrome';
+import { installTouchPanZoom } from './touchPanZoom';
 
 /** The levels the buttons and keys step through; the wheel zooms smoothly between the ends. */
 export const ZOOM_STEPS = [0.25, 0.33, 0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
@@ -44,6 +45,8 @@ function emptySpace(target: EventTarget | null): boolean {
  * scrolling, plus dragging empty space). Zooming in magnifies the canvas laid out at the window's
  * width; zooming out gives it more room (it is laid out at width ÷ zoom), so a narrow window zoomed
  * out shows the kind's whole grid. The level is kept in the page state and announced.
+ *
+ * On a touch screen one finger pans and two pinch-zoom around their midpoint (touchPanZoom.ts).
  *
  * Keys: Ctrl+= (or Ctrl++), Ctrl+- and Ctrl+0 (100 %), Cmd on macOS, as in a browser; and without
  * modifiers + (or =), -, 0 (fit to width) and 1 (100 %) while no field has the focus. VS Code's
@@ -113,6 +116,8 @@ export class Zoom {
     this.stage.addEventListener('pointermove', (event) => this.onPointerMove(event));
     this.stage.addEventListener('pointerup', (event) => this.endDrag(event));
     this.stage.addEventListener('pointercancel', (event) => this.endDrag(event));
+    // Fingers: one pans, two pinch (touchPanZoom.ts); the pointer handlers above are the mouse's and pen's.
+    installTouchPanZoom(this.stage, this);
     // The stage follows the canvas's size (cards drawn, text wrapping, a window resized).
     new ResizeObserver(() => this.fitStage()).observe(this.frame);
     window.addEventListener('resize', () => this.fitStage());
@@ -129,8 +134,11 @@ export class Zoom {
     return this.level;
   }
 
-  /** Sets the level, keeping the point at (clientX, clientY) where it is (by default the middle of the window). */
-  set(zoom: number, anchor?: { clientX: number; clientY: number }): void {
+  /**
+   * Sets the level, keeping the point at (clientX, clientY) where it is (by default the middle of
+   * the window). `quiet`: not announced (a pinch announces its level once, at its end: announce()).
+   */
+  set(zoom: number, anchor?: { clientX: number; clientY: number }, quiet = false): void {
     const next = Math.round(clampZoom(zoom) * 1000) / 1000;
     if (next === this.level) return;
     const before = this.stage.getBoundingClientRect();
@@ -146,8 +154,13 @@ export class Zoom {
     const after = this.stage.getBoundingClientRect();
     window.scrollBy(after.left + fx * after.width - pointX, after.top + fy * after.height - pointY);
     this.drawLevel();
-    this.announcer.textContent = this.levelText();
+    if (!quiet) this.announce();
     this.onChange(this.level);
+  }
+
+  /** Reads the level out (screen readers). */
+  announce(): void {
+    this.announcer.textContent = this.levelText();
   }
 
   /** The canvas as wide as the window: 100 %, or less when the window is narrower than the grid needs. */
@@ -233,6 +246,7 @@ export class Zoom {
   }
 
   private onPointerDown(event: PointerEvent): void {
+    if (event.pointerType === 'touch') return;
     // The left button on empty canvas space, or the middle button anywhere.
     if (!(event.button === 0 && emptySpace(event.target)) && event.button !== 1) return;
     event.preventDefault(); // no text selection, no middle-click autoscroll

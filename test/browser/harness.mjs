@@ -87,7 +87,7 @@ export async function launch() {
 export async function closeBrowser() {
   await browser?.close();
   browser = undefined;
-  session = undefined;
+  sessions.clear();
 }
 
 export const LABELS = {
@@ -111,16 +111,20 @@ export const LABELS = {
   health: { region: 'Canvas health', blocks: '{0}/{1} blocks', oneProblem: '{0} problem', problems: '{0} problems', oneHypothesis: '{0} hypothesis untested', hypotheses: '{0} hypotheses untested', separator: '{0} · {1}', nextEmptyBlock: 'Go to the next empty block', showProblems: 'Go to the problems', nextHypothesis: 'Go to the next untested hypothesis' },
 };
 
-let session;
+const sessions = new Map();
 let loads = 0;
 
-/** One page for the whole run (opening a page costs about a second here); each preview reloads it. */
-async function sharedPage() {
-  if (session) return session;
+/**
+ * One page for the whole run (opening a page costs about a second here); each preview reloads it.
+ * `touch`: another page, of a context with a touch screen (hasTouch), for the touch tests.
+ */
+async function sharedPage(touch = false) {
+  if (sessions.has(touch)) return sessions.get(touch);
   const b = await launch();
-  const context = await b.newContext();
+  const context = await b.newContext({ hasTouch: touch });
   const page = await context.newPage();
-  session = { context, page, html: '', errors: [], served: new Map() };
+  const session = { context, page, html: '', errors: [], served: new Map() };
+  sessions.set(touch, session);
   page.on('pageerror', (e) => session.errors.push(String(e)));
   page.on('console', (m) => {
     if (m.type() === 'error') session.errors.push(m.text());
@@ -160,9 +164,9 @@ async function sharedPage() {
  * The preview page as the extension builds it. `init` is embedded as the extension embeds it;
  * `state` is what `getState` returns (a reload). Resolves once the page posted `ready`.
  */
-export async function openPreview({ init, state, width = 1400, height = 900, theme = 'vscode-dark' } = {}) {
+export async function openPreview({ init, state, width = 1400, height = 900, theme = 'vscode-dark', touch = false } = {}) {
   const { previewHtml } = await loadLib();
-  const s = await sharedPage();
+  const s = await sharedPage(touch);
   const nonce = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
   s.html = previewHtml(
     { cspSource: ORIGIN, nonce, scriptUri: `${ORIGIN}/dist/webview/preview.js`, styleUris: [...['preview', 'links', 'editing', 'zoom', 'health'].map((name) => `${ORIGIN}/media/${name}.css`), `${ORIGIN}/theme.css`] },

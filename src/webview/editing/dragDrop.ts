@@ -1,9 +1,15 @@
 import type { BlockView } from '../../core/render/viewTypes';
+import { claimTouch, releaseTouch, TOUCH_SLOP } from '../touchClaims';
 import type { ViewStore } from '../viewStore';
 import { cardElements, CardAt, isControl, locateCard } from './locate';
 
 /** Pixels the pointer travels before a press becomes a drag (a click stays a click: reveal). */
 const THRESHOLD = 5;
+/**
+ * How long a finger holds a card still (within TOUCH_SLOP) before it picks the card up; a finger
+ * that moves sooner pans the canvas (touchPanZoom.ts), as in drawing apps.
+ */
+export const HOLD_MS = 400;
 
 interface Drag {
   at: CardAt;
@@ -12,6 +18,9 @@ interface Drag {
   x: number;
   y: number;
   started: boolean;
+  /** A finger: the drag starts after a hold, not on moving. */
+  touch: boolean;
+  hold?: ReturnType<typeof setTimeout>;
 }
 
 interface DropTarget {
@@ -23,6 +32,8 @@ interface DropTarget {
  * Drag and drop of cards with the pointer (mouse, pen, touch), within a block and into another:
  * a line shows where the card will land; dropping sends one move. Pointer events rather than
  * HTML5 drag and drop: the webview's frame would offer the drag to the workbench as a file.
+ * The mouse and pen drag once moved a few pixels; a finger picks the card up after holding it
+ * still for HOLD_MS (a quick swipe pans the canvas instead, and a second finger pinches).
  */
 export function installDragDrop(main: HTMLElement, store: ViewStore, drop: (at: CardAt, to: BlockView, before: number) => void): void {
   const indicator = document.createElement('div');
@@ -34,21 +45,58 @@ export function installDragDrop(main: HTMLElement, store: ViewStore, drop: (at: 
   /** The click that ends a drag is not a reveal. */
   let swallowClick = false;
 
+  // Anywhere on the page: a second finger, wherever it lands, makes a pinch of a held card's press.
+  window.addEventListener('pointerdown', (event) => {
+    if (event.pointerType === 'touch' && drag?.touch && !drag.started && event.pointerId !== drag.pointerId) letGo();
+  });
+
   main.addEventListener('pointerdown', (event) => {
     const view = store.current;
     if (event.button !== 0 || !view || view.outdated || isControl(event.target)) return;
+    const touch = event.pointerType === 'touch';
+    if (touch && drag?.touch) return; // one card at a time
     const at = locateCard(view.view, event.target as Element);
-    if (at) drag = { at, pointerId: event.pointerId, x: event.clientX, y: event.clientY, started: false };
+    if (!at) return;
+    const pressed: Drag = { at, pointerId: event.pointerId, x: event.clientX, y: event.clientY, started: false, touch };
+    drag = pressed;
+    if (touch) pressed.hold = setTimeout(() => held(pressed), HOLD_MS);
   });
+
+  /** A finger held a card still long enough: it is picked up, unless a pan or pinch has the finger. */
+  function held(pressed: Drag): void {
+    if (drag !== pressed || pressed.started) return;
+    if (!claimTouch(pressed.pointerId, 'drag')) {
+      drag = undefined;
+      return;
+    }
+    start(pressed);
+    showIndicator(dropTarget(pressed.x, pressed.y));
+  }
+
+  function start(d: Drag): void {
+    d.started = true;
+    d.at.el.classList.add('dragging');
+    document.body.classList.add('dragging-card');
+    window.getSelection()?.removeAllRanges();
+  }
+
+  /** A press that became no drag (a swipe, a pinch): forgotten. */
+  function letGo(): void {
+    clearTimeout(drag?.hold);
+    drag = undefined;
+  }
 
   window.addEventListener('pointermove', (event) => {
     if (!drag || event.pointerId !== drag.pointerId) return;
     if (!drag.started) {
-      if (Math.hypot(event.clientX - drag.x, event.clientY - drag.y) < THRESHOLD) return;
-      drag.started = true;
-      drag.at.el.classList.add('dragging');
-      document.body.classList.add('dragging-card');
-      window.getSelection()?.removeAllRanges();
+      const moved = Math.hypot(event.clientX - drag.x, event.clientY - drag.y);
+      if (drag.touch) {
+        // A finger moving before the hold is over swipes: the canvas pans (touchPanZoom.ts).
+        if (moved > TOUCH_SLOP) letGo();
+        return;
+      }
+      if (moved < THRESHOLD) return;
+      start(drag);
     }
     event.preventDefault();
     drag.x = event.clientX;
@@ -58,8 +106,10 @@ export function installDragDrop(main: HTMLElement, store: ViewStore, drop: (at: 
 
   const end = (event: PointerEvent, cancelled: boolean) => {
     if (!drag || event.pointerId !== drag.pointerId) return;
-    const { at, started, x, y } = drag;
+    const { at, started, x, y, touch, hold, pointerId } = drag;
     drag = undefined;
+    clearTimeout(hold);
+    if (touch) releaseTouch(pointerId, 'drag');
     indicator.hidden = true;
     at.el.classList.remove('dragging');
     document.body.classList.remove('dragging-card');
@@ -81,6 +131,12 @@ export function installDragDrop(main: HTMLElement, store: ViewStore, drop: (at: 
       end(new PointerEvent('pointercancel', { pointerId: drag.pointerId }), true);
     }
   });
+  // A held finger brings up the context menu and selects the word under it; neither while it holds a card.
+  for (const type of ['contextmenu', 'selectstart']) {
+    window.addEventListener(type, (event) => {
+      if (drag?.touch) event.preventDefault();
+    });
+  }
   window.addEventListener(
     'click',
     (event) => {
