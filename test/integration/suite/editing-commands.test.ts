@@ -106,6 +106,24 @@ suite('editing commands', () => {
     });
   }
 
+  test('setCardField at a dotted path (persona.name) changes exactly that line, one undo reverts it; a key the object lacks is refused', async () => {
+    const withPersona = CANVAS.replace('    name: Drivers\n', '    name: Drivers\n    persona:\n      name: Min-ji # who\n      # what they want\n      goals: [get to work]\n');
+    const other = await writeScratchCanvas(withPersona, 'editing-commands-persona');
+    const persona = (await openCanvas(other)).document;
+    const before = persona.version;
+    await vscode.commands.executeCommand('canvasAsCode.setCardField', { uri: other, block: 'customer-segments', index: 1, field: 'persona.name', value: 'Ji-woo, 29' });
+    const expected = withPersona.replace('name: Min-ji # who', 'name: "Ji-woo, 29" # who');
+    equal(persona.getText(), expected, 'only the persona name changed');
+    equal(persona.version, before + 1, 'one change');
+    await vscode.commands.executeCommand('undo');
+    await waitForText(persona, withPersona);
+    await vscode.commands.executeCommand('redo');
+    await waitForText(persona, expected);
+    const reason = await rejection(vscode.commands.executeCommand('canvasAsCode.setCardField', { uri: other, block: 'customer-segments', index: 1, field: 'persona.nmae', value: 'x' }));
+    equal(reason, "'persona' has no key 'nmae' (it takes name, description, goals, motivations, pains, barriers).", 'the reason');
+    equal(persona.getText(), expected, 'unchanged by the refusal');
+  });
+
   test('uri as a string, and the version when it is current', async () => {
     await vscode.commands.executeCommand('canvasAsCode.renameCard', { uri: uri.toString(), version: document.version, block: 'customer-segments', index: 1, name: 'Night drivers' });
     equal(document.getText(), CANVAS.replace('name: Drivers', 'name: Night drivers'), 'renamed');
