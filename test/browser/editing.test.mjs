@@ -651,7 +651,7 @@ customer-segments:
     it('the key help lists every key', async () => {
       await open();
       const keys = await preview.page.$$eval('.editing-keys li', (l) => l.map((x) => x.textContent));
-      assert.deepEqual(keys, [L.keyAdd, L.keyRename, L.keyDetails, L.keyDelete, L.keyReorder, L.keyMove, L.keyDrag, L.keyUndo]);
+      assert.deepEqual(keys, [L.keyAdd, L.keyRename, L.keyDetails, L.keyDelete, L.keyReorder, L.keyMove, L.keyDrag, L.keyTouch, L.keyUndo]);
       await preview.page.hover(card('channels/app'));
       const titles = await preview.page.$$eval(`${card('channels/app')} .card-actions .card-action`, (b) => b.map((x) => x.title));
       assert.deepEqual(titles, [L.rename, L.details, L.delete]);

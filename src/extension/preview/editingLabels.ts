@@ -30,6 +30,7 @@ export function editingLabels(): EditingLabels {
     keyReorder: vscode.l10n.t('Alt+Up / Alt+Down: move the card up or down in its block'),
     keyMove: vscode.l10n.t('Alt+Left / Alt+Right: move the card to the previous or next block'),
     keyDrag: vscode.l10n.t('Or drag a card within its block or into another one'),
+    keyTouch: vscode.l10n.t('On a touch screen: drag with one finger to pan, pinch with two to zoom, hold a card still for a moment to drag it'),
     keyUndo: vscode.l10n.t('Ctrl+Z: undo; Ctrl+Shift+Z or Ctrl+Y: redo'),
     added: vscode.l10n.t('Added {0} to {1}'),
     renamed: vscode.l10n.t('Renamed {0} to {1}'),

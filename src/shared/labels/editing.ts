@@ -56,6 +56,8 @@ export interface EditingLabels {
   keyMove: string;
   /** Help: drag and drop. */
   keyDrag: string;
+  /** Help: the gestures on a touch screen (pan, pinch, hold to drag). */
+  keyTouch: string;
   /** Help: the undo and redo keys. */
   keyUndo: string;
   /** Announced; {0}: the card's name, {1}: the block's title. */

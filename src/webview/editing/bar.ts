@@ -30,7 +30,7 @@ export class EditingBar {
     const summary = document.createElement('summary');
     summary.textContent = labels.keysTitle;
     const list = document.createElement('ul');
-    for (const text of [labels.keyAdd, labels.keyRename, labels.keyDetails, labels.keyDelete, labels.keyReorder, labels.keyMove, labels.keyDrag, labels.keyUndo]) {
+    for (const text of [labels.keyAdd, labels.keyRename, labels.keyDetails, labels.keyDelete, labels.keyReorder, labels.keyMove, labels.keyDrag, labels.keyTouch, labels.keyUndo]) {
       const item = document.createElement('li');
       item.textContent = text;
       list.appendChild(item);
