@@ -51,6 +51,11 @@ export function fieldValueText(context: EditContext, path: string, schema: JsonS
   return { flow: flowText(value), block: blockLines(value, layout) };
 }
 
+/** The refusal of a value that is no field value at all (a function, a nested null, an object of a class): what the field takes. */
+export function badValue(context: EditContext, path: string, schema: JsonSchema): Refusal {
+  return new Refusal('badValue', [path, expected(context, alternatives(context, schema))]);
+}
+
 const alternatives = (context: EditContext, schema: JsonSchema): JsonSchema[] => (schema.anyOf ?? [schema]).map((b) => resolveRef(b, context.kind.schema));
 
 const isObject = (value: unknown): value is FieldObject => typeof value === 'object' && value !== null && !Array.isArray(value);

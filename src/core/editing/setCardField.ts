@@ -8,7 +8,7 @@ import type { JsonSchema } from '../schema';
 import type { ValidationResult } from '../validate';
 import { CardFound, cardAt, EditContext, editContext, refuseIfAliased, runEdit } from './context';
 import { containerAt, pathSteps, Slot, slotNode, wrapValue } from './fieldPath';
-import { blockLayout, fieldSchema, fieldValueText } from './fieldValues';
+import { badValue, blockLayout, fieldSchema, fieldValueText } from './fieldValues';
 import { removePair } from './pairs';
 import { nameEdits } from './renameCard';
 import { pairText, removeAt, writeAt } from './slotEdits';
@@ -31,9 +31,12 @@ export function setCardField(text: string, result: ValidationResult, request: Se
     const found = cardAt(context, request);
     const at = { block: found.info.key, index: found.card.index };
     if (typeof request.field !== 'string') throw new Refusal('unknownField', [String(request.field), at.block]);
-    if (!isFieldValue(request.value)) throw new Refusal('badValue', [request.field, typeof request.value]);
     const [field, ...rest] = request.field.split('.');
     const schema = fieldSchema(context, found, field);
+    if (!isFieldValue(request.value)) {
+      const steps = pathSteps(context, field, schema, rest);
+      throw badValue(context, request.field, steps.length ? steps[steps.length - 1].schema : schema);
+    }
     const edits = rest.length ? pathEdits(context, found, field, schema, rest, request.value) : fieldEdits(context, found, field, schema, request.value);
     for (const edit of edits) refuseIfAliased(context, edit, at);
     return edits;
