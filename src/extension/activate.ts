@@ -56,7 +56,7 @@ export function activateCanvasAsCode(context: vscode.ExtensionContext): void {
     registerPreview(context, cache, previewLinks(cache, links.workspace)),
     registerNewCanvas(),
     registerBmmlCommands(),
-    registerEditingCommands(cache),
+    registerEditingCommands(cache, links.rename),
     // The status bar counts the link problems published with the validation's, as the Problems view does.
     registerHealth(cache, (document) => links.diagnostics.lastFor(document)),
     vscode.commands.registerCommand(VALIDATE_WORKSPACE_COMMAND, async () => {

@@ -92,6 +92,9 @@ describe('cardIdChange: a card id set by an edit renames its references', () => 
     const result = validateCanvas(BM);
     const change = cardIdChange(BM, result, at('value-propositions', 1), ' no-id ');
     assert.deepEqual(change, { setField: { value: 'no-id' } });
+    const set = setCardField(BM, result, { ...at('value-propositions', 1), field: 'id', value: 'no-id' });
+    assert.ok('edits' in set, JSON.stringify(set));
+    assert.equal(applyEdits(BM, set.edits), BM.replace('  - name: No id yet\n', '  - name: No id yet\n    id: no-id\n'));
     assert.equal((cardIdChange(BM, result, at('value-propositions', 1), 'fast') as { error: string }).error, 'The id "fast" is already used by the card on line 10. Ids must be unique across the whole file.');
     assert.equal((cardIdChange(BM, result, at('value-propositions', 1), '') as { error: string }).error, 'The new id must not be empty.');
     assert.equal((cardIdChange(BM, result, at('value-propositions', 1), 'No') as { template: string }).template, '"{0}" is not a valid id: use kebab-case (lower-case letters, digits and single hyphens, e.g. "urban-riders").');

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { TextEdit } from '../../core';
 import { cardIdChange } from '../../core/cardIdChange';
 import type { CanvasDocumentCache } from '../documentCache';
+import type { LinkRename } from '../links/linkRename';
+import { renameEdit } from '../providers/rename';
 import { localize } from '../toVscode';
 import { badArgument, CARD_EDITS, type CardEditName } from './cardEdits';
 import { isReadonlyDocument } from './readonlyDocument';
@@ -48,7 +50,7 @@ export async function applyCardEdit(
     if (edit === 'setCardField' && request.field === 'id') {
       const change = cardIdChange(text, validated, request as { block: string; index: number }, request.value);
       if ('error' in change) return refused(localize(change.template, change.args));
-      if ('rename' in change) return await renameId(document, version, change.rename);
+      if ('rename' in change) return await renameId(cache, document, version, change.rename);
       request = { ...request, value: change.setField.value };
     }
     const result = CARD_EDITS[edit].compute(text, validated, request as never);
@@ -68,16 +70,29 @@ export async function applyCardEdit(
   }
 }
 
+/** The rename across files that id changes make, as Rename Symbol's (set at activation: useLinkRename). */
+let linkRename: LinkRename | undefined;
+
+/** Id changes rename across files through `links` (links/linkRename.ts) until disposed; without it, in the file only. */
+export function useLinkRename(links: LinkRename): vscode.Disposable {
+  linkRename = links;
+  return new vscode.Disposable(() => {
+    if (linkRename === links) linkRename = undefined;
+  });
+}
+
 /**
- * Renames the card id at `offset` by the rename provider itself (providers/rename.ts with
- * links/linkRename.ts), so the preview and the command make exactly the edits Rename Symbol
- * makes: the id, its references in the file, and the values naming it in other files, as one
- * WorkspaceEdit (one undo step in each file). Its refusal is the rename's own reason.
+ * Renames the card id at `offset` by Rename Symbol's own edit (providers/rename.ts renameEdit, with
+ * links/linkRename.ts), so the preview and the command make exactly the edits F2 makes: the id, its
+ * references in the file, and the values naming it in other files, as one WorkspaceEdit (one undo
+ * step in each file). Its refusal is the rename's own reason. Called directly, not through
+ * vscode.executeDocumentRenameProvider: that would also ask other extensions' rename providers
+ * (a YAML extension's, for a canvas opened as plain YAML), or none, and say nothing.
  */
-async function renameId(document: vscode.TextDocument, version: number, { offset, newName }: { offset: number; newName: string }): Promise<CardEditOutcome> {
+async function renameId(cache: CanvasDocumentCache, document: vscode.TextDocument, version: number, { offset, newName }: { offset: number; newName: string }): Promise<CardEditOutcome> {
   let workspaceEdit: vscode.WorkspaceEdit | undefined;
   try {
-    workspaceEdit = await vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>('vscode.executeDocumentRenameProvider', document.uri, document.positionAt(offset), newName);
+    workspaceEdit = await renameEdit(cache, linkRename, document, document.positionAt(offset), newName);
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CanvasDocumentCache } from '../documentCache';
-import { applyCardEdit, badArgumentMessage } from './applyCardEdit';
+import type { LinkRename } from '../links/linkRename';
+import { applyCardEdit, badArgumentMessage, useLinkRename } from './applyCardEdit';
 import { badArgument, CARD_EDITS, type CardEditName } from './cardEdits';
 
 /**
@@ -17,8 +18,10 @@ export const EDITING_COMMANDS = {
   setCardField: 'canvasAsCode.setCardField',
 } as const satisfies Record<CardEditName, string>;
 
-export function registerEditingCommands(cache: CanvasDocumentCache): vscode.Disposable {
+/** `links`: a card's id changed by these commands or the preview is renamed across files as Rename Symbol does. */
+export function registerEditingCommands(cache: CanvasDocumentCache, links?: LinkRename): vscode.Disposable {
   return vscode.Disposable.from(
+    ...(links ? [useLinkRename(links)] : []),
     ...(Object.keys(CARD_EDITS) as CardEditName[]).map((name) =>
       vscode.commands.registerCommand(EDITING_COMMANDS[name], (args: unknown) => editCard(cache, name, args)),
     ),

@@ -22,16 +22,30 @@ export function registerRename(cache: CanvasDocumentCache, links?: LinkRename): 
       }
       return { range: toRange(document, location.span), placeholder: location.text };
     },
-    async provideRenameEdits(document, position, newName) {
-      const linked = await links?.edits(document, position, newName);
-      if (linked) return linked;
-      const { model } = cache.get(document);
-      if (!model) return undefined;
-      const result = rename(document.getText(), model, document.offsetAt(position), newName);
-      if ('error' in result) throw new Error(vscode.l10n.t(result.template, ...result.args));
-      const edit = new vscode.WorkspaceEdit();
-      for (const e of result.edits) edit.replace(document.uri, toRange(document, e), e.newText);
-      return edit;
-    },
+    provideRenameEdits: (document, position, newName) => renameEdit(cache, links, document, position, newName),
   });
+}
+
+/**
+ * Rename Symbol's edit of the id or reference at `position` to `newName`: across files through
+ * `links` when other files name it, else in the file; undefined where nothing can be renamed.
+ * Refusals throw with the localized reason. Also the preview's and setCardField's id change
+ * (editing/applyCardEdit.ts), so both make exactly the same edits.
+ */
+export async function renameEdit(
+  cache: CanvasDocumentCache,
+  links: LinkRename | undefined,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  newName: string,
+): Promise<vscode.WorkspaceEdit | undefined> {
+  const linked = await links?.edits(document, position, newName);
+  if (linked) return linked;
+  const { model } = cache.get(document);
+  if (!model) return undefined;
+  const result = rename(document.getText(), model, document.offsetAt(position), newName);
+  if ('error' in result) throw new Error(vscode.l10n.t(result.template, ...result.args));
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of result.edits) edit.replace(document.uri, toRange(document, e), e.newText);
+  return edit;
 }

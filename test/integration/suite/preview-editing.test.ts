@@ -495,7 +495,7 @@ customer-jobs:
       equal(document.version, version, 'no change at all');
     });
 
-    test('setCardField with field id renames the references too, one undo step', async () => {
+    test('setCardField with field id renames the references too, one undo step; a card without an id gets one', async () => {
       const { uri, document } = await openWithPreview(IDS, 'preview-editing-id-command', ID_CARDS);
       const before = document.version;
       await vscode.commands.executeCommand('canvasAsCode.setCardField', { uri, block: 'customer-segments', index: 1, field: 'id', value: 'cabbies' });
@@ -503,6 +503,24 @@ customer-jobs:
       equal(document.version, before + 1, 'one change');
       await vscode.commands.executeCommand('undo');
       await waitForText(document, IDS, 'one undo');
+      // A card without an id gets one as any field is set, refused as a rename is when it is taken.
+      let taken = '';
+      try {
+        await vscode.commands.executeCommand('canvasAsCode.setCardField', { uri, block: 'customer-relationships', index: 0, field: 'id', value: 'app' });
+      } catch (error) {
+        taken = error instanceof Error ? error.message : String(error);
+      }
+      equal(taken, 'The id "app" is already used by the card on line 13. Ids must be unique across the whole file.', 'a taken id for a card without one');
+      await vscode.commands.executeCommand('canvasAsCode.setCardField', { uri, block: 'customer-relationships', index: 0, field: 'id', value: ' help ' });
+      equal(document.getText(), IDS.replace('    channels: [app]\n', '    channels: [app]\n    id: help\n'), 'the new id, trimmed, and nothing else');
+    });
+
+    test('a canvas open as plain YAML (no canvas rename provider for it): the id change renames the references all the same', async () => {
+      const uri = await writeScratchCanvas(IDS, 'preview-editing-id-yaml');
+      const document = await vscode.languages.setTextDocumentLanguage((await openCanvas(uri)).document, 'yaml');
+      equal(document.languageId, 'yaml', 'plain YAML');
+      await vscode.commands.executeCommand('canvasAsCode.setCardField', { uri, block: 'customer-segments', index: 0, field: 'id', value: 'passengers' });
+      equal(document.getText(), RENAMED, 'the id and both references');
     });
 
     test('a linked segment: the value-proposition canvas naming it changes too, in the same edit', async () => {
