@@ -40,6 +40,8 @@ const textOf = (error: unknown) => (error instanceof Error ? error.message : Str
 export class CanvasPreview implements vscode.Disposable, EditingPreview {
   private readonly disposables: vscode.Disposable[] = [];
   private isDisposed = false;
+  /** The card (file and start) the page was last pointed at: see postCursor. */
+  private cursorCard: string | undefined;
   private readonly sync: ViewSync;
   private readonly compare: PreviewCompare;
   private readonly linksSync: LinksSync;
@@ -179,14 +181,26 @@ export class CanvasPreview implements vscode.Disposable, EditingPreview {
     else this.compare.postOff(document);
   }
 
+  /**
+   * Points the page at the card under the editor's cursor. Only when that card changes: typing
+   * moves the cursor on every key but stays in its card, and a message the page would ignore still
+   * costs a trip through the workbench's renderer, which is what delays the next update's paint.
+   */
   private postCursor(editor: vscode.TextEditor): void {
     if (!this.sync.ready) return;
-    this.post({ type: 'cursor', offset: editor.document.offsetAt(editor.selection.active) });
+    const offset = editor.document.offsetAt(editor.selection.active);
+    const card = this.host.cache.get(editor.document).model?.cards.find((c) => c.span.start <= offset && offset <= c.span.end);
+    const key = `${editor.document.uri.toString()}#${card?.span.start ?? -1}`;
+    if (key === this.cursorCard) return;
+    this.cursorCard = key;
+    this.post({ type: 'cursor', offset });
   }
 
   post(message: HostMessage): void {
     // A disposed webview throws on postMessage; a hidden one drops messages (it reloads on show).
     if (this.isDisposed) return;
+    // A whole view is drawn afresh: the next cursor event says where the cursor is again.
+    if (message.type === 'view') this.cursorCard = undefined;
     this.log.sent(message.type);
     this.panel.webview.postMessage(message).then(undefined, () => undefined);
   }
@@ -208,6 +222,8 @@ export class CanvasPreview implements vscode.Disposable, EditingPreview {
           if (this.isResource(document.uri)) this.compare.postFor(document);
         }
         {
+          // A (re)loaded page has no card highlighted: it is told where the cursor is, whatever it was told before.
+          this.cursorCard = undefined;
           const editor = vscode.window.visibleTextEditors.find((e) => this.isResource(e.document.uri));
           if (editor) this.postCursor(editor);
         }
@@ -215,7 +231,7 @@ export class CanvasPreview implements vscode.Disposable, EditingPreview {
         return;
       case 'rendered':
         this.rendered = { version: message.version, cards: message.cards };
-        this.sync.rendered();
+        this.sync.rendered(message.version);
         return;
       case 'resync':
         this.sync.resync();

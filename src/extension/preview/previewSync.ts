@@ -16,6 +16,16 @@ export const now = (): number => performance.timeOrigin + performance.now();
  */
 const ACK_TIMEOUT_MS = 2_000;
 
+/**
+ * How many updates may be on their way to the page at once. In code-server a message takes 15-30
+ * ms to reach the page through the workbench's busy renderer, and the page's answer as long to
+ * come back: with a single update in flight, a key typed while the last one travels waited for the
+ * whole round trip (the p95 of change -> posted was 35-115 ms at 1,000 cards). Patches chain (each
+ * is made against the one before, and messages arrive in order), so a few may travel together; a
+ * page that really draws slower than keys arrive still gets fewer updates, never a backlog.
+ */
+export const MAX_IN_FLIGHT = 3;
+
 /** What the sync needs of its preview. */
 export interface SyncedPreview {
   readonly cache: CanvasDocumentCache;
@@ -34,9 +44,9 @@ type Force = 'none' | 'patch' | 'full';
 /**
  * Keeps the page's canvas in step with the text, at the speed of typing: a change is posted at
  * once, as a patch on the view the page shows (src/core/render/viewPatch.ts) or as a whole view
- * (first load, another file, a page that lost track). At most one update is in flight: while the
- * page is still drawing one, later changes wait, and the page's `rendered` sends the latest text
- * (so a slow page is sent fewer updates, never a backlog). No fixed interval.
+ * (first load, another file, a page that lost track). At most MAX_IN_FLIGHT updates are on their
+ * way: beyond that, later changes wait, and the page's `rendered` sends the latest text (so a slow
+ * page is sent fewer updates, never a backlog). No fixed interval.
  */
 export class ViewSync {
   /** The page has run its script and listens (it reloads whenever it is shown again). */
@@ -49,7 +59,10 @@ export class ViewSync {
   private embedded: { uri: string; view: CanvasView } | undefined;
   /** The last view built from a text without syntax errors. */
   private lastGood: { uri: string; view: CanvasView } | undefined;
-  private inFlight: ReturnType<typeof setTimeout> | undefined;
+  /** The versions posted and not yet drawn by the page, oldest first (at most MAX_IN_FLIGHT). */
+  private inFlight: (number | undefined)[] = [];
+  /** Fires when the oldest update in flight went unanswered too long (see ACK_TIMEOUT_MS). */
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
   private updating = false;
   /** Changes arrived while an update was in flight. */
   private waiting = false;
@@ -116,9 +129,16 @@ export class ViewSync {
     this.release();
   }
 
-  /** The page drew an update: the next one may go. */
-  rendered(): void {
-    this.release();
+  /** The page drew `version` (and so every update posted before it): the next ones may go. */
+  rendered(version?: number): void {
+    if (version === undefined) this.release();
+    else {
+      const drawn = this.inFlight.findIndex((v) => v === version);
+      // An answer for a version not in flight (posted before a release): nothing more is known.
+      if (drawn >= 0) this.inFlight.splice(0, drawn + 1);
+      if (!this.inFlight.length) this.release();
+      else this.watch();
+    }
     if (this.waiting) this.request();
   }
 
@@ -133,7 +153,7 @@ export class ViewSync {
   request(): void {
     // A page that is not listening gets the latest view when it says `ready`.
     if (!this.isReady || this.preview.isDisposed()) return;
-    if (this.inFlight !== undefined || this.updating) {
+    if (this.inFlight.length >= MAX_IN_FLIGHT || this.updating) {
       this.waiting = true;
       return;
     }
@@ -146,9 +166,21 @@ export class ViewSync {
     this.isReady = false;
   }
 
+  /** Nothing is taken to be in flight any more. */
   private release(): void {
-    if (this.inFlight !== undefined) clearTimeout(this.inFlight);
-    this.inFlight = undefined;
+    if (this.watchdog !== undefined) clearTimeout(this.watchdog);
+    this.watchdog = undefined;
+    this.inFlight = [];
+  }
+
+  /** (Re)arms the watchdog for the oldest update in flight. */
+  private watch(): void {
+    if (this.watchdog !== undefined) clearTimeout(this.watchdog);
+    this.watchdog = setTimeout(() => {
+      this.watchdog = undefined;
+      this.inFlight = [];
+      if (this.waiting) this.request();
+    }, ACK_TIMEOUT_MS);
   }
 
   private async update(): Promise<void> {
@@ -166,7 +198,7 @@ export class ViewSync {
       this.post(document);
     } finally {
       this.updating = false;
-      if (this.waiting && this.inFlight === undefined) this.request();
+      if (this.waiting && this.inFlight.length < MAX_IN_FLIGHT) this.request();
     }
   }
 
@@ -191,10 +223,8 @@ export class ViewSync {
       this.preview.post({ type: 'view', uri, fileName, view, outdated, timing: { changeAt, postedAt: now() } });
     }
     this.page = { uri, version: document.version, view };
-    this.inFlight = setTimeout(() => {
-      this.inFlight = undefined;
-      if (this.waiting) this.request();
-    }, ACK_TIMEOUT_MS);
+    this.inFlight.push(view.version);
+    if (this.inFlight.length === 1) this.watch();
     this.preview.afterUpdate(document);
   }
 

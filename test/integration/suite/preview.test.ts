@@ -110,8 +110,8 @@ suite('canvas preview', () => {
     equal(previewOf(s, uri)!.received.filter((t) => t === 'ready').length, 1, 'the page did not reload');
   });
 
-  // Issue 15 item 3: no fixed throttle. Keys typed one after another are each drawn (at most one
-  // update in flight, the page's `rendered` releases the next), and the page ends on the last text.
+  // Issue 15 item 3: no fixed throttle. Keys typed one after another are each drawn (a few updates
+  // in flight, the page's `rendered` releases the next), and the page ends on the last text.
   test('typing: every key reaches the page as a patch and the last version is drawn', async () => {
     const uri = await writeScratchCanvas(CANVAS, 'preview-typing');
     const editor = await openCanvas(uri);
@@ -126,6 +126,29 @@ suite('canvas preview', () => {
     ok(!p.posted.slice(p.posted.indexOf('patch')).includes('view'), `no whole view after the first patch: ${p.posted}`);
     equal(p.received.filter((t) => t === 'resync').length, 0, 'every patch fitted the page');
     ok(editor.document.getText().includes('Fast pickupabcdef'), 'the text has every key');
+  });
+
+  // The cursor is posted when it enters another card, not on every key: typing moves it on each
+  // key, and each message is a trip through the workbench's renderer (issue 15 item 3).
+  test('the cursor is posted when it moves to another card, not for every move inside one', async () => {
+    const uri = await writeScratchCanvas(CANVAS, 'preview-cursor');
+    const editor = await openCanvas(uri);
+    const text = editor.document.getText();
+    const put = (offset: number) => (editor.selection = new vscode.Selection(editor.document.positionAt(offset), editor.document.positionAt(offset)));
+    // The cursor starts in 'riders' before the preview opens: the page is told so once it is ready.
+    put(text.indexOf('Urban riders'));
+    await vscode.commands.executeCommand('canvasAsCode.showPreviewToSide', uri);
+    await waitForState(drawn(uri, editor.document.version, 2), 'the first view');
+    const cursors = (s: State) => previewOf(s, uri)!.posted.filter((t) => t === 'cursor').length;
+    const before = cursors(await state());
+    ok(previewOf(await state(), uri)!.posted.includes('cursor'), 'the ready page was told where the cursor is');
+    // Moves inside 'riders', then into 'fast', then a key typed there: the change event comes after
+    // every selection event, so once its patch is drawn every move has been handled.
+    for (const word of ['riders', 'Urban', 'id: riders']) put(text.indexOf(word));
+    put(text.indexOf('Fast pickup'));
+    ok(await editor.edit((b) => b.insert(editor.document.positionAt(text.indexOf('Fast pickup') + 4), 'x')), 'a key typed');
+    const s = await waitForState(drawn(uri, editor.document.version, 2), 'the typed key drawn');
+    equal(cursors(s) - before, 1, `one cursor message for the move into 'fast', none for the moves inside a card or the key: ${previewOf(s, uri)!.posted}`);
   });
 
   test('a page that lost track asks for a resync and gets the whole view', async () => {
