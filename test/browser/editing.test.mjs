@@ -336,9 +336,19 @@ describe('preview editing', function () {
       await preview.page.mouse.down();
       await preview.page.mouse.move(a.left + 30, a.top + 30, { steps: 3 });
       await preview.post(viewMessage(await viewOf(SMALL.replace('value-propositions:\n', 'value-propositions:\n  - id: new\n    name: Typed in the editor\n'), VERSION + 1)));
-      const b = await preview.page.$eval(card('value-propositions/both'), (e) => e.getBoundingClientRect().toJSON());
-      // Well inside the card's lower half (after it): 2 px above its bottom edge, a layout settling
-      // a pixel or two after the update (the header's health line) put the pointer in the block below.
+      // The card's box once the layout has settled after the update (the same over two frames; the
+      // header's health line can move it a few pixels a frame later), then well inside its lower
+      // half (after it): 2 px above its bottom edge once put the pointer in the block below.
+      const b = await preview.page.$eval(card('value-propositions/both'), async (e) => {
+        let last = '';
+        for (let frame = 0; frame < 120; frame++) {
+          const now = JSON.stringify(e.getBoundingClientRect().toJSON());
+          if (now === last) break;
+          last = now;
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+        }
+        return JSON.parse(last);
+      });
       await preview.page.mouse.move(b.left + 20, b.top + b.height * 0.75, { steps: 5 });
       await preview.page.mouse.up();
       assert.deepEqual(await edits(), [{ type: 'edit', id: 1, version: VERSION + 1, intent: { command: 'moveCard', block: 'value-propositions', index: 1, toBlock: 'value-propositions', toIndex: 3 } }]);

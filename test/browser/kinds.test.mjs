@@ -261,9 +261,9 @@ describe('canvas kinds in the preview', function () {
       it(`${kind} at ${width} px: long Korean, Japanese, Chinese, Spanish, emoji, RTL and YAML punctuation wrap inside their blocks`, async () => {
         const view = await viewOf(await realWorldCanvas(kind));
         preview = await openPreview({ init: { view }, width, height: 900 });
-        // Cards off screen skip layout (content-visibility): lay them all out to measure them.
+        // Blocks' cards off screen skip layout (content-visibility): lay them all out to measure them.
         const report = await preview.page.evaluate(() => {
-          for (const card of document.querySelectorAll('li.card')) card.style.contentVisibility = 'visible';
+          for (const list of document.querySelectorAll('.cards')) list.style.contentVisibility = 'visible';
           const overflowing = [];
           for (const el of document.querySelectorAll('main *')) {
             if (el.closest('svg') || el.clientWidth === 0) continue;

@@ -10,8 +10,8 @@ const KINDS = ['business-model', 'lean', 'value-proposition'];
 /** Each block's box, the canvas's content box, and everything that scrolls or sticks out sideways. */
 function measure(page) {
   return page.evaluate(() => {
-    // Cards off screen skip layout (content-visibility): lay them all out to measure them.
-    for (const card of document.querySelectorAll('li.card')) card.style.contentVisibility = 'visible';
+    // Blocks' cards off screen skip layout (content-visibility): lay them all out to measure them.
+    for (const list of document.querySelectorAll('.cards')) list.style.contentVisibility = 'visible';
     const box = (el) => (({ left, top, right, bottom, width, height }) => ({ left, top, right, bottom, width, height }))(el.getBoundingClientRect());
     const main = document.querySelector('main');
     const overflowing = [];

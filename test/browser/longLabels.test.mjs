@@ -47,8 +47,8 @@ function translatedLabels(value, lookup) {
 /** What the page shows, measured: everything that overflows or sticks out, and each card's place. */
 function measure(page) {
   return page.evaluate(() => {
-    // Cards off screen skip layout (content-visibility): lay them all out to measure them.
-    for (const card of document.querySelectorAll('li.card')) card.style.contentVisibility = 'visible';
+    // Blocks' cards off screen skip layout (content-visibility): lay them all out to measure them.
+    for (const list of document.querySelectorAll('.cards')) list.style.contentVisibility = 'visible';
     const root = document.documentElement;
     const pageWidth = root.clientWidth;
     const problems = [];
