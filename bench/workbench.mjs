@@ -17,7 +17,11 @@
 // (`window.__canvasAsCodeTimings`), they are read too and shown as a breakdown.
 //
 // Usage: flock /tmp/vscode.lock node bench/workbench.mjs [--quick] [--keys N] [--sizes 50,1000]
-//          [--extension DIR] [--json FILE] [--normal-priority]
+//          [--extension DIR] [--json FILE] [--normal-priority] [--profile DIR] [--floor]
+//   --floor: the same typing into bench/workbench/floor, a preview that only posts the changed line
+//   and writes it into one element: what the workbench costs before any preview's own work.
+//   --profile DIR: a CPU profile of the extension host and a Chromium trace of the renderer while
+//   typing, summarised by bench/workbench/profile.mjs and trace.mjs.
 //   (after npm run build; not under `flock`, it takes the lock itself). `npm run bench` runs it
 //   as its `workbench` section. --extension: another built checkout (e.g. a baseline).
 import { spawnSync } from 'node:child_process';
@@ -238,11 +242,13 @@ function installPaintProbe(targetName) {
  * One code-server session: every canvas size typed into, then gestures timed.
  * @param {{ quick?: boolean, keys?: number, sizes?: number[], extensionPath?: string, log?: (line: string) => void }} [options]
  */
-export async function measureWorkbench({ quick = false, keys, sizes = [50, 1000], extensionPath = root, priority = true, log = (l) => console.error(l) } = {}) {
+export async function measureWorkbench({ quick = false, keys, sizes = [50, 1000], extensionPath = root, priority = true, profileDir, floor = false, log = (l) => console.error(l) } = {}) {
+  // The floor: the least a preview can do (bench/workbench/floor), typing only (it has no gestures).
+  if (floor) extensionPath = join(here, 'workbench', 'floor');
   const { startCodeServer, remoteUri, workbenchUrl } = await import('../scripts/vscode-runtime.mjs');
   const { launchBrowser } = await import('../test/integration/launchers/code-server.mjs');
   extensionPath = resolve(extensionPath);
-  if (!existsSync(join(extensionPath, 'dist', 'extension', 'extension.js'))) throw new Error(`${extensionPath}: not built (npm run build)`);
+  if (!floor && !existsSync(join(extensionPath, 'dist', 'extension', 'extension.js'))) throw new Error(`${extensionPath}: not built (npm run build)`);
   const typedCount = keys ?? (quick ? 40 : 150);
   const warmCount = quick ? 10 : 20;
   const gestureCount = quick ? 8 : 20;
@@ -271,6 +277,9 @@ export async function measureWorkbench({ quick = false, keys, sizes = [50, 1000]
     label: 'bench',
     settings: { 'files.autoSave': 'off', 'workbench.editor.enablePreview': false },
     args: ['--vscode-option', 'enable-smoke-test-driver'],
+    // --profile: every Node process of the server (the extension host among them) writes a CPU
+    // profile when it exits; the agent's in-process profiler sees only part of the typing.
+    ...(profileDir ? { env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-interval=250 --cpu-prof-dir=${resolve(profileDir)}` } } : {}),
   });
   let browser;
   let ok = false;
@@ -307,7 +316,7 @@ export async function measureWorkbench({ quick = false, keys, sizes = [50, 1000]
     const payload = [
       ['extensionDevelopmentPath', remoteUri(server.url, extensionPath)],
       ['extensionTestsPath', remoteUri(server.url, agent)],
-      ['extensionEnvironment', JSON.stringify({ CANVAS_BENCH_DIR: control })],
+      ['extensionEnvironment', JSON.stringify({ CANVAS_BENCH_DIR: control, ...(profileDir ? { CANVAS_BENCH_PROFILE: resolve(profileDir) } : {}) })],
       ['skipWelcome', 'true'],
     ];
     await page.goto(workbenchUrl(server.url, { folder: workspace, payload }));
@@ -361,6 +370,10 @@ export async function measureWorkbench({ quick = false, keys, sizes = [50, 1000]
         if (t) for (const list of Object.values(t)) if (Array.isArray(list)) list.length = 0;
       });
       const calm = await waitForCalm({ deadlineMs: quick ? 20_000 : 60_000 });
+      // --profile: the workbench page's and the preview frame's renderers too (Chromium's profiler).
+      const rendererProfiles = profileDir && process.env.CANVAS_BENCH_JS_PROFILE ? await startRendererProfiles(page, frame) : [];
+      // … and a Chromium trace of the renderer (style, layout, paint per frame), which a JS profile lumps as "(program)".
+      if (profileDir) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
       await agentDo({ type: 'record' });
       const loadBefore = os.loadavg()[0];
       const typingStart = now();
@@ -370,7 +383,18 @@ export async function measureWorkbench({ quick = false, keys, sizes = [50, 1000]
         result.notes.push(`${canvas.cards} cards: ${error.message}`);
         return false;
       });
-      const { changes, cpuMs } = await agentDo({ type: 'changes', file: canvas.file });
+      const { changes, cpuMs, profile, work } = await agentDo({ type: 'changes', file: canvas.file });
+      if (profileDir) {
+        const out = join(resolve(profileDir), `trace-${canvas.cards}.json`);
+        writeFileSync(out, await browser.stopTracing());
+        log(`[workbench] ${canvas.cards} cards: renderer trace: ${out} (node bench/workbench/trace.mjs ${out})`);
+      }
+      for (const [which, stop] of rendererProfiles) {
+        const out = join(resolve(profileDir), `${which}-${canvas.cards}.cpuprofile`);
+        writeFileSync(out, JSON.stringify(await stop()));
+        log(`[workbench] ${canvas.cards} cards: ${which} renderer CPU profile: ${out}`);
+      }
+      if (profile) log(`[workbench] ${canvas.cards} cards: extension host CPU profile of the typing: ${profile} (node bench/workbench/profile.mjs ${profile})`);
       const keysDown = await page.evaluate(() => window.__benchKeys.slice());
       const probe = await frame.evaluate(() => ({
         paints: window.__benchPaints.paints.slice(),
@@ -387,11 +411,17 @@ export async function measureWorkbench({ quick = false, keys, sizes = [50, 1000]
         load: [loadBefore, os.loadavg()[0]],
         calm,
         hostCpuPerKey: cpuMs / typed.length,
+        // The extension's providers and listeners, timed by the agent: ms per key typed, by name.
+        hostWork: work?.map((w) => ({ name: w.name, calls: w.calls, msPerKey: w.ms / typed.length })),
         interval: percentiles(keysDown.slice(1).map((k, i) => k.at - keysDown[i].at)),
       });
       result.sizes.push(row);
       log(`[workbench] ${canvas.cards} cards: ${formatSizeLine(row)}`);
 
+      if (floor) {
+        await agentDo({ type: 'close' });
+        continue;
+      }
       row.pageGestures = await measurePageGestures({ agentDo, page, frame, canvas, count: gestureCount }).catch((error) => ({ error: String(error?.message ?? error) }));
       if (row.pageGestures.error) log(`[workbench] ${canvas.cards} cards: no preview gestures: ${row.pageGestures.error}`);
       else log(`[workbench] ${canvas.cards} cards: preview gesture (${row.pageGestures.via}) -> document updated p50 ${ms(row.pageGestures.toChange.p50)} p95 ${ms(row.pageGestures.toChange.p95)} ms`);
@@ -412,6 +442,24 @@ export async function measureWorkbench({ quick = false, keys, sizes = [50, 1000]
   }
   result.seconds = (Date.now() - sessionStart) / 1000;
   return result;
+}
+
+/** Starts Chromium's CPU profiler in the workbench page and the preview's frame: [name, stop() -> profile][]. */
+async function startRendererProfiles(page, frame) {
+  const started = [];
+  for (const [which, target] of [['workbench', page], ['preview', frame]]) {
+    try {
+      const cdp = await page.context().newCDPSession(target);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+      await cdp.send('Profiler.start');
+      started.push([which, async () => (await cdp.send('Profiler.stop')).profile]);
+    } catch (error) {
+      // A frame in the page's own process has no session of its own: the workbench's profile covers it.
+      started.push([which, async () => ({ error: String(error?.message ?? error), nodes: [], samples: [] })]);
+    }
+  }
+  return started;
 }
 
 /** The preview's frame: every keydown there (a gesture's start). */
@@ -500,6 +548,7 @@ function summariseSize(canvas, paired, timings, info) {
     load: info.load,
     calm: info.calm,
     hostCpuPerKey: info.hostCpuPerKey,
+    hostWork: info.hostWork,
     interval: info.interval,
     endToEnd: pick('endToEnd'),
     extension: pick('extension'),
@@ -546,10 +595,40 @@ export function workbenchVerdicts(result) {
     if (g) rows.push({ name: `gesture -> document updated p95, ${r.cards} cards (${g.via})`, measured: `${ms(g.toChange.p95)} ms`, limit: `<= ${WORKBENCH_BUDGETS.gesture} ms`, pass: g.toChange.p95 <= WORKBENCH_BUDGETS.gesture });
   }
   if (result.error) rows.push({ name: 'workbench session ran', measured: 'failed', limit: 'no error', pass: false });
+  for (const r of result.sizes) {
+    const f = result.floor?.sizes?.find((x) => x.cards === r.cards);
+    if (!f || !r.budget) continue;
+    // What the extension adds to what a preview doing nothing costs in the same workbench, read
+    // against the same budget (the budgets themselves lie below that floor here: see the table).
+    const over = r.extension.p95 - f.extension.p95;
+    rows.push({
+      name: `change -> painted p95 over the floor (a preview doing nothing: ${ms(f.extension.p95)} ms), ${r.cards} cards`,
+      measured: `${ms(over)} ms`,
+      limit: `<= ${r.budget.extension} ms`,
+      pass: over <= r.budget.extension,
+    });
+  }
   return rows;
 }
 
 export function formatWorkbench(result) {
+  const lines = formatSession(result);
+  if (result.floor) {
+    lines.push('', 'The floor: the same typing with bench/workbench/floor, a preview that posts the changed line and writes it into one element', ...formatSession(result.floor));
+    for (const r of result.sizes) {
+      const f = result.floor.sizes?.find((x) => x.cards === r.cards);
+      if (!f) continue;
+      lines.push(
+        `${r.cards} cards, the extension over the floor (p50 / p95): end to end ${ms(r.endToEnd.p50 - f.endToEnd.p50)} / ${ms(r.endToEnd.p95 - f.endToEnd.p95)} ms, ` +
+          `extension share ${ms(r.extension.p50 - f.extension.p50)} / ${ms(r.extension.p95 - f.extension.p95)} ms, extension host CPU per key ${ms(r.hostCpuPerKey - f.hostCpuPerKey)} ms`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+function formatSession(result) {
+  if (!result.viewport) return [`session failed: ${result.error}`];
   const lines = [
     `Real workbench: code-server (VS Code 1.139) in headless Chromium ${result.viewport.width}x${result.viewport.height}, extension ${result.extensionPath}; ` +
       `one key every ${result.cadenceMs} ms typed into a card's name, editor and preview side by side; ` +
@@ -579,6 +658,8 @@ export function formatWorkbench(result) {
         `load average ${r.load.map((l) => l.toFixed(1)).join(' -> ')} while typing; keydown interval p50 ${ms(r.interval.p50)} max ${ms(r.interval.max)} ms; ` +
         `extension host CPU ${ms(r.hostCpuPerKey)} ms per key (all of its work while typing, waiting excluded)`,
     );
+    const work = (r.hostWork ?? []).filter((w) => w.msPerKey >= 0.05).slice(0, 8);
+    if (work.length) lines.push(`${r.cards} cards: the extension host's work per key (ms, synchronous part): ${work.map((w) => `${w.name} ${w.msPerKey.toFixed(2)} (${w.calls} calls)`).join(', ')}`);
     for (const a of r.anomalies) lines.push(`  anomaly (${r.cards} cards): ${a}`);
   }
   for (const r of result.sizes) {
@@ -595,7 +676,7 @@ export function formatWorkbench(result) {
   }
   for (const note of result.notes) lines.push(`note: ${note}`);
   if (result.error) lines.push(`FAILED: ${result.error}`);
-  return lines.join('\n');
+  return lines;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -625,6 +706,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       extension: { type: 'string' },
       json: { type: 'string' },
       'normal-priority': { type: 'boolean', default: false },
+      profile: { type: 'string' },
+      floor: { type: 'boolean', default: false },
+      'skip-floor': { type: 'boolean', default: false },
     },
   });
   if (!underLock()) {
@@ -634,10 +718,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   process.on('SIGINT', () => process.exit(130));
   process.on('SIGTERM', () => process.exit(143));
+  const sessions = values.floor || values['skip-floor'] ? 1 : 2;
   setTimeout(() => {
-    console.error(`workbench: session deadline of ${SESSION_DEADLINE_MS / 1000} s exceeded, stopping`);
+    console.error(`workbench: session deadline of ${(sessions * SESSION_DEADLINE_MS) / 1000} s exceeded, stopping`);
     process.exit(1);
-  }, SESSION_DEADLINE_MS).unref();
+  }, sessions * SESSION_DEADLINE_MS).unref();
   console.log(`machine: ${os.cpus()[0]?.model} x ${os.cpus().length}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, ${new Date().toISOString().slice(0, 16)} UTC`);
   const result = await measureWorkbench({
     quick: values.quick,
@@ -645,7 +730,21 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     sizes: values.sizes ? values.sizes.split(',').map(Number) : undefined,
     extensionPath: values.extension ?? root,
     priority: !values['normal-priority'],
+    profileDir: values.profile,
+    floor: values.floor,
   });
+  // The floor, in a session of its own right after: what the same typing costs with a preview
+  // that does nothing (bench/workbench/floor), so the budgets can be read against what this
+  // workbench on this machine allows at all.
+  if (sessions === 2 && !result.error) {
+    result.floor = await measureWorkbench({
+      quick: values.quick,
+      keys: values.keys ? Number(values.keys) : undefined,
+      sizes: values.sizes ? values.sizes.split(',').map(Number) : undefined,
+      priority: !values['normal-priority'],
+      floor: true,
+    });
+  }
   console.log(formatWorkbench(result));
   for (const v of workbenchVerdicts(result)) console.log(`${v.pass ? 'PASS' : 'FAIL'}  ${v.name}: ${v.measured} (${v.limit})`);
   if (values.json) writeFileSync(values.json, JSON.stringify(result, null, 2));

@@ -27,10 +27,88 @@ async function until(test, what, deadlineMs = READY_DEADLINE_MS) {
   }
 }
 
+/**
+ * Where the extension host's time goes per key, by name: this agent shares the extension's `vscode`
+ * API object (it lies inside the extension), so before the extension activates it wraps every
+ * provider registration and the events the extension listens to, timing each call's synchronous
+ * part while recording. Read by `changes` as `work`.
+ */
+const work = new Map();
+function timed(name, fn) {
+  return function (...args) {
+    if (!recording) return fn.apply(this, args);
+    const start = performance.now();
+    try {
+      return fn.apply(this, args);
+    } finally {
+      const entry = work.get(name) ?? { calls: 0, ms: 0 };
+      entry.calls++;
+      entry.ms += performance.now() - start;
+      work.set(name, entry);
+    }
+  };
+}
+for (const key of Object.keys(vscode.languages)) {
+  const register = vscode.languages[key];
+  if (!/^register.*Provider$/.test(key) || typeof register !== 'function') continue;
+  vscode.languages[key] = function (selector, provider, ...rest) {
+    const wrapped = Object.create(provider);
+    for (let o = provider; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+      for (const method of Object.getOwnPropertyNames(o)) {
+        if (method !== 'constructor' && typeof provider[method] === 'function' && !Object.hasOwn(wrapped, method)) {
+          wrapped[method] = timed(`${key.replace(/^register|Provider$/g, '')}.${method}`, provider[method].bind(provider));
+        }
+      }
+    }
+    return register.call(this, selector, wrapped, ...rest);
+  };
+}
+for (const [ns, event] of [['workspace', 'onDidChangeTextDocument'], ['window', 'onDidChangeTextEditorSelection'], ['languages', 'onDidChangeDiagnostics'], ['window', 'onDidChangeActiveTextEditor']]) {
+  const original = vscode[ns][event];
+  let n = 0;
+  // Each listener by the order it subscribed, with the file and line that subscribed it.
+  const subscribe = (listener, thisArg, disposables) => {
+    const at = (new Error().stack ?? '').split('\n')[2]?.match(/([\w.]+\.(?:js|cjs)):(\d+)/);
+    return original.call(vscode[ns], timed(`${event}#${++n}${at ? ` (${at[1]}:${at[2]})` : ''}`, listener.bind(thisArg)), undefined, disposables);
+  };
+  try {
+    Object.defineProperty(vscode[ns], event, { configurable: true, value: subscribe });
+  } catch {
+    // a frozen namespace: events are not timed
+  }
+}
+
 /** Every change event of every document, with the time it reached this host (epoch ms). */
 const changes = [];
 let recording = false;
 let cpuAtRecord;
+
+/**
+ * With CANVAS_BENCH_PROFILE set (the driver's --profile), a V8 CPU profile of this extension host
+ * while the keys are typed: from `record` to `changes`, written as `<file>.cpuprofile` there.
+ * Sampled every 250 µs, so each key's work shows by function.
+ */
+let profiler;
+async function startProfile() {
+  if (!process.env.CANVAS_BENCH_PROFILE) return;
+  const inspector = require('node:inspector');
+  profiler = new inspector.Session();
+  profiler.connect();
+  const post = (method, params) => new Promise((res, rej) => profiler.post(method, params, (e, r) => (e ? rej(e) : res(r))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 250 });
+  await post('Profiler.start');
+  profiler.postAsync = post;
+}
+async function stopProfile(file) {
+  if (!profiler) return undefined;
+  const { profile } = await profiler.postAsync('Profiler.stop');
+  profiler.disconnect();
+  profiler = undefined;
+  const out = path.join(process.env.CANVAS_BENCH_PROFILE, `${path.basename(file)}.cpuprofile`);
+  fs.writeFileSync(out, JSON.stringify(profile));
+  return out;
+}
 
 async function previewOf(uri) {
   const state = await vscode.commands.executeCommand('canvasAsCode.preview._state');
@@ -77,21 +155,30 @@ const handlers = {
   },
 
   /** Starts recording change events (forgetting earlier ones). */
-  record() {
+  async record() {
     changes.length = 0;
+    work.clear();
+    await startProfile();
     recording = true;
     cpuAtRecord = process.cpuUsage();
     return { at: now() };
   },
 
   /** The change events recorded for `file` since `record`, and the document's state now. */
-  changes({ file }) {
+  async changes({ file }) {
     recording = false;
     const document = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file);
     // CPU time of this extension host since `record` (user + system, ms): what waiting on a busy
     // machine does not inflate.
     const cpu = cpuAtRecord ? process.cpuUsage(cpuAtRecord) : undefined;
-    return { changes: changes.filter((c) => c.file === file), version: document?.version, cpuMs: cpu ? (cpu.user + cpu.system) / 1000 : undefined };
+    const profile = await stopProfile(file);
+    return {
+      changes: changes.filter((c) => c.file === file),
+      version: document?.version,
+      cpuMs: cpu ? (cpu.user + cpu.system) / 1000 : undefined,
+      profile,
+      work: [...work].map(([name, w]) => ({ name, ...w })).sort((a, b) => b.ms - a.ms),
+    };
   },
 
   /** Waits until the preview has drawn the document's current version. */
