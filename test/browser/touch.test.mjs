@@ -200,6 +200,49 @@ describe('preview page: touch', function () {
     assert.deepEqual(await intents(), []);
   });
 
+  it('a card dragged by a finger to the window\'s edge scrolls the page that way, a step a frame, and stops away from it', async () => {
+    const { page, fingers } = await open({ zoom: 2 });
+    await page.$eval(card('value-propositions/fast'), (c) => c.scrollIntoView({ block: 'center', inline: 'center' }));
+    await page.evaluate(() => window.scrollTo(window.scrollX, 0));
+    const start = await scroll();
+    const from = await box(card('value-propositions/fast'));
+    assert.ok(from.top > 0 && from.bottom < 380, `the card is in view, above the edge zone: ${from.top}-${from.bottom}`);
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+    try {
+      await fingers.down(1, from.left + 20, from.top + 10);
+      await page.clock.runFor(400);
+      await until((s) => document.querySelector(s).classList.contains('dragging'), card('value-propositions/fast'));
+      // 5 px from the bottom edge: 35 of the 40 px edge zone, ceil(12 * 35 / 40) = 11 px a frame.
+      await page.evaluate(() => window.addEventListener('pointermove', (e) => (window.__fingerY = e.clientY)));
+      await fingers.move({ 1: [from.left + 20, 395] }, 1);
+      await until(() => window.__fingerY === 395);
+      // Held there until the block's last card has come up into view (a frame at a time: bounded).
+      for (let frames = 0; frames < 100; frames += 5) {
+        await page.clock.runFor(5 * 16);
+        const both = await box(card('value-propositions/both'));
+        if (both.top + both.height * 0.75 < 300) break;
+      }
+      const [x, y] = await scroll();
+      const end = await page.evaluate(() => document.documentElement.scrollHeight - document.documentElement.clientHeight);
+      assert.equal(x, start[0], 'not sideways');
+      assert.ok(y > start[1] && ((y - start[1]) % 11 === 0 || y === end), `scrolled down by 11 px steps, or to the page's end (${end}): ${start[1]} -> ${y}`);
+      // Away from the edge it stops.
+      await fingers.move({ 1: [from.left + 20, 200] });
+      await until((y0) => window.scrollY === y0, y);
+      await page.clock.runFor(200);
+      assert.deepEqual(await scroll(), [x, y], 'no scrolling away from the edges');
+      // Dropped below the block's last card, now in view.
+      const to = await box(card('value-propositions/both'));
+      const at = to.top + to.height * 0.75;
+      assert.ok(at > 40 && at < 360, `the drop point is in view, out of the edge zones: ${at}`);
+      await fingers.move({ 1: [to.left + 20, at] });
+      await fingers.up(1);
+    } finally {
+      await page.clock.resume();
+    }
+    assert.deepEqual(await intents(), [{ command: 'moveCard', block: 'value-propositions', index: 0, toBlock: 'value-propositions', toIndex: 2 }]);
+  });
+
   it('a tap on a card still shows it in the source, and a tap on a button presses it', async () => {
     const { page, fingers } = await open({ width: 1400, height: 900 });
     const at = await box(card('channels/app'));

@@ -10,6 +10,13 @@ const THRESHOLD = 5;
  * that moves sooner pans the canvas (touchPanZoom.ts), as in drawing apps.
  */
 export const HOLD_MS = 400;
+/**
+ * A finger dragging a card this close (CSS pixels) to an edge of the window scrolls the page that
+ * way, up to EDGE_SPEED pixels a frame at the edge itself: it cannot scroll while it holds the card
+ * (the mouse has its wheel).
+ */
+const EDGE = 40;
+const EDGE_SPEED = 12;
 
 interface Drag {
   at: CardAt;
@@ -44,6 +51,8 @@ export function installDragDrop(main: HTMLElement, store: ViewStore, drop: (at: 
   let drag: Drag | undefined;
   /** The click that ends a drag is not a reveal. */
   let swallowClick = false;
+  /** The next frame of a scroll at the window's edge (touch drags). */
+  let edgeFrame: number | undefined;
 
   // Anywhere on the page: a second finger, wherever it lands, makes a pinch of a held card's press.
   window.addEventListener('pointerdown', (event) => {
@@ -71,6 +80,7 @@ export function installDragDrop(main: HTMLElement, store: ViewStore, drop: (at: 
     }
     start(pressed);
     showIndicator(dropTarget(pressed.x, pressed.y));
+    scrollAtEdge();
   }
 
   function start(d: Drag): void {
@@ -102,13 +112,33 @@ export function installDragDrop(main: HTMLElement, store: ViewStore, drop: (at: 
     drag.x = event.clientX;
     drag.y = event.clientY;
     showIndicator(dropTarget(drag.x, drag.y));
+    if (drag.touch) scrollAtEdge();
   });
+
+  /** While a finger drags a card near an edge of the window, the page scrolls that way, a step a frame. */
+  function scrollAtEdge(): void {
+    if (edgeFrame !== undefined) return;
+    edgeFrame = requestAnimationFrame(() => {
+      edgeFrame = undefined;
+      if (!drag?.started || !drag.touch) return;
+      const step = (at: number, size: number) =>
+        at < EDGE ? -Math.ceil((EDGE_SPEED * (EDGE - at)) / EDGE) : at > size - EDGE ? Math.ceil((EDGE_SPEED * (at - size + EDGE)) / EDGE) : 0;
+      const { x, y } = drag;
+      const before = [window.scrollX, window.scrollY];
+      window.scrollBy(step(x, document.documentElement.clientWidth), step(y, document.documentElement.clientHeight));
+      if (window.scrollX === before[0] && window.scrollY === before[1]) return; // not near an edge, or at the page's end
+      showIndicator(dropTarget(x, y));
+      scrollAtEdge();
+    });
+  }
 
   const end = (event: PointerEvent, cancelled: boolean) => {
     if (!drag || event.pointerId !== drag.pointerId) return;
     const { at, started, x, y, touch, hold, pointerId } = drag;
     drag = undefined;
     clearTimeout(hold);
+    if (edgeFrame !== undefined) cancelAnimationFrame(edgeFrame);
+    edgeFrame = undefined;
     if (touch) releaseTouch(pointerId, 'drag');
     indicator.hidden = true;
     at.el.classList.remove('dragging');
