@@ -138,10 +138,10 @@ suite('canvas preview', () => {
     // The cursor starts in 'riders' before the preview opens: the page is told so once it is ready.
     put(text.indexOf('Urban riders'));
     await vscode.commands.executeCommand('canvasAsCode.showPreviewToSide', uri);
-    await waitForState(drawn(uri, editor.document.version, 2), 'the first view');
-    const cursors = (s: State) => previewOf(s, uri)!.posted.filter((t) => t === 'cursor').length;
+    const cursors = (s: State) => previewOf(s, uri)?.posted.filter((t) => t === 'cursor').length ?? 0;
+    // The page draws the view embedded in it before it says `ready`: wait for both.
+    await waitForState((st) => drawn(uri, editor.document.version, 2)(st) && cursors(st) > 0, 'the first view, and the ready page told where the cursor is');
     const before = cursors(await state());
-    ok(previewOf(await state(), uri)!.posted.includes('cursor'), 'the ready page was told where the cursor is');
     // Moves inside 'riders', then into 'fast', then a key typed there: the change event comes after
     // every selection event, so once its patch is drawn every move has been handled.
     for (const word of ['riders', 'Urban', 'id: riders']) put(text.indexOf(word));
