@@ -30,6 +30,8 @@ export class HealthStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
   private shown: { uri: string; version: number } | undefined;
+  /** Whether the item is shown (VS Code's item does not say). */
+  private visible = false;
 
   constructor(
     private readonly cache: CanvasDocumentCache,
@@ -62,15 +64,21 @@ export class HealthStatusBar implements vscode.Disposable {
     if (!document || !isCanvasDocument(document)) {
       this.shown = undefined;
       this.item.hide();
+      this.visible = false;
       return;
     }
     const { health } = this.report(document);
     const summary = healthSummary(health, localize);
-    this.item.text = `$(checklist) ${summary}`;
-    this.item.tooltip = healthTooltip(health);
-    this.item.accessibilityInformation = { label: vscode.l10n.t('Canvas health: {0}', summary), role: 'button' };
+    const tooltip = healthTooltip(health);
     this.shown = { uri: document.uri.toString(), version: document.version };
+    // Diagnostics are published every other key while typing and the health rarely changes: each
+    // property set is a message to the workbench's renderer, which the preview's updates wait behind.
+    if (this.item.text === `$(checklist) ${summary}` && this.item.tooltip === tooltip && this.visible) return;
+    this.item.text = `$(checklist) ${summary}`;
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Canvas health: {0}', summary), role: 'button' };
     this.item.show();
+    this.visible = true;
   }
 
   snapshot(): HealthStatusSnapshot {
