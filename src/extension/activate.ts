@@ -58,7 +58,7 @@ export function activateCanvasAsCode(context: vscode.ExtensionContext): void {
     registerBmmlCommands(),
     registerEditingCommands(cache, links.rename),
     // The status bar counts the link problems published with the validation's, as the Problems view does.
-    registerHealth(cache, (document) => links.diagnostics.lastFor(document)),
+    registerHealth(cache, (document) => links.diagnostics.lastFor(document), diagnostics.onDidValidate),
     vscode.commands.registerCommand(VALIDATE_WORKSPACE_COMMAND, async () => {
       try {
         const problems = await validateWorkspace(collection, (uri, result) => links.diagnostics.diagnosticsForFile(uri, result));

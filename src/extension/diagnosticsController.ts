@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CanvasDiagnostic, ValidationResult } from '../core';
 import type { CanvasDocumentCache } from './documentCache';
 import { isCanvasDocument } from './languages';
+import { sameDiagnostics } from './sameDiagnostics';
 import { SECTION } from './settings';
 import { toVscodeDiagnostics } from './toVscode';
 
@@ -15,6 +16,13 @@ const TYPING_DELAY_MS = 120;
 export class DiagnosticsController implements vscode.Disposable {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly validated = new vscode.EventEmitter<vscode.TextDocument>();
+  /**
+   * A canvas was validated, its diagnostics published or found unchanged. What follows the
+   * validation (the health status bar) listens here: an unchanged publication fires no
+   * onDidChangeDiagnostics, yet the canvas may have changed (a card added to an empty block).
+   */
+  readonly onDidValidate = this.validated.event;
 
   /** `extra`: more diagnostics of a document besides its own validation's (links across files). */
   constructor(
@@ -49,7 +57,10 @@ export class DiagnosticsController implements vscode.Disposable {
     const result = this.cache.get(document);
     const extra = this.extra?.(document, result) ?? [];
     const diagnostics = extra.length ? [...result.diagnostics, ...extra].sort((a, b) => a.start - b.start || a.end - b.end) : result.diagnostics;
-    this.collection.set(document.uri, toVscodeDiagnostics(diagnostics, (o) => document.positionAt(o)));
+    const published = toVscodeDiagnostics(diagnostics, (o) => document.positionAt(o));
+    // Unchanged (a key typed in a valid canvas): nothing to tell the workbench (see sameDiagnostics).
+    if (!this.collection.has(document.uri) || !sameDiagnostics(this.collection.get(document.uri) ?? [], published)) this.collection.set(document.uri, published);
+    this.validated.fire(document);
   }
 
   private schedule(document: vscode.TextDocument, delayMs = TYPING_DELAY_MS): void {
@@ -79,6 +90,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.validated.dispose();
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
     for (const d of this.disposables) d.dispose();

@@ -36,6 +36,7 @@ export class HealthStatusBar implements vscode.Disposable {
   constructor(
     private readonly cache: CanvasDocumentCache,
     private readonly extraProblems: (document: vscode.TextDocument) => readonly CanvasDiagnostic[] = () => [],
+    validated?: vscode.Event<vscode.TextDocument>,
   ) {
     this.item = vscode.window.createStatusBarItem('canvasAsCode.health', vscode.StatusBarAlignment.Left, 10);
     this.item.name = vscode.l10n.t('Canvas Health');
@@ -49,6 +50,10 @@ export class HealthStatusBar implements vscode.Disposable {
       }),
       // A canvas renamed to another name, or its language changed, stops (or starts) being one.
       vscode.workspace.onDidOpenTextDocument(() => this.update()),
+      // Validated with its diagnostics unchanged (no event above), the canvas may still have changed.
+      validated?.((document) => {
+        if (vscode.window.activeTextEditor?.document === document) this.update();
+      }) ?? { dispose() {} },
     );
     // Nothing is validated inside activate(): the item first shows when the diagnostics of the
     // active canvas are published (the diagnostics controller validates open canvases next turn).

@@ -15,10 +15,15 @@ export const HEALTH_COMMANDS = {
 
 /**
  * Health at a glance: the status bar item of the active canvas and Show Health's quick pick.
- * `extraProblems`: the problems published besides a validation's own (links across files).
+ * `extraProblems`: the problems published besides a validation's own (links across files);
+ * `validated`: fires when a canvas was validated (see DiagnosticsController.onDidValidate).
  */
-export function registerHealth(cache: CanvasDocumentCache, extraProblems?: (document: vscode.TextDocument) => readonly CanvasDiagnostic[]): vscode.Disposable {
-  const statusBar = new HealthStatusBar(cache, extraProblems);
+export function registerHealth(
+  cache: CanvasDocumentCache,
+  extraProblems?: (document: vscode.TextDocument) => readonly CanvasDiagnostic[],
+  validated?: vscode.Event<vscode.TextDocument>,
+): vscode.Disposable {
+  const statusBar = new HealthStatusBar(cache, extraProblems, validated);
   const pick = new HealthPick();
   return vscode.Disposable.from(
     statusBar,

@@ -53,6 +53,45 @@ suite('diagnostics of open canvases', () => {
     sameMembers(problemsOf(uri).map(formatProblem), before, 'problems after reverting the edit');
   });
 
+  // Issue 15 item 3: while typing in a canvas whose problems do not change, nothing is published
+  // (each publication is work for the workbench's renderer); the health status bar still follows
+  // each validation (it shows the version it read).
+  test('edits that change no problem publish nothing; the next that does publishes once', async () => {
+    const uri = await writeScratchCanvas(LONELY_SEGMENT, 'unchanged');
+    const editor = await openCanvas(uri);
+    const before = problemsOf(uri).map(formatProblem);
+    ok(before.length > 0, `the canvas has problems: ${before}`);
+    const events: string[] = [];
+    const listener = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) events.push(problemsOf(uri).map(formatProblem).join('; '));
+    });
+    try {
+      const validated = async () => {
+        const version = editor.document.version;
+        const health = () => vscode.commands.executeCommand<{ status: { version?: number } }>('canvasAsCode.health._state');
+        let seen: number | undefined;
+        const deadline = Date.now() + 10_000;
+        while ((seen = (await health()).status.version) !== version) {
+          if (Date.now() > deadline) throw new Error(`version ${version} never validated (the status bar shows ${seen})`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      };
+      // Three comment lines added one by one, each validated before the next.
+      for (const line of ['# one', '# two', '# three']) {
+        const end = editor.document.positionAt(editor.document.getText().length);
+        ok(await editor.edit((b) => b.insert(end, `${line}\n`)), `${line} added`);
+        await validated();
+      }
+      // Then a value outside the enumeration: one publication, with the new problem.
+      const value = editor.document.lineAt(0).text.indexOf('business-model');
+      ok(await editor.edit((b) => b.replace(new vscode.Range(0, value, 0, value + 'business-model'.length), 'business-modle')), 'schema error typed');
+      await waitForProblems(uri, (problems) => problems.some((p) => p.code === 'schema'));
+      equal(events.length, 1, `one publication, for the schema error; the comments published nothing: ${JSON.stringify(events)}`);
+    } finally {
+      listener.dispose();
+    }
+  });
+
   test('closing the editor clears them', async () => {
     const uri = await writeScratchCanvas(LONELY_SEGMENT, 'close');
     await openCanvas(uri);
