@@ -3,7 +3,7 @@ import { activeExtension, closeAllEditors, openCanvas, formatProblem, problemsOf
 import { equal, ok, sameMembers } from './check';
 import { fixtures } from './fixtures';
 import { LONELY_SEGMENT } from './samples';
-import { nextEvent } from './wait';
+import { nextEvent, waitFor } from './wait';
 
 suite('diagnostics of open canvases', () => {
   suiteSetup(activeExtension);
@@ -85,7 +85,12 @@ suite('diagnostics of open canvases', () => {
       // Then a value outside the enumeration: one publication, with the new problem.
       const value = editor.document.lineAt(0).text.indexOf('business-model');
       ok(await editor.edit((b) => b.replace(new vscode.Range(0, value, 0, value + 'business-model'.length), 'business-modle')), 'schema error typed');
-      await waitForProblems(uri, (problems) => problems.some((p) => p.code === 'schema'));
+      // The event comes after the collection holds the problem (VS Code debounces it): wait for both.
+      await waitFor(
+        () => events.length >= 1 && problemsOf(uri).some((p) => p.code === 'schema'),
+        () => `the schema problem and its event (events: ${JSON.stringify(events)})`,
+        { event: vscode.languages.onDidChangeDiagnostics },
+      );
       equal(events.length, 1, `one publication, for the schema error; the comments published nothing: ${JSON.stringify(events)}`);
     } finally {
       listener.dispose();
