@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertBuilt, closeBrowser, loadCompareLib, openPreview, ROOT } from './harness.mjs';
+import { loadCompareLib, openPreview, ROOT, previewHooks } from './harness.mjs';
 import { SMALL, viewOf } from './views.mjs';
 
 const URI = 'file:///w/test.canvas.yaml';
@@ -63,13 +63,7 @@ function marks(preview) {
 
 describe('preview page: compare mode', function () {
   let preview;
-  before(assertBuilt);
-  afterEach(async () => {
-    if (preview) assert.deepEqual(preview.errors, [], 'no page errors');
-    await preview?.close();
-    preview = undefined;
-  });
-  after(closeBrowser);
+  previewHooks(() => preview, () => (preview = undefined));
 
   async function openCompared() {
     const view = await viewOf(NEW, 2);

@@ -1,7 +1,7 @@
 // Editing in the preview page (issue 15), in real headless Chromium: every gesture and its keyboard
 // twin posts the exact edit intent on the shown version; answers are shown and announced.
 import * as assert from 'node:assert/strict';
-import { assertBuilt, closeBrowser, LABELS, openPreview } from './harness.mjs';
+import { LABELS, openPreview, previewHooks } from './harness.mjs';
 import { SMALL, VPC, viewOf } from './views.mjs';
 
 const URI = 'file:///w/test.canvas.yaml';
@@ -12,13 +12,7 @@ const card = (key) => `li.card[data-key="${key}"]`;
 
 describe('preview editing', function () {
   let preview;
-  before(assertBuilt);
-  afterEach(async () => {
-    if (preview) assert.deepEqual(preview.errors, [], 'no page errors');
-    await preview?.close();
-    preview = undefined;
-  });
-  after(closeBrowser);
+  previewHooks(() => preview, () => (preview = undefined));
 
   let shownText;
   async function open(text = SMALL, version = VERSION) {

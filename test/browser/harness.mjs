@@ -1,6 +1,7 @@
 // The preview page exactly as the extension builds it (src/extension/preview/html.ts and the
 // built dist/webview/preview.js), loaded in Debian's headless Chromium through playwright-core,
 // with a fake `acquireVsCodeApi` that records what the page posts and keeps its state.
+import assert from 'node:assert/strict';
 import { readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { createRequire } from 'node:module';
@@ -82,6 +83,26 @@ let browser;
 export async function launch() {
   browser ??= await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   return browser;
+}
+
+/**
+ * The hooks of a suite of preview pages, registered in the calling `describe`: the build checked
+ * first, after each test the page's errors (and with `violations`, its CSP violations) asserted
+ * empty and the page closed, the browser closed at the end. `current` reads the suite's page
+ * variable and `forget` clears it.
+ */
+export function previewHooks(current, forget, { violations = false } = {}) {
+  before(assertBuilt);
+  afterEach(async () => {
+    const preview = current();
+    if (preview) {
+      assert.deepEqual(preview.errors, [], 'no page errors');
+      if (violations) assert.deepEqual(await preview.page.evaluate(() => window.__violations), [], 'no CSP violations');
+    }
+    await preview?.close();
+    forget();
+  });
+  after(closeBrowser);
 }
 
 export async function closeBrowser() {

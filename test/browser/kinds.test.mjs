@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertBuilt, closeBrowser, loadCompareLib, loadLib, openPreview, ROOT } from './harness.mjs';
+import { loadCompareLib, loadLib, openPreview, ROOT, previewHooks } from './harness.mjs';
 import { realWorldCanvas, viewOf, VPC } from './views.mjs';
 
 const URI = 'file:///w/test.canvas.yaml';
@@ -94,13 +94,7 @@ const PAIRS = [
 
 describe('canvas kinds in the preview', function () {
   let preview;
-  before(assertBuilt);
-  afterEach(async () => {
-    if (preview) assert.deepEqual(preview.errors, [], 'no page errors');
-    await preview?.close();
-    preview = undefined;
-  });
-  after(closeBrowser);
+  previewHooks(() => preview, () => (preview = undefined));
 
   it('lean: the twelve blocks in the five-column sheet, existing alternatives under the problem, costs and revenues below', async () => {
     const { kindInfo } = await loadLib();

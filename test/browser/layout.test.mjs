@@ -2,7 +2,7 @@
 // 1400, 800 and 600 px (the blocks where the kind's cells put them, nothing overflowing sideways)
 // and stacks its blocks on purpose below 600 px (500 px), in document order, at full width.
 import * as assert from 'node:assert/strict';
-import { assertBuilt, closeBrowser, openPreview } from './harness.mjs';
+import { openPreview, previewHooks } from './harness.mjs';
 import { realWorldCanvas, viewOf } from './views.mjs';
 
 const KINDS = ['business-model', 'lean', 'value-proposition'];
@@ -70,13 +70,7 @@ function assertClean(drawn, label) {
 
 describe('preview page: layout from 1400 px down to 500 px', function () {
   let preview;
-  before(assertBuilt);
-  afterEach(async () => {
-    if (preview) assert.deepEqual(preview.errors, [], 'no page errors');
-    await preview?.close();
-    preview = undefined;
-  });
-  after(closeBrowser);
+  previewHooks(() => preview, () => (preview = undefined));
 
   for (const kind of KINDS) {
     for (const width of [1400, 800, 600]) {

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { assertBuilt, closeBrowser, openPreview, ROOT } from './harness.mjs';
+import { openPreview, ROOT, previewHooks } from './harness.mjs';
 import { bigCanvas, SMALL, viewOf } from './views.mjs';
 
 const URI = 'file:///w/test.canvas.yaml';
@@ -59,13 +59,7 @@ const names = (page, block) => page.$$eval(`section[data-block="${block}"] li.ca
 
 describe('preview patches', function () {
   let preview;
-  before(assertBuilt);
-  afterEach(async () => {
-    if (preview) assert.deepEqual(preview.errors, [], 'no page errors');
-    await preview?.close();
-    preview = undefined;
-  });
-  after(closeBrowser);
+  previewHooks(() => preview, () => (preview = undefined));
 
   it('a key typed: only that card’s element changes, every other card element is kept, focus and scroll too', async () => {
     const before = await viewOf(SMALL, 1);

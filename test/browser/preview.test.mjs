@@ -1,6 +1,6 @@
 // The preview page in real headless Chromium: layout, live patching, navigation, filter, state.
 import * as assert from 'node:assert/strict';
-import { assertBuilt, closeBrowser, openPreview } from './harness.mjs';
+import { openPreview, previewHooks } from './harness.mjs';
 import { examples, LAYOUT, SMALL, viewOf } from './views.mjs';
 
 const URI = 'file:///w/test.canvas.yaml';
@@ -8,13 +8,7 @@ const viewMessage = (view, { uri = URI, outdated = false } = {}) => ({ type: 'vi
 
 describe('preview page', function () {
   let preview;
-  before(assertBuilt);
-  afterEach(async () => {
-    if (preview) assert.deepEqual(preview.errors, [], 'no page errors');
-    await preview?.close();
-    preview = undefined;
-  });
-  after(closeBrowser);
+  previewHooks(() => preview, () => (preview = undefined));
 
   describe('the page', () => {
     it('loads under a strict CSP and says ready with the embedded version', async () => {

@@ -4,7 +4,7 @@
 // card pans and leaves the card where it is. The mouse's and keyboard's behaviour is the zoom's
 // and editing's tests' (zoom.test.mjs, editing.test.mjs), unchanged.
 import * as assert from 'node:assert/strict';
-import { assertBuilt, closeBrowser, openPreview } from './harness.mjs';
+import { openPreview, previewHooks } from './harness.mjs';
 import { SMALL, viewOf } from './views.mjs';
 
 const URI = 'file:///w/test.canvas.yaml';
@@ -53,16 +53,7 @@ class Fingers {
 
 describe('preview page: touch', function () {
   let preview;
-  before(assertBuilt);
-  afterEach(async () => {
-    if (preview) {
-      assert.deepEqual(preview.errors, [], 'no page errors');
-      assert.deepEqual(await preview.page.evaluate(() => window.__violations), [], 'no CSP violations');
-    }
-    await preview?.close();
-    preview = undefined;
-  });
-  after(closeBrowser);
+  previewHooks(() => preview, () => (preview = undefined), { violations: true });
 
   let clock = false;
   async function open({ zoom, width = 1000, height = 400 } = {}) {

@@ -2,7 +2,7 @@
 // around the pointer, dragging empty space, the level kept in the page state, announced, and the
 // value proposition's fit lines staying on their cards at every level.
 import * as assert from 'node:assert/strict';
-import { assertBuilt, closeBrowser, openPreview } from './harness.mjs';
+import { openPreview, previewHooks } from './harness.mjs';
 import { SMALL, viewOf, VPC } from './views.mjs';
 
 const URI = 'file:///w/test.canvas.yaml';
@@ -55,16 +55,7 @@ function assertLinesOnCards(lines, zoom) {
 
 describe('preview page: zoom and pan', function () {
   let preview;
-  before(assertBuilt);
-  afterEach(async () => {
-    if (preview) {
-      assert.deepEqual(preview.errors, [], 'no page errors');
-      assert.deepEqual(await preview.page.evaluate(() => window.__violations), [], 'no CSP violations');
-    }
-    await preview?.close();
-    preview = undefined;
-  });
-  after(closeBrowser);
+  previewHooks(() => preview, () => (preview = undefined), { violations: true });
 
   it('draws a labelled zoom group in the toolbar: out, the level (back to 100%), in, fit; its keys described', async () => {
     preview = await openPreview({ init: { view: await viewOf(SMALL) } });
