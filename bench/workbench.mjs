@@ -20,8 +20,9 @@
 //          [--extension DIR] [--json FILE] [--normal-priority] [--profile DIR] [--floor]
 //   --floor: the same typing into bench/workbench/floor, a preview that only posts the changed line
 //   and writes it into one element: what the workbench costs before any preview's own work.
-//   --profile DIR: a CPU profile of the extension host and a Chromium trace of the renderer while
-//   typing, summarised by bench/workbench/profile.mjs and trace.mjs.
+//   --profile DIR: a Chromium trace of the renderer while typing, summarised by
+//   bench/workbench/trace.mjs (and with CANVAS_BENCH_JS_PROFILE=1 the renderers' JS profiles, for
+//   bench/workbench/profile.mjs).
 //   (after npm run build; not under `flock`, it takes the lock itself). `npm run bench` runs it
 //   as its `workbench` section. --extension: another built checkout (e.g. a baseline).
 import { spawnSync } from 'node:child_process';
@@ -277,9 +278,6 @@ export async function measureWorkbench({ quick = false, keys, sizes = [50, 1000]
     label: 'bench',
     settings: { 'files.autoSave': 'off', 'workbench.editor.enablePreview': false },
     args: ['--vscode-option', 'enable-smoke-test-driver'],
-    // --profile: every Node process of the server (the extension host among them) writes a CPU
-    // profile when it exits; the agent's in-process profiler sees only part of the typing.
-    ...(profileDir ? { env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-interval=250 --cpu-prof-dir=${resolve(profileDir)}` } } : {}),
   });
   let browser;
   let ok = false;
@@ -316,7 +314,7 @@ export async function measureWorkbench({ quick = false, keys, sizes = [50, 1000]
     const payload = [
       ['extensionDevelopmentPath', remoteUri(server.url, extensionPath)],
       ['extensionTestsPath', remoteUri(server.url, agent)],
-      ['extensionEnvironment', JSON.stringify({ CANVAS_BENCH_DIR: control, ...(profileDir ? { CANVAS_BENCH_PROFILE: resolve(profileDir) } : {}) })],
+      ['extensionEnvironment', JSON.stringify({ CANVAS_BENCH_DIR: control })],
       ['skipWelcome', 'true'],
     ];
     await page.goto(workbenchUrl(server.url, { folder: workspace, payload }));

@@ -83,33 +83,6 @@ const changes = [];
 let recording = false;
 let cpuAtRecord;
 
-/**
- * With CANVAS_BENCH_PROFILE set (the driver's --profile), a V8 CPU profile of this extension host
- * while the keys are typed: from `record` to `changes`, written as `<file>.cpuprofile` there.
- * Sampled every 250 µs, so each key's work shows by function.
- */
-let profiler;
-async function startProfile() {
-  if (!process.env.CANVAS_BENCH_PROFILE) return;
-  const inspector = require('node:inspector');
-  profiler = new inspector.Session();
-  profiler.connect();
-  const post = (method, params) => new Promise((res, rej) => profiler.post(method, params, (e, r) => (e ? rej(e) : res(r))));
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 250 });
-  await post('Profiler.start');
-  profiler.postAsync = post;
-}
-async function stopProfile(file) {
-  if (!profiler) return undefined;
-  const { profile } = await profiler.postAsync('Profiler.stop');
-  profiler.disconnect();
-  profiler = undefined;
-  const out = path.join(process.env.CANVAS_BENCH_PROFILE, `${path.basename(file)}.cpuprofile`);
-  fs.writeFileSync(out, JSON.stringify(profile));
-  return out;
-}
-
 async function previewOf(uri) {
   const state = await vscode.commands.executeCommand('canvasAsCode.preview._state');
   return state?.previews?.find((p) => p.uri === uri.toString());
@@ -155,28 +128,25 @@ const handlers = {
   },
 
   /** Starts recording change events (forgetting earlier ones). */
-  async record() {
+  record() {
     changes.length = 0;
     work.clear();
-    await startProfile();
     recording = true;
     cpuAtRecord = process.cpuUsage();
     return { at: now() };
   },
 
   /** The change events recorded for `file` since `record`, and the document's state now. */
-  async changes({ file }) {
+  changes({ file }) {
     recording = false;
     const document = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file);
     // CPU time of this extension host since `record` (user + system, ms): what waiting on a busy
     // machine does not inflate.
     const cpu = cpuAtRecord ? process.cpuUsage(cpuAtRecord) : undefined;
-    const profile = await stopProfile(file);
     return {
       changes: changes.filter((c) => c.file === file),
       version: document?.version,
       cpuMs: cpu ? (cpu.user + cpu.system) / 1000 : undefined,
-      profile,
       work: [...work].map(([name, w]) => ({ name, ...w })).sort((a, b) => b.ms - a.ms),
     };
   },
